@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A source plugin lives in Plugins/<Name>/ and may depend only on the domain and the HTML layer.
+func sourcePlugin(_ name: String) -> Target {
+    .target(name: name, dependencies: ["ClaimCore", "HTMLKit"], path: "Plugins/\(name)")
+}
+
+/// Every plugin target; `PluginRegistry` lists the same types by hand and a test keeps the two in step.
+let pluginNames = ["MacRumorsSource"]
+
+let package = Package(
+    name: "claimtrack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "claimtrack", targets: ["claimtrack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "HTMLKit", dependencies: ["CLibXML2"]),
+        .target(name: "ClaimCore", dependencies: ["HTMLKit"]),
+        .target(name: "ClaimResolver", dependencies: ["ClaimCore"]),
+        .target(name: "ClaimStore", dependencies: ["ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ClaimFetch", dependencies: ["ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ClaimDigest", dependencies: ["ClaimCore"]),
+        .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
+        .executableTarget(
+            name: "claimtrack",
+            dependencies: [
+                "ClaimCore", "ClaimStore", "ClaimResolver", "ClaimFetch", "ClaimDigest", "PluginRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
+    ] + pluginNames.map(sourcePlugin),
+    swiftLanguageModes: [.v6]
+)

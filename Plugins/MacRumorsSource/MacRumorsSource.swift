@@ -1,0 +1,169 @@
+import ClaimCore
+import Foundation
+import HTMLKit
+
+/// Reads MacRumors articles (the current CSS-module template and the pre-2020 one), the home page
+/// listing and the RSS feed.
+public struct MacRumorsSource: SourcePlugin {
+    public static let descriptor = SourceDescriptor(
+        id: "macrumors", name: "MacRumors",
+        hosts: ["www.macrumors.com", "macrumors.com", "feeds.macrumors.com"],
+        kinds: [.article, .listing, .feed], prior: .reported)
+
+    /// Selectors, newest template first. Class names carry hashed suffixes (`article--2pJwZBkO`), so
+    /// they are matched by prefix.
+    private enum Select {
+        static let currentArticle = "//article[starts-with(@class,'article--')]"
+        static let currentHeadline = ".//h1"
+        static let listingHeadlineLink = ".//h2//a/@href | .//h1//a/@href"
+        static let currentByline = ".//div[starts-with(@class,'byline--')]"
+        static let currentBody = ".//div[starts-with(@class,'content--')]"
+        static let legacyArticle = "//div[@class='article'][h1[@class='title']]"
+        static let legacyHeadline = "h1[@class='title']"
+        static let legacyByline = "div[@class='byline']"
+        static let legacyBody = "div[@class='content']"
+        static let timeDatetime = ".//time/@datetime"
+        static let authorLink = ".//a[@rel='author'] | .//a[@class='author-url']"
+        static let feedItems = "/rss/channel/item"
+        static let feedSelf = "/rss/channel/*[local-name()='link' and @rel='self']/@href"
+    }
+
+    public init() {}
+
+    public func read(_ page: FetchedPage) throws -> Reading {
+        if page.looksLikeXML { return try readFeed(page) }
+        let document = try HTMLDocument(html: page.body, url: page.url.absoluteString,
+                                        charset: Charset.fromContentType(page.contentType))
+        let articles = try document.select(Select.currentArticle)
+        if let first = articles.first, try first.first(Select.currentHeadline) != nil {
+            return try readArticle(first, layout: .current, document: document, page: page)
+        }
+        if articles.count > 1 {
+            return try readListing(articles, document: document, page: page)
+        }
+        if let legacy = try document.first(Select.legacyArticle) {
+            return try readArticle(legacy, layout: .legacy, document: document, page: page)
+        }
+        return readUnknown(document, page: page)
+    }
+
+    private enum Layout { case current, legacy }
+
+    private func readArticle(_ article: Node, layout: Layout, document: HTMLDocument, page: FetchedPage) throws -> Reading {
+        let metadata = PageMetadata(document)
+        let ld = metadata.jsonLD(ofType: ["NewsArticle", "Article", "BlogPosting"])
+        var provenance: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        let headline = try article.text(layout == .current ? Select.currentHeadline : Select.legacyHeadline)
+        let title = pick(&provenance, "title", [
+            ("h1", headline),
+            ("og:title", metadata.meta("og:title")),
+            ("JSON-LD headline", (ld?["headline"] as? String).map(HTMLDocument.decodeEntities)),
+        ])
+        let byline = try article.first(layout == .current ? Select.currentByline : Select.legacyByline)
+        let author = pick(&provenance, "author", [
+            ("byline a[rel=author]", try byline?.text(Select.authorLink)),
+            ("JSON-LD author", metadata.name(of: ld?["author"])),
+            ("meta author", metadata.meta("author")),
+        ])
+        let published = pickDate(&provenance, "published", [
+            // time[datetime] carries the true offset; the JSON-LD writes US Eastern wall-clock time as "Z".
+            ("time[datetime]", (try byline?.first(Select.timeDatetime)?.rawText).flatMap { Timestamp.iso8601($0) }),
+            ("JSON-LD datePublished (Eastern wall-clock)", (ld?["datePublished"] as? String).flatMap(easternLabelledZ)),
+            ("article:published_time", metadata.meta("article:published_time").flatMap { Timestamp.iso8601($0) }),
+            ("visible byline", byline.flatMap { Timestamp.loose(bylineDate($0.text)) }),
+        ])
+        let modified = pickDate(&provenance, "modified", [
+            ("JSON-LD dateModified (Eastern wall-clock)", (ld?["dateModified"] as? String).flatMap(easternLabelledZ)),
+            ("article:modified_time", metadata.meta("article:modified_time").flatMap { Timestamp.iso8601($0) }),
+        ])
+        let canonical = metadata.canonical ?? metadata.meta("og:url") ?? page.url.absoluteString
+
+        let body = try article.first(layout == .current ? Select.currentBody : Select.legacyBody)
+        let passages = body?.blocks.map { Passage($0) } ?? []
+        if body == nil || passages.isEmpty {
+            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
+                                          "no article body matched \(layout == .current ? Select.currentBody : Select.legacyBody); layout changed?"))
+        }
+        for field in ["title", "published"] where provenance[field] == nil {
+            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
+                                          "no \(field) found in the article markup"))
+        }
+        let reading = Document(url: canonical, source: Self.descriptor.id, kind: .article, title: title, author: author,
+                               published: published, modified: modified, publisher: Self.descriptor.name,
+                               provenance: provenance)
+        return Reading(document: reading, passages: passages, diagnostics: diagnostics)
+    }
+
+    private func readListing(_ articles: [Node], document: HTMLDocument, page: FetchedPage) throws -> Reading {
+        let metadata = PageMetadata(document)
+        let links = try articles.compactMap { try $0.first(Select.listingHeadlineLink)?.rawText }
+            .compactMap { Links.absolute($0, base: page.url) }
+        var diagnostics: [Diagnostic] = []
+        if links.isEmpty {
+            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
+                                          "listing has \(articles.count) articles but no headline links matched \(Select.listingHeadlineLink)"))
+        }
+        let title = metadata.headTitle ?? metadata.meta("og:title")
+        return Reading(document: Document(url: metadata.canonical ?? page.url.absoluteString, source: Self.descriptor.id,
+                                          kind: .listing, title: title, publisher: Self.descriptor.name,
+                                          links: Links.unique(links), provenance: ["title": "head title", "links": Select.listingHeadlineLink]),
+                       diagnostics: diagnostics)
+    }
+
+    private func readFeed(_ page: FetchedPage) throws -> Reading {
+        let document = try HTMLDocument(xml: page.body, url: page.url.absoluteString)
+        let items = try document.select(Select.feedItems)
+        var diagnostics: [Diagnostic] = []
+        if items.isEmpty {
+            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
+                                          "feed has no \(Select.feedItems) elements; not an RSS 2.0 feed?"))
+        }
+        let links = try items.compactMap { item in try item.text("link") }.compactMap { Links.absolute($0, base: page.url) }
+        let title = try document.text("/rss/channel/title")
+        let built = try document.text("/rss/channel/lastBuildDate").flatMap(Timestamp.loose)
+        let canonical = try document.first(Select.feedSelf)?.rawText.nilIfEmpty ?? page.url.absoluteString
+        return Reading(document: Document(url: canonical, source: Self.descriptor.id, kind: .feed,
+                                          title: title, modified: built, publisher: Self.descriptor.name,
+                                          links: Links.unique(links),
+                                          provenance: ["title": "channel/title", "modified": "channel/lastBuildDate",
+                                                       "links": "item/link"]),
+                       diagnostics: diagnostics)
+    }
+
+    private func readUnknown(_ document: HTMLDocument, page: FetchedPage) -> Reading {
+        let metadata = PageMetadata(document)
+        let diagnostic = Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
+                                    "no article matched \(Select.currentArticle) or \(Select.legacyArticle); layout changed?")
+        let ld = metadata.jsonLD(ofType: ["NewsArticle", "Article"])
+        return Reading(document: Document(url: metadata.canonical ?? page.url.absoluteString, source: Self.descriptor.id,
+                                          kind: .unknown, title: metadata.meta("og:title") ?? metadata.headTitle,
+                                          author: metadata.name(of: ld?["author"]),
+                                          published: metadata.meta("article:published_time").flatMap { Timestamp.iso8601($0) },
+                                          publisher: Self.descriptor.name),
+                       diagnostics: [diagnostic])
+    }
+
+    /// MacRumors' JSON-LD writes US Eastern wall-clock time with a `Z`; a real offset is trusted as written.
+    private func easternLabelledZ(_ text: String) -> Date? {
+        text.hasSuffix("Z") ? Timestamp.usLocal(text, standardHours: -5) : Timestamp.iso8601(text)
+    }
+
+    /// The date part of a byline ("Monday November 18, 2019 7:45 am PST by Joe Rossignol").
+    private func bylineDate(_ byline: String) -> String {
+        byline.components(separatedBy: " by ").first ?? byline
+    }
+
+    private func pick(_ provenance: inout [String: String], _ field: String, _ candidates: [(String, String?)]) -> String? {
+        guard let (rule, value) = candidates.first(where: { $0.1?.isEmpty == false }) else { return nil }
+        provenance[field] = rule
+        return value
+    }
+
+    private func pickDate(_ provenance: inout [String: String], _ field: String, _ candidates: [(String, Date?)]) -> Date? {
+        guard let (rule, value) = candidates.first(where: { $0.1 != nil }) else { return nil }
+        provenance[field] = rule
+        return value
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+
+/// The core extractor: turns a page's passages into claims about vocabulary subjects, with typed values,
+/// qualifiers, valid times and a confidence from hedge cues and the source's prior.
+public struct ClaimExtractor: Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Claims for a plugin's reading: its passages read sentence by sentence, plus its structured claims.
+    public func claims(for reading: Reading, prior: Confidence.Label) -> [Claim] {
+        var claims = reading.claims
+        for passage in reading.passages {
+            for sentence in SentenceSplitter.split(passage.text) {
+                claims += self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
+                                      prior: prior, source: reading.document.source, isUserReport: passage.isUserReport)
+            }
+        }
+        var seen = Set<String>()
+        return claims.filter { seen.insert($0.key + "|" + $0.value.display + "|" + ($0.validTime?.start ?? "")).inserted }
+    }
+
+    /// Claims stated by one sentence.
+    public func claims(in sentence: String, statedAt: Date?, prior: Confidence.Label, source: String,
+                       isUserReport: Bool = false) -> [Claim] {
+        guard !Hedges.statesUnknown(sentence) else { return [] }
+        let mentions = vocabulary.mentions(in: sentence)
+        guard !mentions.isEmpty else { return [] }
+        let text = sentence as NSString
+        let lower = sentence.lowercased()
+        let values = ValueRecognizer(reference: statedAt).values(in: sentence).filter { value in
+            !mentions.contains { NSIntersectionRange($0.range, value.range).length > 0 }
+        }
+        let confidence = Hedges.confidence(for: sentence, prior: prior, source: source, isUserReport: isUserReport)
+        let context = SentenceContext(sentence: sentence, text: text, lower: lower, mentions: mentions, values: values)
+        var claims: [Claim] = []
+        func emit(_ subject: String?, _ attribute: String, _ qualifier: String?, _ value: Value, _ validTime: ValidTime? = nil) {
+            guard let subject else { return }
+            claims.append(Claim(subject: subject, attribute: attribute, qualifier: qualifier, value: value,
+                                validTime: validTime, confidence: confidence, quote: sentence, statedAt: statedAt))
+        }
+        let change = context.changeOverTime()
+        let changeTime = values.first { ($0.value.type == .date || $0.value.type == .period) && context.isTimeOfChange($0) }
+        for mention in values {
+            let subject = context.subject(before: mention.range)
+            switch mention.value.type {
+            case .money:
+                let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
+                    ?? (lower.contains("base") ? "base model" : nil)
+                if let change, change.old == mention {
+                    let end = changeTime?.value.start.flatMap(Self.dayBefore) ?? statedAt.map { Timestamp.day($0.addingTimeInterval(-86_400)) }
+                    emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"))
+                } else if let change, change.new == mention {
+                    let start = changeTime?.value.start ?? statedAt.map(Timestamp.day)
+                    emit(subject, "price", qualifier, mention.value, ValidTime(start: start, end: nil, text: changeTime?.value.text ?? "from now on"))
+                } else {
+                    emit(subject, "price", qualifier, mention.value)
+                }
+            case .quantity:
+                if context.cue(before: mention.range, among: vocabulary.attribute("memory.max")?.triggers ?? [], within: 40) {
+                    emit(subject, "memory.max", nil, mention.value)
+                }
+            case .number:
+                guard let attribute = context.benchmark(near: mention.range), (mention.value.number ?? 0) >= 100 else { continue }
+                emit(subject, attribute, nil, mention.value)
+            case .ratio:
+                let comparator = context.subject(after: mention.range)
+                let subject = context.subject(before: mention.range, excluding: comparator)
+                var qualifier = comparator.map { "vs " + $0 }
+                if let task = context.task() { qualifier = [task, qualifier].compactMap { $0 }.joined(separator: ", ") }
+                emit(subject, "performance.relative", qualifier, mention.value)
+            case .score:
+                emit(subject ?? context.subject(after: mention.range), "rating", nil, mention.value)
+            case .date, .period:
+                if changeTime == mention { continue }
+                let value = context.boundedBelow(mention) ?? mention.value
+                let owner = subject ?? context.subject(after: mention.range)
+                if lower.contains("discontinu") {
+                    emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value)
+                } else if context.hasTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
+                    emit(owner, "release-date", nil, value)
+                }
+            case .boolean, .text:
+                break
+            }
+        }
+        if let availability = context.availability() {
+            let config = context.configuration(near: NSRange(location: 0, length: text.length),
+                                               suffixes: ["configuration", "option", "model", "version", "unified memory"])
+            let when = values.first { $0.value.type == .date || $0.value.type == .period }
+            let since = when?.value.start ?? statedAt.map(Timestamp.day)
+            emit(context.primarySubject, "availability", config,
+                 Value(type: .boolean, text: availability.cue, boolean: availability.available),
+                 since.map { ValidTime(start: $0, end: nil, text: when?.value.text ?? "as of publication") })
+        }
+        return claims
+    }
+
+    static func dayBefore(_ iso: String) -> String? {
+        Timestamp.iso8601(iso).map { Timestamp.day($0.addingTimeInterval(-86_400)) }
+    }
+}
+
+/// One sentence with its subject mentions and values, and the positional questions the extractor asks.
+struct SentenceContext {
+    let sentence: String
+    let text: NSString
+    let lower: String
+    let mentions: [(name: String, range: NSRange)]
+    let values: [ValueMention]
+
+    /// Mentions written as the object of a comparison ("than the M2 Ultra") are not the sentence's subject.
+    private func isComparator(_ mention: (name: String, range: NSRange)) -> Bool {
+        let before = text.substring(to: mention.range.location).lowercased()
+        return ["than ", "than the ", "than a ", "vs ", "vs. ", "versus ", "compared to ", "compared with ",
+                "over the ", "double the ", "twice the ", "half the "].contains { before.hasSuffix($0) }
+    }
+
+    /// The first subject that is not a comparator.
+    var primarySubject: String? {
+        (mentions.first { !isComparator($0) } ?? mentions.first)?.name
+    }
+
+    /// The nearest subject written before `range` (not a comparator), else the primary subject.
+    func subject(before range: NSRange, excluding excluded: String? = nil) -> String? {
+        let before = mentions.last { NSMaxRange($0.range) <= range.location && !isComparator($0) && $0.name != excluded }
+        return before?.name ?? mentions.first { $0.name != excluded && !isComparator($0) }?.name
+    }
+
+    /// The first subject written after `range`.
+    func subject(after range: NSRange) -> String? {
+        mentions.first { $0.range.location >= NSMaxRange(range) }?.name
+    }
+
+    /// The subject written closest to `range`, on either side.
+    func subject(near range: NSRange) -> String? {
+        mentions.filter { !isComparator($0) }.min { distance($0.range, range) < distance($1.range, range) }?.name
+    }
+
+    private func distance(_ a: NSRange, _ b: NSRange) -> Int {
+        a.location >= NSMaxRange(b) ? a.location - NSMaxRange(b) : max(0, b.location - NSMaxRange(a))
+    }
+
+    func hasTrigger(_ triggers: [String]) -> Bool {
+        triggers.contains { lower.contains($0) }
+    }
+
+    /// Whether one of `cues` ends within `within` characters before `range`.
+    func cue(before range: NSRange, among cues: [String], within: Int) -> Bool {
+        let start = max(0, range.location - within)
+        let window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercased()
+        return cues.contains { window.contains($0) }
+    }
+
+    /// A configuration written as "<size> <suffix>" ("256GB upgrade"), the one closest to `range`.
+    func configuration(near range: NSRange, suffixes: [String]) -> String? {
+        let candidates = values.filter { $0.value.type == .quantity }.compactMap { size -> (String, NSRange)? in
+            let after = text.substring(from: NSMaxRange(size.range)).lowercased()
+            let trimmed = after.drop { $0 == " " }
+            let afterMemory = trimmed.hasPrefix("of memory ") ? trimmed.dropFirst(10) : trimmed.hasPrefix("memory ") ? trimmed.dropFirst(7) : trimmed
+            guard let suffix = suffixes.first(where: { afterMemory.hasPrefix($0) }) else { return nil }
+            let size = size.value.number.map { ValueFormat.grouped($0) } ?? size.value.text
+            return ("\(size)\(values.first { $0.value.type == .quantity }?.value.unit ?? "GB") \(suffix == "unified memory" ? "configuration" : suffix)", range)
+        }
+        return candidates.first?.0
+    }
+
+    /// "from $1,600 to $2,000": the old and the new value of a change over time.
+    func changeOverTime() -> (old: ValueMention, new: ValueMention)? {
+        let money = values.filter { $0.value.type == .money }
+        guard money.count >= 2 else { return nil }
+        for (old, new) in zip(money, money.dropFirst()) {
+            let between = text.substring(with: NSRange(location: NSMaxRange(old.range),
+                                                       length: new.range.location - NSMaxRange(old.range))).lowercased()
+            let before = text.substring(to: old.range.location).lowercased()
+            if between.trimmingCharacters(in: .whitespaces) == "to" && before.hasSuffix("from ") { return (old, new) }
+        }
+        return nil
+    }
+
+    /// Whether a date value dates a change over time ("rose from … to … in March 2026").
+    func isTimeOfChange(_ mention: ValueMention) -> Bool {
+        guard let change = changeOverTime() else { return false }
+        return mention.range.location > NSMaxRange(change.new.range) || mention.range.location < change.old.range.location
+            && !lower.contains("launch") && !lower.contains("release")
+    }
+
+    /// "not before the autumn": a window open from the period's start to the end of its year.
+    func boundedBelow(_ mention: ValueMention) -> Value? {
+        let before = text.substring(to: mention.range.location).lowercased()
+        guard ["not before ", "not before the ", "no earlier than ", "no sooner than ", "not until ", "not until the "]
+            .contains(where: { before.hasSuffix($0) }), let start = mention.value.start else { return nil }
+        var value = mention.value
+        value.type = .period
+        value.text = "not before " + mention.value.text
+        value.end = String(start.prefix(4)) + "-12-31"
+        return value
+    }
+
+    /// The Geekbench attribute a number is a score of: the benchmark word nearest to it.
+    func benchmark(near range: NSRange) -> String? {
+        let keys: [(String, String)] = [("single-core", "geekbench.single-core"), ("single core", "geekbench.single-core"),
+                                        ("multi-core", "geekbench.multi-core"), ("multicore", "geekbench.multi-core"),
+                                        ("multi core", "geekbench.multi-core"), ("metal", "geekbench.metal"),
+                                        ("opencl", "geekbench.opencl"), ("vulkan", "geekbench.vulkan")]
+        let lowerText = lower as NSString
+        var best: (distance: Int, attribute: String)?
+        for (word, attribute) in keys {
+            var search = NSRange(location: 0, length: lowerText.length)
+            while true {
+                let found = lowerText.range(of: word, options: .literal, range: search)
+                if found.location == NSNotFound { break }
+                let gap = distance(found, range)
+                if best == nil || gap < best!.distance { best = (gap, attribute) }
+                search = NSRange(location: NSMaxRange(found), length: lowerText.length - NSMaxRange(found))
+            }
+        }
+        guard let best, best.distance <= 60 || lower.contains("geekbench") else { return nil }
+        return best.attribute
+    }
+
+    /// The workload a comparison is about ("ResNet-50 training"), when the sentence names one.
+    func task() -> String? {
+        let words = sentence.split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }
+        guard let verb = words.firstIndex(where: { ["trains", "training", "train", "renders", "rendering", "compiles", "compiling"].contains($0.lowercased()) })
+        else { return nil }
+        let noun = words[(verb + 1)...].first { $0.first?.isUppercase == true && $0.contains(where: \.isNumber) }
+        guard let noun else { return nil }
+        let activity = words[verb].lowercased().hasPrefix("train") ? "training" : words[verb].lowercased().hasPrefix("render") ? "rendering" : "compiling"
+        return "\(noun) \(activity)"
+    }
+
+    /// Whether the sentence says something was withdrawn from sale or is still sold.
+    func availability() -> (available: Bool, cue: String)? {
+        let withdrawn = ["discontinued", "no longer available", "no longer sold", "no longer offers", "pulled",
+                         "stopped selling", "removed the", "no longer be ordered", "can no longer"]
+        let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale"]
+        if let cue = withdrawn.first(where: { lower.contains($0) }) { return (false, cue) }
+        if let cue = offered.first(where: { lower.contains($0) }) { return (true, cue) }
+        return nil
+    }
+}

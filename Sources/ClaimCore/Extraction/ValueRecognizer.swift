@@ -1,0 +1,233 @@
+import Foundation
+
+/// A value found in a sentence, with where it was written (UTF-16 range) so claims can be tied to
+/// the nearest subject and cue.
+public struct ValueMention: Sendable, Equatable {
+    public var value: Value
+    public var range: NSRange
+}
+
+/// Finds typed values in a sentence: money, data sizes, scores and plain numbers, ratios and
+/// comparisons, dates and periods. Relative dates resolve against `reference` (the publication time).
+public struct ValueRecognizer: Sendable {
+    public let reference: Date?
+
+    public init(reference: Date?) {
+        self.reference = reference
+    }
+
+    static let monthPattern = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+
+    private static func regex(_ pattern: String) -> NSRegularExpression {
+        // The patterns are literals of this file; a typo is a programming error caught by the tests.
+        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    static let money = regex(#"(US)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion|k)\b)?"#)
+    static let dataSize = regex(#"\b(\d+(?:\.\d+)?)\s?(TB|GB|MB)\b"#)
+    static let ratio = regex(#"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(faster|slower|quicker|better|worse|more powerful)\b"#)
+    static let percent = regex(#"\b(\d+(?:\.\d+)?)\s?(?:%|percent)\s+(faster|slower|quicker|better|worse)\b"#)
+    static let multiple = regex(#"\b((?:roughly|about|nearly|almost|around|more than|over)\s+)?(double|twice|triple|three times|half)\b"#)
+    static let score = regex(#"\b(\d+(?:\.\d+)?)\s?/\s?(10|100|5)\b"#)
+    static let number = regex(#"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d{3,7}|\d+(?:\.\d+)?[Kk])(?![\w%]|\.\d)"#)
+    static let fullDate = regex("\\b" + monthPattern + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b")
+    static let monthYear = regex("\\b(?:(early|mid|late|the end of|end of|the beginning of)[- ]?)?" + monthPattern + ",?\\s+(\\d{4})\\b")
+    static let modifiedMonth = regex("\\b(early|mid|late|the end of|end of)[- ]" + monthPattern + "\\b")
+    static let bareMonth = regex("\\b(?:in|by|until|this|next|since|from)\\s+" + monthPattern + "\\b(?!\\s+\\d)")
+    static let quarter = regex(#"\b(?:Q([1-4])|(first|second|third|fourth) quarter of)\s*(\d{4})?\b"#)
+    static let half = regex(#"\b(?:(first|second) half of|H([12]))\s*(\d{4})\b"#)
+    static let yearPart = regex(#"\b(early|mid|late|the end of|end of)[- ]?(\d{4})\b"#)
+    static let season = regex(#"\b(?:(this|next|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b"#)
+    static let relative = regex(#"\b(later this year|this year|next year|this month|next month|today|this week|later this month|earlier this month|earlier this year)\b"#)
+    static let wwdc = regex(#"\bWWDC\s?(\d{4})?\b"#)
+    static let inYear = regex(#"\b(?:in|by|until|for|during)\s+(\d{4})\b"#)
+
+    /// Every value in `sentence`, longest first where two overlap, in text order.
+    public func values(in sentence: String) -> [ValueMention] {
+        let text = sentence as NSString
+        var found: [ValueMention] = []
+        func each(_ regex: NSRegularExpression, _ make: (NSTextCheckingResult, (Int) -> String?) -> Value?) {
+            for match in regex.matches(in: sentence, range: NSRange(location: 0, length: text.length)) {
+                let group: (Int) -> String? = { index in
+                    let range = match.range(at: index)
+                    return range.location == NSNotFound ? nil : text.substring(with: range)
+                }
+                if let value = make(match, group) { found.append(ValueMention(value: value, range: match.range)) }
+            }
+        }
+        each(Self.fullDate) { _, g in
+            guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
+            let iso = String(format: "%04d-%02d-%02d", year, month, day)
+            return Value(type: .date, text: g(0)!, start: iso, end: iso)
+        }
+        each(Self.monthYear) { _, g in
+            guard let month = Self.month(g(2)), let year = Int(g(3) ?? "") else { return nil }
+            return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
+        }
+        each(Self.modifiedMonth) { _, g in
+            guard let month = Self.month(g(2)), let year = yearForMonth(month) else { return nil }
+            return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
+        }
+        each(Self.bareMonth) { _, g in
+            guard let month = Self.month(g(1)), let year = yearForMonth(month) else { return nil }
+            return period(g(0)!, Self.monthPart(nil, month: month, year: year))
+        }
+        each(Self.quarter) { _, g in
+            let number = Int(g(1) ?? "") ?? ["first": 1, "second": 2, "third": 3, "fourth": 4][g(2)?.lowercased() ?? ""]
+            guard let number, let year = Int(g(3) ?? "") ?? referenceYear else { return nil }
+            return period(g(0)!, Self.months(year: year, from: number * 3 - 2, to: number * 3))
+        }
+        each(Self.half) { _, g in
+            let first = g(1)?.lowercased() == "first" || g(2) == "1"
+            guard let year = Int(g(3) ?? "") else { return nil }
+            return period(g(0)!, Self.months(year: year, from: first ? 1 : 7, to: first ? 6 : 12))
+        }
+        each(Self.yearPart) { _, g in
+            guard let year = Int(g(2) ?? ""), (1990...2100).contains(year) else { return nil }
+            let (from, to): (Int, Int) = switch g(1)!.lowercased() {
+            case "early": (1, 4)
+            case "mid": (5, 8)
+            default: (9, 12)
+            }
+            return period(g(0)!, Self.months(year: year, from: from, to: to))
+        }
+        each(Self.season) { _, g in
+            let word = g(2)!.lowercased()
+            guard var year = Int(g(3) ?? "") ?? referenceYear else { return nil }
+            if g(1)?.lowercased() == "next" { year += 1 }
+            let (from, to): (Int, Int) = switch word {
+            case "spring": (3, 5)
+            case "summer": (6, 8)
+            case "fall", "autumn": (9, 11)
+            default: (12, 14)
+            }
+            return period(g(0)!, Self.months(year: year, from: from, to: to))
+        }
+        each(Self.relative) { _, g in relativePeriod(g(0)!) }
+        each(Self.wwdc) { _, g in
+            guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
+            return period(g(0)!, (String(format: "%04d-06-01", year), String(format: "%04d-06-14", year)))
+        }
+        each(Self.inYear) { _, g in
+            guard let year = Int(g(1) ?? ""), (1990...2100).contains(year) else { return nil }
+            return period(g(0)!, Self.months(year: year, from: 1, to: 12))
+        }
+        each(Self.money) { _, g in
+            guard var amount = Double((g(2) ?? "").replacingOccurrences(of: ",", with: "") + (g(3) ?? "")) else { return nil }
+            switch g(4)?.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "million": amount *= 1_000_000
+            case "billion": amount *= 1_000_000_000
+            case "k": amount *= 1_000
+            default: break
+            }
+            return Value(type: .money, text: g(0)!, number: amount, currency: "USD")
+        }
+        each(Self.dataSize) { _, g in
+            guard let amount = Double(g(1) ?? "") else { return nil }
+            return Value(type: .quantity, text: g(0)!, number: amount, unit: g(2)!.uppercased())
+        }
+        each(Self.ratio) { _, g in
+            guard let factor = Double(g(1) ?? ""), factor > 0 else { return nil }
+            let slower = ["slower", "worse"].contains(g(2)!.lowercased())
+            return Value(type: .ratio, text: g(0)!, number: slower ? Self.round(1 / factor) : factor, unit: "x")
+        }
+        each(Self.percent) { _, g in
+            guard let percent = Double(g(1) ?? "") else { return nil }
+            let slower = ["slower", "worse"].contains(g(2)!.lowercased())
+            return Value(type: .ratio, text: g(0)!, number: Self.round(slower ? 1 - percent / 100 : 1 + percent / 100), unit: "x")
+        }
+        each(Self.multiple) { _, g in
+            let factor: Double = switch g(2)!.lowercased() {
+            case "double", "twice": 2
+            case "triple", "three times": 3
+            default: 0.5
+            }
+            return Value(type: .ratio, text: g(0)!, number: factor, unit: "x")
+        }
+        each(Self.score) { _, g in
+            guard let score = Double(g(1) ?? ""), let scale = Double(g(2) ?? ""), score <= scale else { return nil }
+            return Value(type: .score, text: g(0)!, number: score, unit: "/" + g(2)!)
+        }
+        each(Self.number) { _, g in
+            let written = g(1)!
+            let thousands = written.hasSuffix("K") || written.hasSuffix("k")
+            guard let base = Double(written.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "Kk")))
+            else { return nil }
+            // A four-digit number between 1990 and 2100 with no grouping comma is a year, not a score.
+            if !thousands, !written.contains(","), (1990...2100).contains(base) { return nil }
+            return Value(type: .number, text: written, number: thousands ? base * 1000 : base)
+        }
+        return Self.removeOverlaps(found)
+    }
+
+    /// Keeps the longest of overlapping mentions (so "$1,600" is not also the number "1,600").
+    static func removeOverlaps(_ mentions: [ValueMention]) -> [ValueMention] {
+        var kept: [ValueMention] = []
+        for mention in mentions.sorted(by: { $0.range.length > $1.range.length }) {
+            let overlaps = kept.contains { NSIntersectionRange($0.range, mention.range).length > 0 }
+            if !overlaps { kept.append(mention) }
+        }
+        return kept.sorted { $0.range.location < $1.range.location }
+    }
+
+    private var referenceYear: Int? { reference.map { Timestamp.components($0).year } }
+
+    /// A month named without a year is the nearest such month to the publication date.
+    private func yearForMonth(_ month: Int) -> Int? {
+        guard let reference else { return nil }
+        let now = Timestamp.components(reference)
+        if month - now.month > 6 { return now.year - 1 }
+        if now.month - month > 6 { return now.year + 1 }
+        return now.year
+    }
+
+    private func period(_ text: String, _ bounds: (String, String)?) -> Value? {
+        guard let bounds else { return nil }
+        return Value(type: bounds.0 == bounds.1 ? .date : .period, text: text, start: bounds.0, end: bounds.1)
+    }
+
+    private func relativePeriod(_ text: String) -> Value? {
+        guard let reference else { return nil }
+        let now = Timestamp.components(reference)
+        let today = Timestamp.day(reference)
+        let bounds: (String, String)? = switch text.lowercased() {
+        case "later this year": (Timestamp.day(reference.addingTimeInterval(86_400)), String(format: "%04d-12-31", now.year))
+        case "this year", "earlier this year": Self.months(year: now.year, from: 1, to: 12)
+        case "next year": Self.months(year: now.year + 1, from: 1, to: 12)
+        case "this month", "later this month", "earlier this month": Self.months(year: now.year, from: now.month, to: now.month)
+        case "next month": now.month == 12 ? Self.months(year: now.year + 1, from: 1, to: 1)
+                                           : Self.months(year: now.year, from: now.month + 1, to: now.month + 1)
+        case "today": (today, today)
+        case "this week": (today, Timestamp.day(reference.addingTimeInterval(6 * 86_400)))
+        default: nil
+        }
+        return period(text, bounds)
+    }
+
+    static func month(_ name: String?) -> Int? {
+        guard let name = name?.lowercased().prefix(3) else { return nil }
+        return Timestamp.months.firstIndex(of: String(name)).map { $0 + 1 }
+    }
+
+    /// Inclusive first and last day of months `from`…`to` of `year`; `to` past 12 runs into the next year.
+    static func months(year: Int, from: Int, to: Int) -> (String, String) {
+        let endYear = year + (to - 1) / 12
+        let endMonth = (to - 1) % 12 + 1
+        return (String(format: "%04d-%02d-01", year, from),
+                String(format: "%04d-%02d-%02d", endYear, endMonth, Timestamp.daysIn(month: endMonth, year: endYear)))
+    }
+
+    /// Early = days 1–10, mid = 11–20, late = 21–end.
+    static func monthPart(_ modifier: String?, month: Int, year: Int) -> (String, String) {
+        let last = Timestamp.daysIn(month: month, year: year)
+        let (from, to): (Int, Int) = switch modifier?.lowercased() {
+        case "early", "the beginning of": (1, 10)
+        case "mid": (11, 20)
+        case "late", "the end of", "end of": (21, last)
+        default: (1, last)
+        }
+        return (String(format: "%04d-%02d-%02d", year, month, from), String(format: "%04d-%02d-%02d", year, month, to))
+    }
+
+    static func round(_ number: Double) -> Double { (number * 1000).rounded() / 1000 }
+}

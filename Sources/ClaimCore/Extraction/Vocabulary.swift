@@ -1,0 +1,150 @@
+import Foundation
+
+/// The subjects claims can be about (canonical names with aliases) and the attributes with the words
+/// that signal them. A workspace extends the default without recompiling (see `VocabularyFile`).
+public struct Vocabulary: Sendable {
+    /// A thing claims are about: "M5 Ultra", "Mac Studio".
+    public struct Subject: Sendable, Equatable {
+        public var name: String
+        public var aliases: [String]
+        public init(name: String, aliases: [String] = []) {
+            self.name = name
+            self.aliases = aliases
+        }
+    }
+
+    /// A property a claim states: `price`, `release-date`, with the words that signal it.
+    public struct Attribute: Sendable, Equatable {
+        public var id: String
+        public var triggers: [String]
+        public init(id: String, triggers: [String]) {
+            self.id = id
+            self.triggers = triggers
+        }
+    }
+
+    public private(set) var subjects: [Subject]
+    public private(set) var attributes: [Attribute]
+    /// Lower-cased alias → canonical name, longest aliases first for matching.
+    private(set) var aliasTable: [(alias: String, name: String)]
+
+    public init(subjects: [Subject], attributes: [Attribute]) {
+        self.subjects = []
+        self.attributes = attributes
+        self.aliasTable = []
+        subjects.forEach { add($0) }
+    }
+
+    /// Adds a subject, or more aliases to an existing one.
+    public mutating func add(_ subject: Subject) {
+        if let index = subjects.firstIndex(where: { $0.name == subject.name }) {
+            subjects[index].aliases += subject.aliases.filter { !subjects[index].aliases.contains($0) }
+        } else {
+            subjects.append(subject)
+        }
+        for alias in [subject.name] + subject.aliases where !aliasTable.contains(where: { $0.alias == alias.lowercased() }) {
+            aliasTable.append((alias.lowercased(), subject.name))
+        }
+        aliasTable.sort { $0.alias.count > $1.alias.count }
+    }
+
+    /// Adds an attribute, or more triggers to an existing one.
+    public mutating func add(_ attribute: Attribute) {
+        if let index = attributes.firstIndex(where: { $0.id == attribute.id }) {
+            attributes[index].triggers += attribute.triggers
+        } else {
+            attributes.append(attribute)
+        }
+    }
+
+    public func attribute(_ id: String) -> Attribute? { attributes.first { $0.id == id } }
+
+    /// Subject mentions in `text`: canonical name and the UTF-16 range of the alias, longest match first,
+    /// whole words only, in text order.
+    public func mentions(in text: String) -> [(name: String, range: NSRange)] {
+        let lower = text.lowercased() as NSString
+        var taken = IndexSet()
+        var found: [(name: String, range: NSRange)] = []
+        for (alias, name) in aliasTable {
+            var searchRange = NSRange(location: 0, length: lower.length)
+            while true {
+                let range = lower.range(of: alias, options: [.literal], range: searchRange)
+                if range.location == NSNotFound { break }
+                searchRange = NSRange(location: range.location + 1, length: lower.length - range.location - 1)
+                guard isWordBoundary(lower, before: range.location), isWordBoundary(lower, after: NSMaxRange(range)),
+                      !taken.intersects(integersIn: range.location..<NSMaxRange(range)) else { continue }
+                taken.insert(integersIn: range.location..<NSMaxRange(range))
+                found.append((name, range))
+            }
+        }
+        return found.sorted { $0.range.location < $1.range.location }
+    }
+
+    private func isWordBoundary(_ text: NSString, before location: Int) -> Bool {
+        location == 0 || !Self.isWordCharacter(text.character(at: location - 1))
+    }
+
+    private func isWordBoundary(_ text: NSString, after location: Int) -> Bool {
+        location >= text.length || !Self.isWordCharacter(text.character(at: location))
+    }
+
+    private static func isWordCharacter(_ unit: unichar) -> Bool {
+        (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit == 95
+    }
+}
+
+extension Vocabulary {
+    /// Apple's hardware and chips, and the CPUs and GPUs they are compared with; the attributes of DESIGN §7.
+    public static let standard: Vocabulary = {
+        var subjects: [Subject] = [
+            Subject(name: "Mac Studio"), Subject(name: "Mac Pro"), Subject(name: "Mac mini"),
+            Subject(name: "MacBook Pro", aliases: ["MBP"]), Subject(name: "MacBook Air"), Subject(name: "MacBook"),
+            Subject(name: "iMac"), Subject(name: "iMac Pro"), Subject(name: "Studio Display"),
+            Subject(name: "Pro Display XDR"), Subject(name: "Vision Pro", aliases: ["Apple Vision Pro"]),
+            Subject(name: "iPad Pro"), Subject(name: "iPad Air"), Subject(name: "iPad mini"), Subject(name: "iPad"),
+            Subject(name: "iPhone"), Subject(name: "iPhone Fold", aliases: ["foldable iPhone"]),
+            Subject(name: "Apple Watch"), Subject(name: "AirPods"), Subject(name: "AirPods Pro"),
+            Subject(name: "AirPods Max"), Subject(name: "HomePod"), Subject(name: "HomePod mini"),
+            Subject(name: "Apple TV"), Subject(name: "AirTag"), Subject(name: "Magic Keyboard"),
+            Subject(name: "Studio Server", aliases: ["rack-mount Mac Studio", "rack-mounted Mac Studio"]),
+        ]
+        for generation in 1...6 {
+            subjects.append(Subject(name: "M\(generation)", aliases: ["Apple M\(generation)"]))
+            for tier in ["Pro", "Max", "Ultra"] {
+                subjects.append(Subject(name: "M\(generation) \(tier)", aliases: ["M\(generation)-\(tier)", "Apple M\(generation) \(tier)"]))
+            }
+        }
+        for number in 15...19 {
+            subjects.append(Subject(name: "iPhone \(number)"))
+            for tier in ["Pro", "Pro Max", "Plus", "Air"] { subjects.append(Subject(name: "iPhone \(number) \(tier)")) }
+        }
+        for model in ["3080", "3090", "4070", "4080", "4090", "5080", "5090"] {
+            subjects.append(Subject(name: "RTX \(model)", aliases: ["GeForce RTX \(model)", "Nvidia RTX \(model)", "NVIDIA GeForce RTX \(model)"]))
+        }
+        for model in ["7800X3D", "9800X3D", "9950X", "9950X3D", "7950X"] {
+            subjects.append(Subject(name: "Ryzen \(model)", aliases: ["AMD Ryzen \(model)", "Ryzen 9 \(model)", "Ryzen 7 \(model)"]))
+        }
+        subjects.append(Subject(name: "Core Ultra 9 285K", aliases: ["Intel Core Ultra 9 285K"]))
+        subjects.append(Subject(name: "Snapdragon X Elite", aliases: ["Qualcomm Snapdragon X Elite"]))
+        let attributes: [Attribute] = [
+            Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "unveil",
+                                                      "introduce", "announce", "coming", "available to order", "hit shelves"]),
+            Attribute(id: "discontinued-on", triggers: ["discontinue", "killed off", "retire", "end of sale"]),
+            Attribute(id: "price", triggers: ["price", "cost", "priced", "sells for", "charge", "$"]),
+            Attribute(id: "memory.max", triggers: ["capped at", "up to", "maximum of", "max out at", "tops out at",
+                                                   "limited to", "maxes out at", "configurable with"]),
+            Attribute(id: "availability", triggers: ["discontinued", "no longer available", "no longer sold",
+                                                     "pulled", "removed", "stopped selling", "still available",
+                                                     "still sold", "remains available", "sold out", "will ship", "will release"]),
+            Attribute(id: "geekbench.single-core", triggers: ["single-core", "single core"]),
+            Attribute(id: "geekbench.multi-core", triggers: ["multi-core", "multicore", "multi core"]),
+            Attribute(id: "geekbench.metal", triggers: ["metal"]),
+            Attribute(id: "geekbench.opencl", triggers: ["opencl"]),
+            Attribute(id: "geekbench.vulkan", triggers: ["vulkan"]),
+            Attribute(id: "performance.relative", triggers: ["faster", "slower", "double", "twice", "times", "quicker"]),
+            Attribute(id: "rating", triggers: ["rating", "score", "out of 10", "/10", "stars"]),
+            Attribute(id: "user-report", triggers: ["throttl", "overheat", "fan noise", "my ", "i've", "we've"]),
+        ]
+        return Vocabulary(subjects: subjects, attributes: attributes)
+    }()
+}

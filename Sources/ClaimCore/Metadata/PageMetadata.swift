@@ -1,0 +1,74 @@
+import Foundation
+import HTMLKit
+
+/// The machine-readable metadata most article pages carry: JSON-LD, OpenGraph and other meta tags,
+/// and the canonical link. Plugins consult it after their own, more reliable, markup.
+public struct PageMetadata {
+    /// Every JSON-LD object on the page, `@graph` members flattened, in page order.
+    public let jsonLD: [[String: Any]]
+    private let document: HTMLDocument
+
+    public init(_ document: HTMLDocument) {
+        self.document = document
+        var objects: [[String: Any]] = []
+        for script in (try? document.select("//script[@type='application/ld+json']")) ?? [] {
+            guard let parsed = try? JSONSerialization.jsonObject(with: Data(script.rawText.utf8)) else { continue }
+            Self.flatten(parsed, into: &objects)
+        }
+        jsonLD = objects
+    }
+
+    private static func flatten(_ value: Any, into objects: inout [[String: Any]]) {
+        if let array = value as? [Any] {
+            array.forEach { flatten($0, into: &objects) }
+        } else if let object = value as? [String: Any] {
+            objects.append(object)
+            if let graph = object["@graph"] { flatten(graph, into: &objects) }
+        }
+    }
+
+    /// The first JSON-LD object whose `@type` is one of `types`.
+    public func jsonLD(ofType types: Set<String>) -> [String: Any]? {
+        jsonLD.first { object in
+            if let type = object["@type"] as? String { return types.contains(type) }
+            if let list = object["@type"] as? [String] { return list.contains(where: types.contains) }
+            return false
+        }
+    }
+
+    /// The JSON-LD object with this `@id`, for references such as `"author": {"@id": "…"}`.
+    public func jsonLD(id: String) -> [String: Any]? {
+        jsonLD.first { $0["@id"] as? String == id }
+    }
+
+    /// A person or organisation's name from a JSON-LD value: a string, an object, a reference or a list.
+    public func name(of value: Any?) -> String? {
+        switch value {
+        case let string as String: return string.nilIfEmpty
+        case let list as [Any]:
+            let names = list.compactMap { name(of: $0) }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        case let object as [String: Any]:
+            if let name = object["name"] as? String { return name.nilIfEmpty }
+            if let id = object["@id"] as? String, let target = jsonLD(id: id) { return target["name"] as? String }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The content of `<meta property=…>` or `<meta name=…>`.
+    public func meta(_ key: String) -> String? {
+        let xpath = "//meta[@property='\(key)' or @name='\(key)' or @itemprop='\(key)']/@content"
+        return (try? document.first(xpath))?.rawText.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+    }
+
+    /// `<link rel="canonical">`.
+    public var canonical: String? {
+        (try? document.first("//link[@rel='canonical']/@href"))?.rawText.trimmingCharacters(in: .whitespaces).nilIfEmpty
+    }
+
+    /// The head `<title>` (not the inline SVG titles that follow it).
+    public var headTitle: String? {
+        (try? document.text("/html/head/title"))
+    }
+}

@@ -1,0 +1,32 @@
+/// Problems in a file the user writes, each reported compiler-style as `file:line: error: …`.
+public struct InputFileError: Error, CustomStringConvertible, Equatable {
+    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): error: \(message)" }
+        public init(file: String, line: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.message = message
+        }
+    }
+
+    public var problems: [Problem]
+    public init(_ problems: [Problem]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// The lines of a workspace text file with comments and blank lines dropped, numbered from 1.
+enum ListFile {
+    static func lines(_ contents: String) -> [(number: Int, text: String)] {
+        contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            var line = Substring(raw)
+            if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy(\.isWhitespace) || line[line.index(before: hash)] == " " {
+                line = line[..<hash]
+            }
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : (index + 1, text)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads `Questions.list`: one block per question, opened by `[id]`, then `key: value` lines.
+///
+/// ```
+/// [m5-ultra-launch]
+/// text: When will M5 Ultra hardware ship?
+/// subjects: M5 Ultra, Mac Studio
+/// attribute: release-date
+/// qualifier: 256GB upgrade        # optional
+/// resolved-by: official           # official (default), measured or manual
+/// answer: June 2026               # optional manual resolution …
+/// cite: https://example.com/post  # … with its citation
+/// ```
+public enum QuestionsFile {
+    static let keys = ["text", "subjects", "attribute", "qualifier", "resolved-by", "answer", "cite"]
+
+    /// The questions in `contents`, or every problem found, each with file:line.
+    public static func parse(_ contents: String, file: String = "Questions.list",
+                             attributes: [String]) throws -> [Question] {
+        var questions: [Question] = []
+        var problems: [InputFileError.Problem] = []
+        var fields: [String: String] = [:]
+        var current: (id: String, line: Int)?
+
+        func close() {
+            guard let (id, line) = current else { return }
+            defer { fields = [:] }
+            func problem(_ message: String) { problems.append(.init(file: file, line: line, message: message)) }
+            guard let text = fields["text"] else { return problem("question '\(id)' has no 'text:' line") }
+            let subjects = (fields["subjects"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !subjects.isEmpty else { return problem("question '\(id)' has no 'subjects:' line") }
+            guard let attribute = fields["attribute"] else { return problem("question '\(id)' has no 'attribute:' line") }
+            guard attributes.contains(attribute) else {
+                return problem("question '\(id)': unknown attribute '\(attribute)'; known: \(attributes.sorted().joined(separator: ", "))")
+            }
+            let resolvedBy: Question.Resolution
+            if let written = fields["resolved-by"] {
+                guard let parsed = Question.Resolution(rawValue: written) else {
+                    return problem("question '\(id)': unknown resolved-by '\(written)'; known: manual, measured, official")
+                }
+                resolvedBy = parsed
+            } else {
+                resolvedBy = .official
+            }
+            var manual: Question.ManualAnswer?
+            switch (fields["answer"], fields["cite"]) {
+            case let (answer?, cite?): manual = .init(answer: answer, citation: cite)
+            case (.some, nil): return problem("question '\(id)': a manual 'answer:' needs a 'cite:' line with its source")
+            case (nil, .some): return problem("question '\(id)': 'cite:' without an 'answer:'")
+            case (nil, nil): break
+            }
+            questions.append(Question(id: id, text: text, subjects: subjects, attribute: attribute,
+                                      qualifier: fields["qualifier"], resolvedBy: resolvedBy, manual: manual,
+                                      location: "\(file):\(line)"))
+        }
+
+        for (number, text) in ListFile.lines(contents) {
+            if text.hasPrefix("[") {
+                close()
+                guard text.hasSuffix("]"), text.count > 2 else {
+                    problems.append(.init(file: file, line: number, message: "expected '[question-id]'"))
+                    current = nil
+                    continue
+                }
+                let id = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+                    problems.append(.init(file: file, line: number, message: "question id '\(id)' may hold only letters, digits, '-', '_' and '.'"))
+                }
+                if questions.contains(where: { $0.id == id }) || current?.id == id {
+                    problems.append(.init(file: file, line: number, message: "question id '\(id)' is defined twice"))
+                }
+                current = (id, number)
+                continue
+            }
+            guard current != nil else {
+                problems.append(.init(file: file, line: number, message: "expected '[question-id]' before '\(text)'"))
+                continue
+            }
+            guard let colon = text.firstIndex(of: ":") else {
+                problems.append(.init(file: file, line: number, message: "expected 'key: value'; keys: \(keys.joined(separator: ", "))"))
+                continue
+            }
+            let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard keys.contains(key) else {
+                problems.append(.init(file: file, line: number, message: "unknown key '\(key)'; keys: \(keys.joined(separator: ", "))"))
+                continue
+            }
+            fields[key] = value
+        }
+        close()
+        if !problems.isEmpty { throw InputFileError(problems) }
+        return questions
+    }
+}

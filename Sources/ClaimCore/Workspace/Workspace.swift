@@ -1,0 +1,47 @@
+import Foundation
+
+/// A folder holding Sources.list, Questions.list, an optional Vocabulary.list, Archive/ and .claimtrack/.
+public struct Workspace: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// `--workspace`, else `CLAIMTRACK_WORKSPACE`, else the current folder.
+    public static func current(_ explicit: String? = nil) -> Workspace {
+        let path = explicit ?? ProcessInfo.processInfo.environment["CLAIMTRACK_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
+        return Workspace(root: URL(fileURLWithPath: path, isDirectory: true))
+    }
+
+    public var sourcesList: URL { root.appendingPathComponent("Sources.list") }
+    public var questionsList: URL { root.appendingPathComponent("Questions.list") }
+    public var vocabularyList: URL { root.appendingPathComponent("Vocabulary.list") }
+    public var archive: URL { root.appendingPathComponent("Archive", isDirectory: true) }
+    public var stateFolder: URL { root.appendingPathComponent(".claimtrack", isDirectory: true) }
+    public var storeFile: URL { stateFolder.appendingPathComponent("store.sqlite") }
+    public var lockFile: URL { stateFolder.appendingPathComponent("lock") }
+
+    /// The default vocabulary with Vocabulary.list applied, plus every subject a question names.
+    public func vocabulary() throws -> Vocabulary {
+        var vocabulary = try vocabularyWithoutQuestions()
+        for question in try questions() {
+            for subject in question.subjects { vocabulary.add(Vocabulary.Subject(name: subject)) }
+        }
+        return vocabulary
+    }
+
+    /// The questions of Questions.list; none when the file does not exist.
+    public func questions() throws -> [Question] {
+        guard let contents = try? String(contentsOf: questionsList, encoding: .utf8) else { return [] }
+        return try QuestionsFile.parse(contents, attributes: try vocabularyWithoutQuestions().attributes.map(\.id))
+    }
+
+    private func vocabularyWithoutQuestions() throws -> Vocabulary {
+        var vocabulary = Vocabulary.standard
+        if let contents = try? String(contentsOf: vocabularyList, encoding: .utf8) {
+            try VocabularyFile.apply(contents, to: &vocabulary)
+        }
+        return vocabulary
+    }
+}

@@ -1,0 +1,67 @@
+import CLibXML2
+
+/// An element, attribute or text node of a parsed document. Holding one keeps the document alive.
+public struct Node {
+    /// The owning document: a strong reference, so the libxml2 tree outlives every node taken from it.
+    public let document: HTMLDocument
+    let pointer: xmlNodePtr
+
+    init(document: HTMLDocument, pointer: xmlNodePtr) {
+        self.document = document
+        self.pointer = pointer
+    }
+
+    /// The lower-case tag name (`div`), the attribute's name, or `text`.
+    public var name: String {
+        pointer.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// Whether this is an element (not an attribute, text or comment).
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The value of attribute `name`, entities decoded, or nil when absent.
+    public func attribute(_ name: String) -> String? {
+        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { claimtrack_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Every text node below, verbatim (entities decoded, whitespace kept, scripts included).
+    public var rawText: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { claimtrack_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// What a reader sees: text with whitespace collapsed, scripts and styles left out, blocks joined by spaces.
+    public var text: String { TextWalker.blocks(of: pointer).joined(separator: " ") }
+
+    /// The visible text split at block elements and `<br>`: one string per paragraph-like run.
+    public var blocks: [String] { TextWalker.blocks(of: pointer) }
+
+    /// Nodes matching `xpath` evaluated with this node as the context (`.//a/@href`).
+    public func select(_ xpath: String) throws -> [Node] {
+        try XPath.nodes(xpath, in: document, context: pointer)
+    }
+
+    /// The first node matching `xpath` relative to this node.
+    public func first(_ xpath: String) throws -> Node? {
+        try select(xpath).first
+    }
+
+    /// The collapsed text of the first match of `xpath` relative to this node, nil if none or empty.
+    public func text(_ xpath: String) throws -> String? {
+        try first(xpath)?.text.nilIfEmpty
+    }
+
+    /// The element children, in order.
+    public var children: [Node] {
+        var result: [Node] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(Node(document: document, pointer: current)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import CLibXML2
+
+/// Evaluates XPath 1.0 expressions over a parsed document; an invalid expression throws.
+enum XPath {
+    static func nodes(_ expression: String, in document: HTMLDocument, context: xmlNodePtr?) throws -> [Node] {
+        try evaluate(expression, in: document, context: context) { object in
+            guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
+                return []
+            }
+            return (0..<Int(set.pointee.nodeNr)).compactMap { index in
+                table[index].map { Node(document: document, pointer: $0) }
+            }
+        }
+    }
+
+    static func string(_ expression: String, in document: HTMLDocument, context: xmlNodePtr?) throws -> String {
+        try evaluate(expression, in: document, context: context) { object in
+            guard let value = xmlXPathCastToString(object) else { return "" }
+            defer { claimtrack_xmlFree(value) }
+            return String(cString: value)
+        }
+    }
+
+    private static func evaluate<T>(
+        _ expression: String, in document: HTMLDocument, context node: xmlNodePtr?,
+        _ read: (xmlXPathObjectPtr) -> T
+    ) throws -> T {
+        guard let compiled = xmlXPathCompile(expression) else { throw HTMLKitError.invalidXPath(expression) }
+        defer { xmlXPathFreeCompExpr(compiled) }
+        guard let context = xmlXPathNewContext(document.pointer) else { throw HTMLKitError.invalidXPath(expression) }
+        defer { xmlXPathFreeContext(context) }
+        context.pointee.node = node ?? xmlDocGetRootElement(document.pointer)
+        guard let object = xmlXPathCompiledEval(compiled, context) else {
+            throw HTMLKitError.invalidXPath(expression)
+        }
+        defer { xmlXPathFreeObject(object) }
+        return read(object)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ClaimCore
+import Foundation
+import PluginRegistry
+
+extension Claimtrack {
+    /// `extract FILE --source ID`: the plugin author's tool; touches neither the store nor the archive.
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read one saved page or feed with a plugin and print its document and claims.")
+
+        @Argument(help: "A saved HTML page, RSS feed or JSON document.")
+        var file: String
+
+        @Option(name: .long, help: "The plugin id (\(PluginRegistry.ids.joined(separator: ", "))).")
+        var source: String
+
+        @Option(name: .long, help: "The URL the page was fetched from (default: file://FILE).")
+        var url: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard PluginRegistry.plugin(id: source) != nil else {
+                throw ValidationError("unknown source '\(source)'; known: \(PluginRegistry.ids.joined(separator: ", "))")
+            }
+            if let url, URL(string: url)?.scheme == nil {
+                throw ValidationError("--url '\(url)' is not an absolute URL")
+            }
+        }
+
+        struct Output: Encodable {
+            let document: Document
+            let claims: [Claim]
+            let diagnostics: [Diagnostic]
+        }
+
+        func run() throws {
+            let plugin = PluginRegistry.plugin(id: source)!
+            let fileURL = URL(fileURLWithPath: file)
+            guard let body = FileManager.default.contents(atPath: fileURL.path) else {
+                Terminal.warn("error: \(file): cannot read the file")
+                throw ExitCode.failure
+            }
+            let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body)
+            let reading = try plugin.read(page)
+            let claims = ClaimExtractor(vocabulary: try Workspace.current().vocabulary())
+                .claims(for: reading, prior: type(of: plugin).descriptor.prior)
+            if output.json {
+                try output.printJSON(Output(document: reading.document, claims: claims, diagnostics: reading.diagnostics))
+            } else {
+                let document = reading.document
+                print("\(document.kind.rawValue): \(document.title ?? "(no title)")")
+                print("  url:       \(document.url)")
+                print("  author:    \(document.author ?? "-")")
+                print("  published: \(document.published.map(Timestamp.format) ?? "-")")
+                if !document.links.isEmpty { print("  links:     \(document.links.count)") }
+                for claim in claims {
+                    print("  \(claim.subject) · \(claim.attribute)\(claim.qualifier.map { " (\($0))" } ?? ""): \(claim.value.display) [\(claim.confidence.label.rawValue)]")
+                }
+                reading.diagnostics.forEach { Terminal.warn($0.description) }
+            }
+        }
+    }
+}
