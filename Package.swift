@@ -28,16 +28,16 @@ let package = Package(
         .target(name: "ClaimResolver", dependencies: ["ClaimCore"]),
         .target(name: "ClaimStore", dependencies: ["ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ClaimFetch", dependencies: ["ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ClaimDigest", dependencies: ["ClaimCore"]),
+        .target(name: "ClaimDigest", dependencies: ["ClaimCore", "ClaimResolver"]),
+        .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimResolver", "PluginRegistry"]),
         .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
         .executableTarget(
             name: "claimtrack",
             dependencies: [
-                "ClaimCore", "ClaimStore", "ClaimResolver", "ClaimFetch", "ClaimDigest", "PluginRegistry",
+                "ClaimCore", "ClaimStore", "ClaimResolver", "ClaimFetch", "ClaimDigest", "ClaimPipeline", "PluginRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
     ] + pluginNames.map(sourcePlugin),
     swiftLanguageModes: [.v6]
 )

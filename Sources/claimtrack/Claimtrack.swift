@@ -11,7 +11,8 @@ struct Claimtrack: AsyncParsableCommand {
         (the store, rebuildable from the archive). The current folder is used unless --workspace or
         CLAIMTRACK_WORKSPACE names another.
         """,
-        subcommands: [Extract.self]
+        subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Questions.self, Claims.self,
+                      Export.self, Sources.self]
 
     )
 }

@@ -12,10 +12,12 @@ public struct ClaimExtractor: Sendable {
     /// Claims for a plugin's reading: its passages read sentence by sentence, plus its structured claims.
     public func claims(for reading: Reading, prior: Confidence.Label) -> [Claim] {
         var claims = reading.claims
+        // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
+        let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
         for passage in reading.passages {
             for sentence in SentenceSplitter.split(passage.text) {
                 claims += self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
-                                      prior: prior, source: reading.document.source, isUserReport: passage.isUserReport)
+                                      prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
             }
         }
         var seen = Set<String>()

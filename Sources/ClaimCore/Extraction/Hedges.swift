@@ -29,6 +29,12 @@ public enum Hedges {
         }
     }
 
+    /// The label of the first cue found in `text`, if any.
+    public static func cueLabel(in text: String) -> Confidence.Label? {
+        let lower = " " + text.lowercased()
+        return cues.first { $0.phrases.contains(where: lower.contains) }?.label
+    }
+
     /// Phrases that say something is not known: such sentences carry no claim, only evidence that a
     /// question is still open.
     static let unknownCues = ["don't know", "do not know", "unclear", "not yet known", "unknown", "is missing",

@@ -45,7 +45,7 @@ public struct Value: Codable, Sendable, Equatable, Hashable {
             return ValueFormat.grouped(number) + (unit.map { " " + $0 } ?? "")
         case .ratio:
             guard let number else { return text }
-            return ValueFormat.grouped(number) + "x" + (unit.map { " " + $0 } ?? "")
+            return ValueFormat.grouped(number) + "x"
         case .date, .period:
             guard let start else { return text }
             return start == end || end == nil ? start : "\(start)…\(end!)"

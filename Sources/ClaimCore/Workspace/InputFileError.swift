@@ -18,8 +18,8 @@ public struct InputFileError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The lines of a workspace text file with comments and blank lines dropped, numbered from 1.
-enum ListFile {
-    static func lines(_ contents: String) -> [(number: Int, text: String)] {
+public enum ListFile {
+    public static func lines(_ contents: String) -> [(number: Int, text: String)] {
         contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
             var line = Substring(raw)
             if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy(\.isWhitespace) || line[line.index(before: hash)] == " " {

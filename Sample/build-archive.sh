@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rebuilds the sample archive in Archive/ from the pages in Sample/: two runs, three weeks apart, fetched
+# through file:// URLs with the run clock pinned, exactly as `claimtrack fetch` archives any source.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product claimtrack
+bin="$(swift build --show-bin-path)/claimtrack"
+stage=/tmp/claimtrack-sample            # a neutral path: it appears in the archive's file:// target URIs
+rm -rf "$stage" && mkdir -p "$stage" && cp -R Sample/run-1 Sample/run-2 "$stage/"
+workspace=$(mktemp -d)
+cp Questions.list "$workspace/"
+echo "macrumors file://$stage/run-1/macrumors/index.html max=20" > "$workspace/Sources.list"
+CLAIMTRACK_NOW=2026-03-06T14:00:00Z "$bin" fetch --workspace "$workspace"
+echo "macrumors file://$stage/run-2/macrumors/index.html max=20" > "$workspace/Sources.list"
+CLAIMTRACK_NOW=2026-03-30T14:00:00Z "$bin" fetch --workspace "$workspace"
+rm -f Archive/*.warc.gz && mkdir -p Archive && cp "$workspace"/Archive/*.warc.gz Archive/
+rm -rf "$workspace"
+ls -l Archive

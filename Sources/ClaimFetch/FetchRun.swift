@@ -1,0 +1,125 @@
+import ClaimCore
+import Foundation
+
+/// One `claimtrack fetch`: fetches every source and the links its plugin discovers, archiving every
+/// exchange before anything reads it. A failing source is recorded and the others carry on.
+public final class FetchRun {
+    public let id: String
+    public let started: Date
+    public let writer: WARCWriter
+    private let client: PageClient
+    private let plugin: (String) -> (any SourcePlugin)?
+    private let now: () -> Date
+    public private(set) var captures: [Capture] = []
+    public private(set) var failures: [Run.Failure] = []
+    /// Called with every failure as it happens, so the user sees it at once.
+    public var onFailure: (Run.Failure) -> Void = { _ in }
+
+    /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record.
+    public init(archive: URL, client: PageClient, now: @escaping () -> Date = Date.init,
+                plugin: @escaping (String) -> (any SourcePlugin)?) throws {
+        let started = now()
+        self.started = started
+        self.now = now
+        self.id = Timestamp.format(started)
+        self.client = client
+        self.plugin = plugin
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let name = "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
+        writer = try WARCWriter(file: archive.appendingPathComponent(name))
+        let info = "software: claimtrack/0.1\r\nformat: WARC File Format 1.1\r\nrun: \(id)\r\nstarted: \(id)\r\n"
+        try writer.write([WARCWriter.header(type: "warcinfo", date: started, contentType: "application/warc-fields",
+                                            block: Data(info.utf8), extra: [("WARC-Filename", name)])])
+    }
+
+    /// Fetches one source: its start URL, then up to `maxLinks` of the links its plugin discovers there.
+    public func fetch(_ entry: SourceEntry) async {
+        guard let plugin = plugin(entry.plugin) else {
+            fail(entry.plugin, entry.url.absoluteString, "no plugin with this id")
+            return
+        }
+        guard let start = await capture(entry.url, source: entry.plugin, options: entry.options) else { return }
+        let links: [URL]
+        do {
+            links = try plugin.discover(start.page)
+        } catch {
+            fail(entry.plugin, entry.url.absoluteString, "unreadable page: \(error)")
+            return
+        }
+        for link in links.prefix(entry.maxLinks) {
+            _ = await capture(link, source: entry.plugin, options: entry.options)
+        }
+    }
+
+    /// Fetches and archives one URL; nil (and a recorded failure) when it could not be had.
+    private func capture(_ url: URL, source: String, options: [String: String]) async -> Capture? {
+        let exchange: PageClient.Exchange
+        do {
+            exchange = try await client.fetch(url)
+        } catch {
+            fail(source, url.absoluteString, "\(error)")
+            return nil
+        }
+        let retrieved = now()
+        do {
+            let capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
+            captures.append(capture)
+            guard (200..<300).contains(exchange.response.status) else {
+                fail(source, url.absoluteString, "HTTP \(exchange.response.status)")
+                return nil
+            }
+            return capture
+        } catch {
+            fail(source, url.absoluteString, "not archived: \(error)")
+            return nil
+        }
+    }
+
+    private func archive(_ exchange: PageClient.Exchange, requested: URL, source: String, retrieved: Date,
+                         options: [String: String]) throws -> Capture {
+        let target = exchange.finalURL.absoluteString
+        let payloadDigest = WARCDigest.sha1(exchange.response.body)
+        let extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
+                                         ("WARC-Payload-Digest", payloadDigest)]
+        let responseID = WARCWriter.newRecordID()
+        var records: [WARCRecord] = []
+        let contentType = exchange.response["Content-Type"]
+        if exchange.isFile {
+            records.append(WARCWriter.header(type: "resource", id: responseID, date: retrieved, target: target,
+                                             contentType: contentType ?? "application/octet-stream",
+                                             block: exchange.response.body, extra: extra))
+        } else {
+            let requestID = WARCWriter.newRecordID()
+            records.append(WARCWriter.header(type: "request", id: requestID, date: retrieved, target: target,
+                                             contentType: "application/http;msgtype=request", block: exchange.requestHead ?? Data(),
+                                             extra: [("WARC-Concurrent-To", responseID)]))
+            records.append(WARCWriter.header(type: "response", id: responseID, date: retrieved, target: target,
+                                             contentType: "application/http;msgtype=response",
+                                             block: exchange.response.serialized(),
+                                             extra: extra + [("WARC-Concurrent-To", requestID)]))
+        }
+        let written = try writer.write(records)
+        let page = FetchedPage(url: exchange.finalURL, body: exchange.response.body, contentType: contentType,
+                               retrieved: retrieved, options: options)
+        return Capture(run: id, source: source, recordID: responseID, warcFile: writer.file.lastPathComponent,
+                       offset: written.last!.offset, targetURI: target, retrieved: retrieved,
+                       status: exchange.response.status, payloadDigest: payloadDigest, page: page)
+    }
+
+    private func fail(_ source: String, _ url: String, _ message: String) {
+        let failure = Run.Failure(source: source, url: url, message: message)
+        failures.append(failure)
+        onFailure(failure)
+    }
+
+    /// Writes the closing metadata record: the run's summary, so run history rebuilds from the archive.
+    public func finish(sources: [String]) throws -> Run {
+        let finished = now()
+        let record = Run(id: id, started: started, finished: finished, warcFile: writer.file.lastPathComponent,
+                         sources: sources, pages: captures.count, failures: failures)
+        let block = try JSONOutput.encoder(pretty: false).encode(record)
+        try writer.write([WARCWriter.header(type: "metadata", date: finished, target: "urn:claimtrack:run:\(id)",
+                                            contentType: "application/json", block: block)])
+        return record
+    }
+}

@@ -1,0 +1,93 @@
+import ClaimCore
+import Crypto
+import Foundation
+
+/// One WARC 1.1 record: named header fields and a content block.
+public struct WARCRecord: Sendable {
+    /// Header fields in the order written; names compared case-insensitively.
+    public var headers: [(name: String, value: String)]
+    public var block: Data
+
+    public init(headers: [(name: String, value: String)], block: Data) {
+        self.headers = headers
+        self.block = block
+    }
+
+    public subscript(name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public var type: String { self["WARC-Type"] ?? "" }
+    public var id: String { self["WARC-Record-ID"] ?? "" }
+    public var targetURI: String? { self["WARC-Target-URI"] }
+    public var date: Date? { self["WARC-Date"].flatMap { Timestamp.iso8601($0) } }
+
+    /// The serialised record: version line, headers, blank line, block, two CRLFs.
+    public func serialized() -> Data {
+        var head = "WARC/1.1\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        var data = Data(head.utf8)
+        data.append(block)
+        data.append(contentsOf: [13, 10, 13, 10])
+        return data
+    }
+
+    /// Parses a serialised record (one decoded gzip member).
+    public static func parse(_ data: Data) throws -> WARCRecord {
+        guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else {
+            throw WARCParseError("no blank line after the header")
+        }
+        let head = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        guard let version = lines.first, version.hasPrefix("WARC/1.") else {
+            throw WARCParseError("does not start with a WARC/1.x version line")
+        }
+        lines.removeFirst()
+        var headers: [(String, String)] = []
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { throw WARCParseError("header line without ':' (\(line.prefix(60)))") }
+            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        var record = WARCRecord(headers: headers, block: Data())
+        guard let length = record["Content-Length"].flatMap(Int.init), length >= 0 else {
+            throw WARCParseError("missing or invalid Content-Length")
+        }
+        let blockStart = end.upperBound
+        guard data.endIndex - blockStart >= length else {
+            throw WARCParseError("block is \(data.endIndex - blockStart) bytes, Content-Length says \(length)")
+        }
+        record.block = data[blockStart..<blockStart + length]
+        return record
+    }
+}
+
+/// A structural problem inside one record.
+public struct WARCParseError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// WARC digests: SHA-1 in base32, as `sha1:…`, the form warcio and the Wayback tools expect.
+public enum WARCDigest {
+    public static func sha1(_ data: Data) -> String {
+        "sha1:" + base32(Data(Insecure.SHA1.hash(data: data)))
+    }
+
+    static func base32(_ data: Data) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var output = ""
+        var buffer = 0, bits = 0
+        for byte in data {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                output.append(alphabet[(buffer >> (bits - 5)) & 31])
+                bits -= 5
+            }
+        }
+        if bits > 0 { output.append(alphabet[(buffer << (5 - bits)) & 31]) }
+        while output.count % 8 != 0 { output.append("=") }
+        return output
+    }
+}

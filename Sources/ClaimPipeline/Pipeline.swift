@@ -1,0 +1,115 @@
+import ClaimCore
+import ClaimFetch
+import ClaimStore
+import Foundation
+import PluginRegistry
+
+/// The workspace's writer: fetch → archive → read → extract → store, and the same from the archive alone.
+/// Extraction only ever reads bytes that are already in the archive.
+public struct Pipeline {
+    public let workspace: Workspace
+    public let store: Store
+    let extractor: ClaimExtractor
+
+    /// What one source contributed to a run.
+    public struct SourceSummary: Codable, Sendable, Equatable {
+        public var source: String
+        public var pages: Int
+        public var claims: Int
+        public var failures: Int
+    }
+
+    /// What a fetch, an offline rebuild or a reparse did.
+    public struct Outcome: Codable, Sendable {
+        public var run: String?
+        public var sources: [SourceSummary]
+        public var pages: Int
+        public var claims: Int
+        public var failures: [Run.Failure]
+        public var diagnostics: [Diagnostic]
+        /// Torn or corrupt archive tails that were skipped.
+        public var archiveProblems: [String]
+    }
+
+    public init(workspace: Workspace) throws {
+        self.workspace = workspace
+        self.store = try Store(file: workspace.storeFile)
+        self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
+    }
+
+    /// Fetches the given sources into a new run, then stores what the archive now holds.
+    public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping () -> Date = Date.init,
+                      onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
+        let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
+        run.onFailure = onFailure
+        for entry in entries { await run.fetch(entry) }
+        let record = try run.finish(sources: Links.unique(entries.map(\.plugin)))
+        try store.save(run: record)
+        var outcome = try ingest(run.captures)
+        outcome.run = record.id
+        outcome.failures = record.failures
+        outcome.sources = summarize(entries.map(\.plugin), captures: run.captures, claimsByRecord: outcome, failures: record.failures)
+        return outcome
+    }
+
+    /// Brings the store level with the archive: every run and capture not yet stored is read and stored.
+    /// Sends nothing over the network. On an empty store this rebuilds everything.
+    public func catchUp() throws -> Outcome {
+        var total = Outcome(run: nil, sources: [], pages: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        for file in WARCReader.runFiles(in: workspace.archive) {
+            let (run, captures, problem) = try ArchiveScanner.scan(file)
+            if let problem { total.archiveProblems.append(problem.description) }
+            if let run {
+                try store.save(run: run)
+                total.run = run.id
+                total.failures += run.failures
+            }
+            let fresh = try captures.filter { try !store.hasCapture(recordID: $0.recordID) }
+            let outcome = try ingest(fresh)
+            total.pages += outcome.pages
+            total.claims += outcome.claims
+            total.diagnostics += outcome.diagnostics
+        }
+        return total
+    }
+
+    /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
+    func ingest(_ captures: [Capture]) throws -> Outcome {
+        var outcome = Outcome(run: nil, sources: [], pages: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        for capture in captures where (200..<300).contains(capture.status) {
+            guard let plugin = PluginRegistry.plugin(id: capture.source) else {
+                outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
+                                                      "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
+                continue
+            }
+            let reading: Reading
+            do {
+                reading = try plugin.read(capture.page)
+            } catch {
+                outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
+                continue
+            }
+            let claims = extractor.claims(for: reading, prior: type(of: plugin).descriptor.prior)
+            let row = CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
+                                 offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
+                                 retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,
+                                 diagnostics: reading.diagnostics)
+            try store.insert(capture: row, claims: claims)
+            outcome.pages += 1
+            outcome.claims += claims.count
+            outcome.diagnostics += reading.diagnostics
+            outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims.count, failures: 0))
+        }
+        return outcome
+    }
+
+    private func summarize(_ sources: [String], captures: [Capture], claimsByRecord outcome: Outcome,
+                           failures: [Run.Failure]) -> [SourceSummary] {
+        Links.unique(sources).map { source in
+            let mine = outcome.sources.filter { $0.source == source }
+            return SourceSummary(source: source, pages: captures.filter { $0.source == source }.count,
+                                 claims: mine.reduce(0) { $0 + $1.claims },
+                                 failures: failures.filter { $0.source == source }.count)
+        }
+    }
+}

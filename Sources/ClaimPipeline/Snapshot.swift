@@ -1,0 +1,18 @@
+import ClaimCore
+import ClaimResolver
+import ClaimStore
+
+/// The resolved state of a workspace after a run: live claims linked to questions, with statuses.
+public struct Snapshot: Sendable {
+    public var run: String?
+    public var claims: [Claim]
+    public var questions: [QuestionState]
+
+    /// Reads the store as of `run` (default: the latest) and resolves it against the workspace's questions.
+    public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
+        let runs = try store.runs()
+        let claims = try store.liveClaims(asOf: run)
+        let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims)
+        return Snapshot(run: run ?? runs.last?.id, claims: linked, questions: questions)
+    }
+}

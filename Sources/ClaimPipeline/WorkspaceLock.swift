@@ -1,0 +1,30 @@
+import ClaimCore
+import Foundation
+
+/// The one-writer rule: `fetch` and `reparse` hold an exclusive lock on `.claimtrack/lock`.
+public final class WorkspaceLock {
+    private let descriptor: Int32
+
+    /// Takes the lock or throws at once when another process holds it.
+    public init(_ workspace: Workspace) throws {
+        try FileManager.default.createDirectory(at: workspace.stateFolder, withIntermediateDirectories: true)
+        descriptor = open(workspace.lockFile.path, O_CREAT | O_RDWR, 0o644)
+        guard descriptor >= 0 else { throw LockError(path: workspace.lockFile.path, reason: "cannot open") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw LockError(path: workspace.lockFile.path, reason: "another claimtrack fetch or reparse is writing this workspace")
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Why the lock could not be taken.
+    public struct LockError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+}

@@ -1,0 +1,161 @@
+import ClaimCore
+import Foundation
+
+/// Where a question stands.
+public enum QuestionStatus: String, Codable, Sendable, Comparable {
+    case open, evidence, contested, resolved, ambiguous
+
+    /// Order for listings: the most pressing first.
+    var rank: Int {
+        switch self {
+        case .contested: 0
+        case .ambiguous: 1
+        case .evidence: 2
+        case .open: 3
+        case .resolved: 4
+        }
+    }
+
+    public static func < (lhs: QuestionStatus, rhs: QuestionStatus) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Two live claims that cannot both hold, the one preferred, and why.
+public struct Contradiction: Codable, Sendable, Equatable {
+    public var claims: [Claim]
+    public var preferred: Int
+    public var reason: String
+}
+
+/// A question with its linked claims, status, best answer and contradictions.
+public struct QuestionState: Codable, Sendable {
+    public var id: String
+    public var text: String
+    public var status: QuestionStatus
+    public var subjects: [String]
+    public var attribute: String
+    public var qualifier: String?
+    /// The preferred claim's value, or the manual answer.
+    public var answer: String?
+    public var confidence: Confidence?
+    /// How many different publishers back the linked claims.
+    public var independentSources: Int
+    public var claims: [Claim]
+    public var contradictions: [Contradiction]
+}
+
+/// Pure: claims + questions → links, statuses, contradictions.
+public enum Resolver {
+    /// Numbers within this relative difference agree (benchmark scores vary run to run).
+    public static func tolerance(for attribute: String) -> Double {
+        attribute.hasPrefix("geekbench.") ? 0.05 : attribute == "performance.relative" ? 0.15 : 0
+    }
+
+    /// Links claims to questions (filling `Claim.questions`) and works out every question's state.
+    public static func resolve(questions: [Question], claims: [Claim]) -> (claims: [Claim], questions: [QuestionState]) {
+        var linked = claims
+        for index in linked.indices {
+            linked[index].questions = questions.filter { $0.matches(linked[index]) }.map(\.id)
+        }
+        let states = questions.map { question in
+            state(of: question, claims: linked.filter { $0.questions.contains(question.id) })
+        }
+        return (linked, states)
+    }
+
+    static func state(of question: Question, claims: [Claim]) -> QuestionState {
+        let contradictions = Self.contradictions(among: claims)
+        let best = claims.max(by: prefer)
+        let decisiveLabels: Set<Confidence.Label> = question.resolvedBy == .measured ? [.official, .measured] : [.official]
+        let decisive = claims.filter { decisiveLabels.contains($0.confidence.label) }
+        let decisiveConflict = contradictions.contains { pair in pair.claims.allSatisfy { decisiveLabels.contains($0.confidence.label) } }
+        let status: QuestionStatus
+        if question.manual != nil {
+            status = .resolved
+        } else if claims.isEmpty {
+            status = .open
+        } else if decisiveConflict {
+            status = .ambiguous
+        } else if !decisive.isEmpty && question.resolvedBy != .manual {
+            status = .resolved
+        } else if !contradictions.isEmpty {
+            status = .contested
+        } else {
+            status = .evidence
+        }
+        let publishers = Set(claims.map { $0.citation?.publisher ?? $0.citation?.url ?? "" })
+        return QuestionState(id: question.id, text: question.text, status: status, subjects: question.subjects,
+                             attribute: question.attribute, qualifier: question.qualifier,
+                             answer: question.manual?.answer ?? best.map(describe), confidence: best?.confidence,
+                             independentSources: publishers.count,
+                             claims: claims.sorted(by: { prefer($1, $0) }), contradictions: contradictions)
+    }
+
+    /// The value and its time, as one line.
+    public static func describe(_ claim: Claim) -> String {
+        claim.value.display + (claim.validTime.map { " (\($0.text))" } ?? "")
+    }
+
+    /// Whether `a` is less preferred than `b`: official > measured > reported > …; then newer.
+    static func prefer(_ a: Claim, _ b: Claim) -> Bool {
+        if a.confidence.label.rank != b.confidence.label.rank { return a.confidence.label.rank < b.confidence.label.rank }
+        return (a.statedAt ?? .distantPast) < (b.statedAt ?? .distantPast)
+    }
+
+    /// Every pair of claims on the same subject, attribute and qualifier that cannot both hold.
+    public static func contradictions(among claims: [Claim]) -> [Contradiction] {
+        var found: [Contradiction] = []
+        let groups = Dictionary(grouping: claims, by: \.key)
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            for i in group.indices {
+                for j in group.indices where j > i {
+                    let (a, b) = (group[i], group[j])
+                    // A page cannot contradict itself; a newer capture of it supersedes the older one.
+                    if a.citation?.url == b.citation?.url { continue }
+                    guard let reason = conflict(a, b) else { continue }
+                    let preferred = prefer(a, b) ? 1 : 0
+                    let winner = preferred == 0 ? a : b
+                    let loser = preferred == 0 ? b : a
+                    let why = winner.confidence.label != loser.confidence.label
+                        ? "\(winner.confidence.label.rawValue) outranks \(loser.confidence.label.rawValue)"
+                        : "newer statement"
+                    found.append(Contradiction(claims: [a, b], preferred: preferred, reason: "\(reason); preferred: \(why)"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Why two claims about the same thing cannot both hold, or nil when they can.
+    static func conflict(_ a: Claim, _ b: Claim) -> String? {
+        switch (a.value.type, b.value.type) {
+        case (.date, _), (.period, _), (_, .date), (_, .period):
+            guard let aStart = a.value.start, let aEnd = a.value.end ?? a.value.start,
+                  let bStart = b.value.start, let bEnd = b.value.end ?? b.value.start else { return nil }
+            return aEnd < bStart || bEnd < aStart ? "date windows \(aStart)…\(aEnd) and \(bStart)…\(bEnd) do not overlap" : nil
+        case (.boolean, .boolean):
+            guard overlap(a.validTime, b.validTime, a, b) else { return nil }
+            return a.value.boolean != b.value.boolean ? "one says yes, the other no" : nil
+        default:
+            guard let x = a.value.number, let y = b.value.number, a.value.unit == b.value.unit, overlap(a.validTime, b.validTime, a, b)
+            else { return nil }
+            let tolerance = tolerance(for: a.attribute)
+            let difference = abs(x - y) / max(abs(x), abs(y), 1e-9)
+            return difference > tolerance ? "\(a.value.display) and \(b.value.display) differ by more than \(Int(tolerance * 100))%" : nil
+        }
+    }
+
+    /// Whether two claims speak of the same time. With no valid time a claim speaks of the week it was stated.
+    static func overlap(_ x: ValidTime?, _ y: ValidTime?, _ a: Claim, _ b: Claim) -> Bool {
+        func window(_ time: ValidTime?, _ claim: Claim) -> (String, String) {
+            let stated = claim.statedAt ?? claim.citation?.retrieved
+            let day = stated.map(Timestamp.day) ?? "0000-01-01"
+            let weekLater = stated.map { Timestamp.day($0.addingTimeInterval(7 * 86_400)) } ?? "9999-12-31"
+            guard let time else { return (day, weekLater) }
+            return (time.start ?? "0000-01-01", time.end ?? "9999-12-31")
+        }
+        let (aStart, aEnd) = window(x, a)
+        let (bStart, bEnd) = window(y, b)
+        return !(aEnd < bStart || bEnd < aStart)
+    }
+}

@@ -1,0 +1,110 @@
+import ClaimCore
+import Foundation
+import GRDB
+
+/// A row of `run`.
+struct RunRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "run"
+    var id: String
+    var started: Date
+    var finished: Date?
+    var warcFile: String
+    var sources: String
+    var pages: Int
+    var failures: String
+}
+
+/// A row of `capture`: one archived page and what its plugin read off it.
+public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "capture"
+    public var id: Int64?
+    public var recordID: String
+    public var run: String
+    public var source: String
+    public var warcFile: String
+    public var offset: Int
+    public var targetURI: String
+    public var url: String
+    public var kind: String
+    public var title: String?
+    public var author: String?
+    public var publisher: String?
+    public var published: Date?
+    public var modified: Date?
+    public var retrieved: Date
+    public var status: Int
+    public var payloadDigest: String?
+    public var diagnostics: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
+                document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic]) {
+        self.recordID = recordID
+        self.run = run
+        self.source = source
+        self.warcFile = warcFile
+        self.offset = offset
+        self.targetURI = targetURI
+        self.url = document.url
+        self.kind = document.kind.rawValue
+        self.title = document.title
+        self.author = document.author
+        self.publisher = document.publisher
+        self.published = document.published
+        self.modified = document.modified
+        self.retrieved = retrieved
+        self.status = status
+        self.payloadDigest = payloadDigest
+        self.diagnostics = (try? JSONOutput.string(diagnostics, pretty: false)) ?? "[]"
+    }
+
+    /// The citation every claim read from this capture carries.
+    public var citation: Citation {
+        Citation(url: url, publisher: publisher, title: title, author: author, published: published,
+                 retrieved: retrieved, warcRecordID: recordID, payloadDigest: payloadDigest)
+    }
+}
+
+/// A row of `claim`.
+struct ClaimRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "claim"
+    var id: Int64?
+    var captureID: Int64
+    var position: Int
+    var subject: String
+    var attribute: String
+    var qualifier: String?
+    var value: String
+    var validTime: String?
+    var confidence: String
+    var label: String
+    var quote: String
+    var statedAt: Date?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ claim: Claim, captureID: Int64, position: Int) throws {
+        let encoder = JSONOutput.encoder(pretty: false)
+        self.captureID = captureID
+        self.position = position
+        subject = claim.subject
+        attribute = claim.attribute
+        qualifier = claim.qualifier
+        value = String(decoding: try encoder.encode(claim.value), as: UTF8.self)
+        validTime = try claim.validTime.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        confidence = String(decoding: try encoder.encode(claim.confidence), as: UTF8.self)
+        label = claim.confidence.label.rawValue
+        quote = claim.quote
+        statedAt = claim.statedAt
+    }
+
+    func claim(citation: Citation) throws -> Claim {
+        let decoder = JSONOutput.decoder()
+        return Claim(subject: subject, attribute: attribute, qualifier: qualifier,
+                     value: try decoder.decode(Value.self, from: Data(value.utf8)),
+                     validTime: try validTime.map { try decoder.decode(ValidTime.self, from: Data($0.utf8)) },
+                     confidence: try decoder.decode(Confidence.self, from: Data(confidence.utf8)),
+                     quote: quote, statedAt: statedAt, citation: citation)
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+
+/// The store's schema: named, forward-only migrations, each in its own transaction.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-create-run") { db in
+            try db.create(table: "run") { t in
+                t.primaryKey("id", .text)  // the UTC start time, ISO 8601
+                t.column("started", .datetime).notNull()
+                t.column("finished", .datetime)
+                t.column("warcFile", .text).notNull()
+                t.column("sources", .text).notNull()  // JSON array of source ids
+                t.column("pages", .integer).notNull()
+                t.column("failures", .text).notNull()  // JSON array of failures
+            }
+        }
+        migrator.registerMigration("v1-create-capture") { db in
+            try db.create(table: "capture") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recordID", .text).notNull().unique()
+                t.column("run", .text).notNull().references("run", onDelete: .cascade)
+                t.column("source", .text).notNull()
+                t.column("warcFile", .text).notNull()
+                t.column("offset", .integer).notNull()
+                t.column("targetURI", .text).notNull()
+                t.column("url", .text).notNull().indexed()  // canonical
+                t.column("kind", .text).notNull()
+                t.column("title", .text)
+                t.column("author", .text)
+                t.column("publisher", .text)
+                t.column("published", .datetime)
+                t.column("modified", .datetime)
+                t.column("retrieved", .datetime).notNull()
+                t.column("status", .integer).notNull()
+                t.column("payloadDigest", .text)
+                t.column("diagnostics", .text).notNull()  // JSON array
+            }
+        }
+        migrator.registerMigration("v1-create-claim") { db in
+            try db.create(table: "claim") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("captureID", .integer).notNull().indexed().references("capture", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("subject", .text).notNull()
+                t.column("attribute", .text).notNull()
+                t.column("qualifier", .text)
+                t.column("value", .text).notNull()  // JSON Value
+                t.column("validTime", .text)  // JSON ValidTime
+                t.column("confidence", .text).notNull()  // JSON Confidence
+                t.column("label", .text).notNull()
+                t.column("quote", .text).notNull()
+                t.column("statedAt", .datetime)
+            }
+            try db.create(index: "claim_on_subject_attribute", on: "claim", columns: ["subject", "attribute"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,110 @@
+import ClaimCore
+import Foundation
+import GRDB
+
+/// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
+public final class Store {
+    private let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the store at `file` and brings its schema up to date.
+    public init(file: URL) throws {
+        path = file.path
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            queue = try DatabaseQueue(path: file.path, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw StoreError("open", path: file.path, error)
+        }
+    }
+
+    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch { throw StoreError(operation, path: path, error) }
+    }
+
+    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw StoreError(operation, path: path, error) }
+    }
+
+    /// Records a run (replacing an earlier row for the same id, as a finished run updates a started one).
+    public func save(run: Run) throws {
+        try write("save run \(run.id)") { db in
+            try RunRow(id: run.id, started: run.started, finished: run.finished, warcFile: run.warcFile,
+                       sources: try JSONOutput.string(run.sources, pretty: false), pages: run.pages,
+                       failures: try JSONOutput.string(run.failures, pretty: false)).save(db)
+        }
+    }
+
+    /// Whether the capture in this WARC record is already stored.
+    public func hasCapture(recordID: String) throws -> Bool {
+        try read("look up capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchCount(db) > 0 }
+    }
+
+    /// Stores one capture and its claims in one transaction.
+    public func insert(capture: CaptureRow, claims: [Claim]) throws {
+        try write("insert capture \(capture.recordID)") { db in
+            var capture = capture
+            try capture.insert(db)
+            for (position, claim) in claims.enumerated() {
+                var row = try ClaimRow(claim, captureID: capture.id!, position: position)
+                try row.insert(db)
+            }
+        }
+    }
+
+    /// Every run, oldest first.
+    public func runs() throws -> [Run] {
+        try read("list runs") { db in
+            let decoder = JSONOutput.decoder()
+            return try RunRow.order(Column("id")).fetchAll(db).map { row in
+                Run(id: row.id, started: row.started, finished: row.finished, warcFile: row.warcFile,
+                    sources: try decoder.decode([String].self, from: Data(row.sources.utf8)), pages: row.pages,
+                    claims: try countClaims(db, run: row.id),
+                    failures: try decoder.decode([Run.Failure].self, from: Data(row.failures.utf8)))
+            }
+        }
+    }
+
+    private func countClaims(_ db: Database, run: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim JOIN capture ON claim.captureID = capture.id WHERE capture.run = ?",
+                         arguments: [run]) ?? 0
+    }
+
+    /// The state after `run` (default: the latest): for every page, its latest successful capture at or
+    /// before that run, and that capture's claims with their citations.
+    public func liveClaims(asOf run: String? = nil) throws -> [Claim] {
+        try read("read live claims") { db in
+            let captures = try latestCaptures(db, asOf: run)
+            var claims: [Claim] = []
+            for capture in captures {
+                let rows = try ClaimRow.filter(Column("captureID") == capture.id!).order(Column("position")).fetchAll(db)
+                claims += try rows.map { try $0.claim(citation: capture.citation) }
+            }
+            return claims
+        }
+    }
+
+    /// The latest successful capture of every page at or before `run`, ordered by URL.
+    public func latestCaptures(asOf run: String? = nil) throws -> [CaptureRow] {
+        try read("read captures") { db in try latestCaptures(db, asOf: run) }
+    }
+
+    private func latestCaptures(_ db: Database, asOf run: String?) throws -> [CaptureRow] {
+        let sql = """
+            SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND (? IS NULL OR c.run <= ?)
+              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND c2.status BETWEEN 200 AND 299
+                          AND (? IS NULL OR c2.run <= ?) ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
+            ORDER BY c.url
+            """
+        return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
+    }
+
+    /// Every stored capture, in archive order.
+    public func captures() throws -> [CaptureRow] {
+        try read("list captures") { db in try CaptureRow.order(Column("warcFile"), Column("offset")).fetchAll(db) }
+    }
+}
+

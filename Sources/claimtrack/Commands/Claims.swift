@@ -1,0 +1,38 @@
+import ArgumentParser
+import ClaimCore
+import ClaimPipeline
+
+extension Claimtrack {
+    /// `claims [--subject S] [--question ID]`.
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the live claims with their citations.")
+
+        @Option(name: .long, help: "Only claims about this subject (canonical name, e.g. \"Mac Studio\").")
+        var subject: String?
+
+        @Option(name: .long, help: "Only claims linked to this question id.")
+        var question: String?
+
+        @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let space = workspace.resolved
+            let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStore()) }
+            if let question, !snapshot.questions.contains(where: { $0.id == question }) {
+                throw ValidationError("unknown question '\(question)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
+            }
+            let claims = snapshot.claims.filter { claim in
+                (subject == nil || claim.subject.caseInsensitiveCompare(subject!) == .orderedSame)
+                    && (question == nil || claim.questions.contains(question!))
+            }
+            if output.json { return try output.printJSON(claims) }
+            for claim in claims {
+                let qualifier = claim.qualifier.map { " (\($0))" } ?? ""
+                print("\(Terminal.bold(claim.subject)) · \(claim.attribute)\(qualifier): \(claim.value.display)  [\(claim.confidence.label.rawValue) \(String(format: "%.2f", claim.confidence.score))]")
+                print(Terminal.dim("  \(claim.citation?.publisher ?? "?"), \(claim.statedAt.map(Timestamp.format) ?? "undated"): \(claim.citation?.url ?? "")"))
+            }
+            if claims.isEmpty { print("no claims") }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ClaimCore
+import ClaimFetch
+import ClaimPipeline
+import Foundation
+import PluginRegistry
+
+extension Claimtrack {
+    /// `fetch [--source ID]... [--offline]`.
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch the sources, archive every page, extract claims and resolve questions.",
+            discussion: """
+            Every exchange is written to Archive/ before anything reads it. A failing source is reported on stderr
+            with its id, URL and reason; the others carry on; the exit code is then 1. With --offline nothing is
+            sent over the network: the store is brought level with Archive/ (rebuilt, on a fresh clone).
+            Set CLAIMTRACK_NOW to an ISO 8601 time to pin the run's clock (used to build the sample archive).
+            """)
+
+        @Option(name: .long, help: "Fetch only this source id (repeatable).")
+        var source: [String] = []
+
+        @Flag(name: .long, help: "Send nothing over the network; rebuild the store from Archive/.")
+        var offline = false
+
+        @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            for id in source where PluginRegistry.plugin(id: id) == nil {
+                throw ValidationError("unknown source '\(id)'; known: \(PluginRegistry.ids.joined(separator: ", "))")
+            }
+            if offline && !source.isEmpty { throw ValidationError("--offline rebuilds every source; drop --source") }
+            if let now = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"], Timestamp.iso8601(now) == nil {
+                throw ValidationError("CLAIMTRACK_NOW='\(now)' is not an ISO 8601 time")
+            }
+        }
+
+        func run() async throws {
+            let space = workspace.resolved
+            let lock = try workspace.reporting { try WorkspaceLock(space) }
+            defer { withExtendedLifetime(lock) {} }
+            let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+            let outcome: Pipeline.Outcome
+            var problems = 0
+            if offline {
+                outcome = try workspace.reporting { try pipeline.catchUp() }
+            } else {
+                let contents = (try? String(contentsOf: space.sourcesList, encoding: .utf8)) ?? ""
+                if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
+                let parsed = SourcesList.parse(contents, plugins: PluginRegistry.ids)
+                parsed.problems.forEach { Terminal.warn($0.description) }
+                problems += parsed.problems.count
+                let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
+                let now: () -> Date = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"]
+                    .flatMap { Timestamp.iso8601($0) }.map { pinned in { pinned } } ?? Date.init
+                outcome = try await pipeline.fetch(entries, now: now) { failure in
+                    Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
+                }
+            }
+            outcome.diagnostics.forEach { Terminal.warn($0.description) }
+            outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+            let snapshot = try workspace.reporting { try Snapshot.load(space, store: pipeline.store) }
+            let open = snapshot.questions.filter { $0.status != .resolved }.count
+            if output.json {
+                struct Summary: Encodable {
+                    let run: String?
+                    let sources: [Pipeline.SourceSummary]
+                    let pages: Int
+                    let claims: Int
+                    let failures: [Run.Failure]
+                    let unresolvedQuestions: Int
+                }
+                try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, claims: outcome.claims,
+                                             failures: outcome.failures, unresolvedQuestions: open))
+            } else {
+                if offline {
+                    print("offline: \(outcome.pages) archived page\(outcome.pages == 1 ? "" : "s") read, \(outcome.claims) claims stored (nothing was fetched)")
+                } else {
+                    print("run \(outcome.run ?? "-")")
+                    for summary in outcome.sources {
+                        print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
+                    }
+                }
+                print("\(snapshot.claims.count) live claims; \(open) of \(snapshot.questions.count) questions unresolved")
+            }
+            if !outcome.failures.isEmpty && !offline || problems > 0 { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ClaimPipeline
+import Foundation
+
+extension Claimtrack {
+    /// `reparse`: rebuild the store from the archive with the current plugins.
+    struct Reparse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-extract every archived capture with the current plugins, rebuilding the store.")
+
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            let space = workspace.resolved
+            let lock = try workspace.reporting { try WorkspaceLock(space) }
+            defer { withExtendedLifetime(lock) {} }
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: space.storeFile.path + suffix)
+            }
+            let outcome = try workspace.reporting { try Pipeline(workspace: space).catchUp() }
+            outcome.diagnostics.forEach { Terminal.warn($0.description) }
+            outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+            print("reparsed \(outcome.pages) captures: \(outcome.claims) claims")
+        }
+    }
+}
