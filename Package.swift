@@ -6,6 +6,11 @@ func sourcePlugin(_ name: String) -> Target {
     .target(name: name, dependencies: ["ClaimCore", "HTMLKit"], path: "Plugins/\(name)")
 }
 
+/// A plugin's tests live in Tests/<Name>Tests/ with its fixtures under Fixtures/<plugin-id>/.
+func sourcePluginTests(_ name: String) -> Target {
+    .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ClaimCore"], resources: [.copy("Fixtures")])
+}
+
 /// Every plugin target; `PluginRegistry` lists the same types by hand and a test keeps the two in step.
 let pluginNames = ["MacRumorsSource"]
 
@@ -38,6 +43,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-    ] + pluginNames.map(sourcePlugin),
+        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
+        .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
+        .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
+        .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry"]),
+        .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
+        .testTarget(name: "PluginRegistryTests", dependencies: ["PluginRegistry"]),
+        .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore"]),
+        .testTarget(name: "claimtrackTests", dependencies: ["claimtrack"]),
+    ] + pluginNames.map(sourcePlugin) + pluginNames.map(sourcePluginTests),
     swiftLanguageModes: [.v6]
 )

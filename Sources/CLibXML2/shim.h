@@ -20,8 +20,13 @@ static inline void claimtrack_xmlFree(void *pointer) { xmlFree(pointer); }
 static inline void claimtrack_silentStructuredError(void *userData, xmlErrorPtr error) {
     (void)userData; (void)error;
 }
+/// A generic-error handler that drops everything (XPath compilation reports through this one).
+static inline void claimtrack_silentGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
+}
 static inline void claimtrack_silenceLibxml(void) {
     xmlSetStructuredErrorFunc(NULL, claimtrack_silentStructuredError);
+    xmlSetGenericErrorFunc(NULL, claimtrack_silentGenericError);
 }
 
 #endif

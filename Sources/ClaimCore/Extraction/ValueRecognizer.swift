@@ -29,7 +29,7 @@ public struct ValueRecognizer: Sendable {
     static let percent = regex(#"\b(\d+(?:\.\d+)?)\s?(?:%|percent)\s+(faster|slower|quicker|better|worse)\b"#)
     static let multiple = regex(#"\b((?:roughly|about|nearly|almost|around|more than|over)\s+)?(double|twice|triple|three times|half)\b"#)
     static let score = regex(#"\b(\d+(?:\.\d+)?)\s?/\s?(10|100|5)\b"#)
-    static let number = regex(#"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d{3,7}|\d+(?:\.\d+)?[Kk])(?![\w%]|\.\d)"#)
+    static let number = regex(#"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d{3,7}|\d{2,}(?:\.\d+)?[Kk]|\d+\.\d+[Kk])(?![\w%]|\.\d)"#)
     static let fullDate = regex("\\b" + monthPattern + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b")
     static let monthYear = regex("\\b(?:(early|mid|late|the end of|end of|the beginning of)[- ]?)?" + monthPattern + ",?\\s+(\\d{4})\\b")
     static let modifiedMonth = regex("\\b(early|mid|late|the end of|end of)[- ]" + monthPattern + "\\b")

@@ -22,6 +22,7 @@ public enum QuestionsFile {
         var problems: [InputFileError.Problem] = []
         var fields: [String: String] = [:]
         var current: (id: String, line: Int)?
+        var seen = Set<String>()
 
         func close() {
             guard let (id, line) = current else { return }
@@ -67,7 +68,7 @@ public enum QuestionsFile {
                 if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
                     problems.append(.init(file: file, line: number, message: "question id '\(id)' may hold only letters, digits, '-', '_' and '.'"))
                 }
-                if questions.contains(where: { $0.id == id }) || current?.id == id {
+                if !seen.insert(id).inserted {
                     problems.append(.init(file: file, line: number, message: "question id '\(id)' is defined twice"))
                 }
                 current = (id, number)
@@ -90,7 +91,7 @@ public enum QuestionsFile {
             fields[key] = value
         }
         close()
-        if !problems.isEmpty { throw InputFileError(problems) }
+        if !problems.isEmpty { throw InputFileError(problems.sorted { $0.line < $1.line }) }
         return questions
     }
 }

@@ -1,0 +1,62 @@
+import ClaimCore
+import Foundation
+import Testing
+
+@Suite struct ValueRecognizerTests {
+    /// Stated on 2026-03-20 15:15Z, the publication time relative expressions resolve against.
+    let recognizer = ValueRecognizer(reference: Timestamp.iso8601("2026-03-20T15:15:00Z"))
+
+    func only(_ text: String) -> Value? {
+        let values = recognizer.values(in: text)
+        return values.count == 1 ? values[0].value : nil
+    }
+
+    @Test func money() {
+        #expect(only("now costs $1,600 extra")?.number == 1600)
+        #expect(only("now costs $1,600 extra")?.currency == "USD")
+        #expect(only("a $3.99 app")?.number == 3.99)
+        #expect(only("a $2 billion deal")?.number == 2_000_000_000)
+    }
+
+    @Test func dataSizesAndNumbers() {
+        #expect(only("capped at 256GB")?.unit == "GB")
+        #expect(only("capped at 256GB")?.number == 256)
+        #expect(only("with 2 TB of storage")?.number == 2)
+        #expect(only("scored 45,000 points")?.number == 45_000)
+        #expect(only("about 415K in Metal")?.number == 415_000)
+        #expect(only("back in 2023") == nil || only("back in 2023")?.type == .period)
+    }
+
+    @Test(arguments: [
+        ("on March 26, 2026", "2026-03-26", "2026-03-26"),
+        ("in June 2026", "2026-06-01", "2026-06-30"),
+        ("in early March", "2026-03-01", "2026-03-10"),
+        ("by mid-2026", "2026-05-01", "2026-08-31"),
+        ("in Q2 2026", "2026-04-01", "2026-06-30"),
+        ("this fall", "2026-09-01", "2026-11-30"),
+        ("next spring", "2027-03-01", "2027-05-31"),
+        ("later this year", "2026-03-21", "2026-12-31"),
+        ("this month", "2026-03-01", "2026-03-31"),
+        ("at WWDC", "2026-06-01", "2026-06-14"),
+        ("in the first half of 2020", "2020-01-01", "2020-06-30"),
+        ("in late 2025", "2025-09-01", "2025-12-31"),
+    ])
+    func datesAndPeriods(_ text: String, _ start: String, _ end: String) throws {
+        let value = try #require(only(text))
+        #expect(value.start == start)
+        #expect(value.end == end)
+    }
+
+    @Test func ratios() {
+        #expect(only("about 3x slower than the card")?.number.map { ($0 * 1000).rounded() } == 333)
+        #expect(only("roughly double the M2 Ultra")?.number == 2)
+        #expect(only("it is twice as fast")?.number == 2)
+        #expect(only("40% faster than before")?.number == 1.4)
+        #expect(only("rated 8.8/10 overall")?.type == .score)
+    }
+
+    @Test func hardNegativesYieldNoMoney() {
+        #expect(recognizer.values(in: "600B+ parameter models").allSatisfy { $0.value.type != .quantity })
+        #expect(recognizer.values(in: "sustained 8K renders").isEmpty)
+    }
+}

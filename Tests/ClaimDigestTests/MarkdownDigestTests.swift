@@ -1,0 +1,40 @@
+import ClaimCore
+import ClaimDigest
+import ClaimResolver
+import Foundation
+import Testing
+
+@Suite struct MarkdownDigestTests {
+    func input(quote: String, title: String) -> DigestInput {
+        let claim = Claim(subject: "Mac Studio", attribute: "price", value: Value(type: .money, text: "$2,000", number: 2000, currency: "USD"),
+                          confidence: Confidence(score: 0.9, label: .official, reasons: []), quote: quote,
+                          statedAt: Timestamp.iso8601("2026-03-20T15:15:00Z"),
+                          citation: Citation(url: "https://www.macrumors.com/2026/03/20/x/", publisher: "MacRumors", title: title,
+                                             author: "A", published: Timestamp.iso8601("2026-03-20T15:15:00Z"),
+                                             retrieved: Timestamp.iso8601("2026-03-30T14:00:00Z"),
+                                             warcRecordID: "<urn:uuid:1234>", payloadDigest: "sha1:ABC"))
+        return DigestInput(workspace: "w", run: "2026-03-30T14:00:00Z", questions: [], claims: [claim])
+    }
+
+    @Test func everyClaimIsFootnotedWithItsFullCitation() {
+        let text = MarkdownDigest.render(input(quote: "Apple now charges $2,000.", title: "Price"))
+        #expect(text.contains("Mac Studio · price: **$2,000** — official [^1]"))
+        #expect(text.contains("[^1]: MacRumors, \u{201C}Price\u{201D}, by A, <https://www.macrumors.com/2026/03/20/x/>, published 2026-03-20T15:15:00Z, retrieved 2026-03-30T14:00:00Z, archive record `<urn:uuid:1234>`, payload `sha1:ABC`."))
+    }
+
+    @Test func pageTextCannotBecomeLiveMarkdownOrHTML() {
+        let hostile = "<script>alert(1)</script> [click](javascript:alert(1)) [^1] ![x](http://e/x.png) *bold*"
+        let text = MarkdownDigest.render(input(quote: hostile, title: hostile))
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains("](javascript:"))
+        #expect(!text.contains("[click]"))
+        #expect(text.components(separatedBy: "[^1]:").count == 2)  // only our own footnote definition
+        #expect(text.contains("\\[\\^1\\]"))
+    }
+
+    @Test func theSameInputGivesTheSameBytes() {
+        let a = MarkdownDigest.render(input(quote: "q", title: "t"))
+        let b = MarkdownDigest.render(input(quote: "q", title: "t"))
+        #expect(a == b)
+    }
+}

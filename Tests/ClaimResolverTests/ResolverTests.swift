@@ -1,0 +1,95 @@
+import ClaimCore
+import ClaimResolver
+import Foundation
+import Testing
+
+@Suite struct ResolverTests {
+    func claim(_ value: Value, label: Confidence.Label, url: String, publisher: String = "MacRumors") -> Claim {
+        claim("M5 Ultra", "release-date", value, label: label, url: url, publisher: publisher)
+    }
+
+    func claim(_ subject: String, _ attribute: String, _ value: Value, label: Confidence.Label,
+               url: String, publisher: String = "MacRumors", stated: String = "2026-03-10T00:00:00Z", validTime: ValidTime? = nil) -> Claim {
+        Claim(subject: subject, attribute: attribute, value: value, validTime: validTime,
+              confidence: Confidence(score: 0.5, label: label, reasons: []), quote: "q",
+              statedAt: Timestamp.iso8601(stated), citation: Citation(url: url, publisher: publisher))
+    }
+
+    func period(_ start: String, _ end: String) -> Value { Value(type: .period, text: start, start: start, end: end) }
+    func number(_ n: Double, unit: String? = nil) -> Value { Value(type: .number, text: "\(n)", number: n, unit: unit) }
+
+    let launch = Question(id: "launch", text: "When?", subjects: ["M5 Ultra"], attribute: "release-date")
+
+    @Test func disjointDateWindowsAreAContradictionAndTheBetterLabelIsPreferred() throws {
+        let june = claim(period("2026-06-01", "2026-06-30"), label: .rumored, url: "https://a/1")
+        let fall = claim(period("2026-09-01", "2026-12-31"), label: .reported, url: "https://b/1", publisher: "Other")
+        let (_, states) = Resolver.resolve(questions: [launch], claims: [june, fall])
+        let state = try #require(states.first)
+        #expect(state.status == .contested)
+        let contradiction = try #require(state.contradictions.first)
+        #expect(contradiction.claims[contradiction.preferred].confidence.label == .reported)
+        #expect(contradiction.reason.contains("do not overlap"))
+        #expect(state.independentSources == 2)
+    }
+
+    @Test func overlappingWindowsAgree() {
+        let june = claim(period("2026-06-01", "2026-06-30"), label: .rumored, url: "https://a/1")
+        let wwdc = claim(period("2026-06-01", "2026-06-14"), label: .rumored, url: "https://b/1")
+        #expect(Resolver.contradictions(among: [june, wwdc]).isEmpty)
+    }
+
+    @Test func anOfficialClaimResolvesAndNoClaimsLeaveItOpen() {
+        let official = claim(Value(type: .date, text: "June 8", start: "2026-06-08", end: "2026-06-08"), label: .official, url: "https://apple/1")
+        #expect(Resolver.resolve(questions: [launch], claims: [official]).questions[0].status == .resolved)
+        #expect(Resolver.resolve(questions: [launch], claims: []).questions[0].status == .open)
+        let rumour = claim(period("2026-06-01", "2026-06-30"), label: .rumored, url: "https://a/1")
+        #expect(Resolver.resolve(questions: [launch], claims: [rumour]).questions[0].status == .evidence)
+    }
+
+    @Test func twoOfficialClaimsThatDisagreeAreAmbiguous() {
+        let a = claim(Value(type: .date, text: "a", start: "2026-06-08", end: "2026-06-08"), label: .official, url: "https://a/1")
+        let b = claim(Value(type: .date, text: "b", start: "2026-07-08", end: "2026-07-08"), label: .official, url: "https://b/1")
+        #expect(Resolver.resolve(questions: [launch], claims: [a, b]).questions[0].status == .ambiguous)
+    }
+
+    @Test func benchmarkScoresWithinToleranceAgree() {
+        let a = claim("M5 Ultra", "geekbench.multi-core", number(45_000), label: .measured, url: "https://gb/1")
+        let b = claim("M5 Ultra", "geekbench.multi-core", number(46_500), label: .measured, url: "https://gb/2")
+        let c = claim("M5 Ultra", "geekbench.multi-core", number(30_000), label: .leaked, url: "https://gb/3")
+        #expect(Resolver.contradictions(among: [a, b]).isEmpty)
+        #expect(Resolver.contradictions(among: [a, c]).count == 1)
+    }
+
+    @Test func changeOverTimeIsNotAContradiction() {
+        let old = claim("Mac Studio", "price", Value(type: .money, text: "$1,600", number: 1600, currency: "USD"), label: .reported,
+                        url: "https://a/1", validTime: ValidTime(start: nil, end: "2026-02-28", text: "before"))
+        let new = claim("Mac Studio", "price", Value(type: .money, text: "$2,000", number: 2000, currency: "USD"), label: .reported,
+                        url: "https://b/1", validTime: ValidTime(start: "2026-03-01", end: nil, text: "March"))
+        #expect(Resolver.contradictions(among: [old, new]).isEmpty)
+        // Statements months apart with no valid time describe different moments too.
+        let feb = claim("Mac Studio", "price", number(1600), label: .reported, url: "https://a/2", stated: "2026-01-01T00:00:00Z")
+        let apr = claim("Mac Studio", "price", number(2000), label: .reported, url: "https://b/2", stated: "2026-04-01T00:00:00Z")
+        #expect(Resolver.contradictions(among: [feb, apr]).isEmpty)
+    }
+
+    @Test func aPageNeverContradictsItselfAndQualifiersSeparate() {
+        let a = claim(period("2026-06-01", "2026-06-30"), label: .rumored, url: "https://a/1")
+        let b = claim(period("2026-09-01", "2026-09-30"), label: .rumored, url: "https://a/1")
+        #expect(Resolver.contradictions(among: [a, b]).isEmpty)
+        var base = claim("Mac Studio", "price", number(3999), label: .reported, url: "https://x/1")
+        base.qualifier = "base model"
+        var upgrade = claim("Mac Studio", "price", number(2000), label: .reported, url: "https://y/1")
+        upgrade.qualifier = "256GB upgrade"
+        #expect(Resolver.contradictions(among: [base, upgrade]).isEmpty)
+    }
+
+    @Test func claimsAreLinkedToTheirQuestions() {
+        let priced = Question(id: "p", text: "?", subjects: ["Mac Studio"], attribute: "price", qualifier: "256GB upgrade")
+        var c = claim("Mac Studio", "price", number(2000), label: .official, url: "https://x/1")
+        c.qualifier = "256GB upgrade"
+        let other = claim("Mac Studio", "price", number(3999), label: .official, url: "https://x/1")
+        let (linked, _) = Resolver.resolve(questions: [priced, launch], claims: [c, other])
+        #expect(linked[0].questions == ["p"])
+        #expect(linked[1].questions.isEmpty)
+    }
+}

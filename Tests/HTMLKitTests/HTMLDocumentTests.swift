@@ -1,0 +1,103 @@
+import Foundation
+import HTMLKit
+import Testing
+
+@Suite struct HTMLDocumentTests {
+    @Test func recoversFromBrokenMarkup() throws {
+        let html = "<html><body><div class=a><p>First <b>bold<p>Second</div><span>tail"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.select("//p").map(\.text) == ["First bold", "Second"])
+        #expect(try document.text("//span") == "tail")
+    }
+
+    @Test func decodesEntitiesAndCollapsesWhitespace() throws {
+        let html = "<p>  Apple&nbsp;&amp; the&#36;1,600\n\t upgrade &ldquo;now&rdquo; &zwnj;iPhone&zwnj; </p>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.text("//p") == "Apple & the$1,600 upgrade \u{201C}now\u{201D} iPhone")
+        #expect(HTMLDocument.decodeEntities("Tom&#039;s &amp; Jerry &lt;b&gt;") == "Tom's & Jerry <b>")
+    }
+
+    @Test func readsWindows1252WhenDeclared() throws {
+        // 0x93/0x94 are curly quotes and 0x80 the euro sign in Windows-1252; invalid as UTF-8.
+        var bytes = Data("<html><head><meta charset=\"windows-1252\"></head><body><p>".utf8)
+        bytes.append(contentsOf: [0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35])
+        bytes.append(Data("</p></body></html>".utf8))
+        let document = try HTMLDocument(html: bytes)
+        #expect(try document.text("//p") == "\u{201C}Hi\u{201D} \u{20AC}5")
+    }
+
+    @Test func theHTTPCharsetWinsOverGuessing() throws {
+        let bytes = Data([0x3C, 0x70, 0x3E, 0xE9, 0x74, 0xE9, 0x3C, 0x2F, 0x70, 0x3E])  // <p>été</p> in Latin-1
+        #expect(try HTMLDocument(html: bytes, charset: Charset.fromContentType("text/html; charset=ISO-8859-1")).text("//p") == "été")
+        #expect(try HTMLDocument(html: bytes).text("//p") == "été")  // not UTF-8, no declaration: Windows-1252
+    }
+
+    @Test func aByteOrderMarkDecidesTheEncoding() throws {
+        var bytes = Data([0xFF, 0xFE])
+        bytes.append("<p>ünï</p>".data(using: .utf16LittleEndian)!)
+        #expect(try HTMLDocument(html: bytes).text("//p") == "ünï")
+    }
+
+    @Test func parsesFiveThousandLevelsOfNesting() throws {
+        let depth = 5_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p id='deep'>bottom</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.text("//p[@id='deep']") == "bottom")
+        #expect(try document.select("//div").count == depth)
+    }
+
+    @Test func knowsHTML5Elements() throws {
+        let html = "<!DOCTYPE html><main><article><header><h1>T</h1></header><time datetime='2026-03-26T10:00:00-07:00'>x</time><figure><figcaption>c</figcaption></figure></article></main>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.first("//article//time/@datetime")?.rawText == "2026-03-26T10:00:00-07:00")
+        #expect(try document.text("//main/article/header/h1") == "T")
+    }
+
+    @Test func anInvalidXPathThrowsWithTheExpression() throws {
+        let document = try HTMLDocument(html: Data("<p>x</p>".utf8))
+        #expect(throws: HTMLKitError.invalidXPath("//p[")) { try document.select("//p[") }
+        #expect(HTMLKitError.invalidXPath("//p[").description == "xpath \"//p[\" is invalid")
+    }
+
+    @Test func scriptsAndStylesAreNotText() throws {
+        let html = "<div><script>var a = '<p>no</p>';</script><style>p{}</style><p>yes</p><br>after</div>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.first("//div")?.blocks == ["yes", "after"])
+    }
+
+    @Test func nodesOutliveTheirDocumentVariable() throws {
+        var node: Node?
+        do {
+            let document = try HTMLDocument(html: Data("<p class='k'>kept</p>".utf8))
+            node = try document.first("//p")
+        }
+        #expect(node?.text == "kept")
+        #expect(node?.attribute("class") == "k")
+    }
+
+    @Test func xmlFeedsNeverExpandEntitiesOrLoadExternalFiles() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [
+          <!ENTITY secret SYSTEM "file:///etc/hostname">
+          <!ENTITY lol "lol">
+          <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        ]>
+        <rss><channel><title>T &secret; &lol2;</title><item><link>https://a.example/1</link></item></channel></rss>
+        """
+        let document = try HTMLDocument(xml: Data(xml.utf8))
+        let title = try document.text("/rss/channel/title") ?? ""
+        #expect(!title.contains("lol"))
+        let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "\u{0}"
+        #expect(!title.contains(hostname))
+        #expect(try document.text("//item/link") == "https://a.example/1")
+    }
+
+    @Test func relativeXPathUsesTheNodeAsContext() throws {
+        let html = "<ul><li><a href='/1'>one</a></li><li><a href='/2'>two</a></li></ul>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        let hrefs = try document.select("//li").compactMap { try $0.first(".//a/@href")?.rawText }
+        #expect(hrefs == ["/1", "/2"])
+    }
+}

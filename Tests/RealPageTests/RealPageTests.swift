@@ -1,0 +1,92 @@
+import ClaimCore
+import Foundation
+import PluginRegistry
+import Testing
+
+/// The real saved pages in ../shared/corpus (or $CLAIMTRACK_CORPUS) against the hand-made GOLD.tsv.
+enum Corpus {
+    static let folder: URL = {
+        if let explicit = ProcessInfo.processInfo.environment["CLAIMTRACK_CORPUS"] { return URL(fileURLWithPath: explicit) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    }()
+
+    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("GOLD.tsv").path) }
+
+    /// One GOLD.tsv row.
+    struct Gold: CustomTestStringConvertible, Sendable {
+        var file, source, kind, url, title, author, published, extra: String
+        var testDescription: String { file }
+
+        /// `items=18; first=https://…; …` as a dictionary.
+        var extras: [String: String] {
+            Dictionary(extra.split(separator: ";").compactMap { part -> (String, String)? in
+                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return pair.count == 2 ? (pair[0], pair[1]) : nil
+            }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    static let rows: [Gold] = {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("GOLD.tsv"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 9 else { return nil }
+            return Gold(file: f[0], source: f[1], kind: f[2], url: f[3], title: f[4], author: f[5], published: f[6], extra: f[8])
+        }
+    }()
+
+    /// Rows whose plugin this build has; the others are listed as not yet covered.
+    static var covered: [Gold] { rows.filter { PluginRegistry.plugin(id: $0.source) != nil } }
+}
+
+@Suite(.enabled(if: Corpus.available, "../shared/corpus is absent: the real-page suite was skipped"))
+struct RealPageTests {
+    /// Field-by-field agreement with GOLD for one file; returns the mismatches.
+    static func mismatches(_ gold: Corpus.Gold) throws -> [String] {
+        let plugin = try #require(PluginRegistry.plugin(id: gold.source))
+        let body = try Data(contentsOf: Corpus.folder.appendingPathComponent(gold.file))
+        let pageURL = URL(string: gold.url) ?? Corpus.folder.appendingPathComponent(gold.file)
+        let reading = try plugin.read(FetchedPage(url: pageURL, body: body))
+        let document = reading.document
+        var wrong: [String] = []
+        func check(_ field: String, _ got: String?, _ want: String) {
+            if !want.isEmpty && got != want { wrong.append("\(field): got \(got ?? "nil"), want \(want)") }
+        }
+        check("kind", document.kind.rawValue, gold.kind)
+        check("url", document.url, gold.url)
+        check("title", document.title, gold.title)
+        check("author", document.author, gold.author)
+        // Right to the minute, in UTC.
+        check("published", document.published.map { String(Timestamp.format($0).prefix(16)) }, String(gold.published.prefix(16)))
+        let extras = gold.extras
+        if let items = extras["items"] { check("items", String(document.links.count), items) }
+        if let first = extras["first"] { check("first", document.links.first, first) }
+        if let last = extras["last"] { check("last", document.links.last, last) }
+        return wrong
+    }
+
+    @Test(arguments: Corpus.covered)
+    func readsLikeGold(_ gold: Corpus.Gold) throws {
+        let wrong = try Self.mismatches(gold)
+        #expect(wrong.isEmpty, "\(gold.file): \(wrong.joined(separator: "; "))")
+    }
+
+    @Test func scoreTable() throws {
+        var table: [String: (passed: Int, total: Int)] = [:]
+        for gold in Corpus.rows {
+            var entry = table[gold.source] ?? (0, 0)
+            entry.total += 1
+            if PluginRegistry.plugin(id: gold.source) != nil, (try? Self.mismatches(gold))?.isEmpty == true { entry.passed += 1 }
+            table[gold.source] = entry
+        }
+        var lines = ["real pages vs GOLD.tsv", "source          passed / files"]
+        for source in table.keys.sorted() {
+            let (passed, total) = table[source]!
+            let note = PluginRegistry.plugin(id: source) == nil ? "   (no plugin yet)" : ""
+            lines.append("\(source.padding(toLength: 15, withPad: " ", startingAt: 0)) \(passed) / \(total)\(note)")
+        }
+        print(lines.joined(separator: "\n"))
+        #expect(!Corpus.covered.isEmpty)
+    }
+}
