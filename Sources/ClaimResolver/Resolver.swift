@@ -92,7 +92,11 @@ public enum Resolver {
 
     /// The value and its time, as one line.
     public static func describe(_ claim: Claim) -> String {
-        claim.value.display + (claim.validTime.map { " (\($0.text))" } ?? "")
+        let value = claim.value
+        if (value.type == .date || value.type == .period) && value.text != value.display {
+            return "\(value.text) (\(value.display))"
+        }
+        return value.display + (claim.validTime.map { " (\($0.text))" } ?? "")
     }
 
     /// Whether `a` is less preferred than `b`: official > measured > reported > …; then newer.

@@ -18,6 +18,7 @@ extension Claimtrack {
         @Option(name: .long, help: "The URL the page was fetched from (default: file://FILE).")
         var url: String?
 
+        @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -44,7 +45,8 @@ extension Claimtrack {
             }
             let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body)
             let reading = try plugin.read(page)
-            let claims = ClaimExtractor(vocabulary: try Workspace.current().vocabulary())
+            let vocabulary = try workspace.reporting { try workspace.resolved.vocabulary() }
+            let claims = ClaimExtractor(vocabulary: vocabulary)
                 .claims(for: reading, prior: type(of: plugin).descriptor.prior)
             if output.json {
                 try output.printJSON(Output(document: reading.document, claims: claims, diagnostics: reading.diagnostics))

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClaimCore
 import ClaimFetch
 import ClaimPipeline
+import ClaimResolver
 import Foundation
 import PluginRegistry
 
@@ -83,6 +84,9 @@ extension Claimtrack {
                     }
                 }
                 print("\(snapshot.claims.count) live claims; \(open) of \(snapshot.questions.count) questions unresolved")
+                for question in snapshot.questions.filter({ $0.status != .resolved }).sorted(by: { ($0.status, $0.id) < ($1.status, $1.id) }) {
+                    print("  [\(question.status.rawValue)] \(question.id): \(question.text) → \(question.answer ?? "no answer yet")")
+                }
             }
             if !outcome.failures.isEmpty && !offline || problems > 0 { throw ExitCode.failure }
         }
