@@ -24,14 +24,12 @@ public struct MacRumorsSource: SourcePlugin {
         static let legacyBody = "div[@class='content']"
         static let timeDatetime = ".//time/@datetime"
         static let authorLink = ".//a[@rel='author'] | .//a[@class='author-url']"
-        static let feedItems = "/rss/channel/item"
-        static let feedSelf = "/rss/channel/*[local-name()='link' and @rel='self']/@href"
     }
 
     public init() {}
 
     public func read(_ page: FetchedPage) throws -> Reading {
-        if page.looksLikeXML { return try readFeed(page) }
+        if page.looksLikeXML { return try WordPressFeed.read(page, source: Self.descriptor) }
         let document = try HTMLDocument(html: page.body, url: page.url.absoluteString,
                                         charset: Charset.fromContentType(page.contentType))
         let articles = try document.select(Select.currentArticle)
@@ -44,7 +42,8 @@ public struct MacRumorsSource: SourcePlugin {
         if let legacy = try document.first(Select.legacyArticle) {
             return try readArticle(legacy, layout: .legacy, document: document, page: page)
         }
-        return readUnknown(document, page: page)
+        return MetadataCascade(document: document, page: page)
+            .fallback(source: Self.descriptor.id, publisher: Self.descriptor.name, missed: "\(Select.currentArticle) or \(Select.legacyArticle)")
     }
 
     private enum Layout { case current, legacy }
@@ -110,39 +109,6 @@ public struct MacRumorsSource: SourcePlugin {
                                           kind: .listing, title: title, publisher: Self.descriptor.name,
                                           links: Links.unique(links), provenance: ["title": "head title", "links": Select.listingHeadlineLink]),
                        diagnostics: diagnostics)
-    }
-
-    private func readFeed(_ page: FetchedPage) throws -> Reading {
-        let document = try HTMLDocument(xml: page.body, url: page.url.absoluteString)
-        let items = try document.select(Select.feedItems)
-        var diagnostics: [Diagnostic] = []
-        if items.isEmpty {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "feed has no \(Select.feedItems) elements; not an RSS 2.0 feed?"))
-        }
-        let links = try items.compactMap { item in try item.text("link") }.compactMap { Links.absolute($0, base: page.url) }
-        let title = try document.text("/rss/channel/title")
-        let built = try document.text("/rss/channel/lastBuildDate").flatMap(Timestamp.loose)
-        let canonical = try document.first(Select.feedSelf)?.rawText.nilIfEmpty ?? page.url.absoluteString
-        return Reading(document: Document(url: canonical, source: Self.descriptor.id, kind: .feed,
-                                          title: title, modified: built, publisher: Self.descriptor.name,
-                                          links: Links.unique(links),
-                                          provenance: ["title": "channel/title", "modified": "channel/lastBuildDate",
-                                                       "links": "item/link"]),
-                       diagnostics: diagnostics)
-    }
-
-    private func readUnknown(_ document: HTMLDocument, page: FetchedPage) -> Reading {
-        let metadata = PageMetadata(document)
-        let diagnostic = Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                    "no article matched \(Select.currentArticle) or \(Select.legacyArticle); layout changed?")
-        let ld = metadata.jsonLD(ofType: ["NewsArticle", "Article"])
-        return Reading(document: Document(url: metadata.canonical ?? page.url.absoluteString, source: Self.descriptor.id,
-                                          kind: .unknown, title: metadata.meta("og:title") ?? metadata.headTitle,
-                                          author: metadata.name(of: ld?["author"]),
-                                          published: metadata.meta("article:published_time").flatMap { Timestamp.iso8601($0) },
-                                          publisher: Self.descriptor.name),
-                       diagnostics: [diagnostic])
     }
 
     /// MacRumors' JSON-LD writes US Eastern wall-clock time with a `Z`; a real offset is trusted as written.

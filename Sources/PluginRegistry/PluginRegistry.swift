@@ -1,11 +1,15 @@
 import ClaimCore
 import MacRumorsSource
+import NineToFiveMacSource
+import TomsHardwareSource
 
 /// Every source plugin, by hand. A test checks that each folder under Plugins/ is listed here and that
 /// ids and hosts are unique.
 public enum PluginRegistry {
     public static let all: [any SourcePlugin.Type] = [
         MacRumorsSource.self,
+        NineToFiveMacSource.self,
+        TomsHardwareSource.self,
     ]
 
     /// The plugin with this id.

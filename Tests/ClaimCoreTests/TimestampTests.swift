@@ -50,3 +50,12 @@ import Testing
         #expect(Timestamp.daysIn(month: 2, year: 2100) == 28)
     }
 }
+
+@Suite struct RegionalZoneTests {
+    @Test func usZoneNamesAreReadAsTheRegionsWallClock() {
+        // AnandTech writes "EST" in June: the wall clock is Eastern daylight time.
+        #expect(Timestamp.loose("on June 29, 2017 9:00 AM EST").map(Timestamp.format) == "2017-06-29T13:00:00Z")
+        #expect(Timestamp.loose("Sat, 14 Jun 2025 06:00:00 PDT").map(Timestamp.format) == "2025-06-14T13:00:00Z")
+        #expect(Timestamp.loose("Wed, 08 Nov 2023 20:02:40 PST").map(Timestamp.format) == "2023-11-09T04:02:40Z")
+    }
+}

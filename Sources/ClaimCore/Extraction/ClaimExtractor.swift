@@ -50,7 +50,7 @@ public struct ClaimExtractor: Sendable {
             switch mention.value.type {
             case .money:
                 let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
-                    ?? (lower.contains("base") ? "base model" : nil)
+                    ?? context.configuration ?? (lower.contains("base") ? "base model" : nil)
                 if let change, change.old == mention {
                     let end = changeTime?.value.start.flatMap(Self.dayBefore) ?? statedAt.map { Timestamp.day($0.addingTimeInterval(-86_400)) }
                     emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"))
@@ -113,11 +113,29 @@ struct SentenceContext {
     let mentions: [(name: String, range: NSRange)]
     let values: [ValueMention]
 
-    /// Mentions written as the object of a comparison ("than the M2 Ultra") are not the sentence's subject.
+    /// Mentions written as the object of a comparison ("than the M2 Ultra"), or as the configuration of the
+    /// subject just before them ("the Mac Studio with M4 Max"), are not the sentence's subject.
     private func isComparator(_ mention: (name: String, range: NSRange)) -> Bool {
         let before = text.substring(to: mention.range.location).lowercased()
-        return ["than ", "than the ", "than a ", "vs ", "vs. ", "versus ", "compared to ", "compared with ",
-                "over the ", "double the ", "twice the ", "half the "].contains { before.hasSuffix($0) }
+        if ["than ", "than the ", "than a ", "vs ", "vs. ", "versus ", "compared to ", "compared with ",
+            "over the ", "double the ", "twice the ", "half the "].contains(where: { before.hasSuffix($0) }) {
+            return true
+        }
+        return configurationOf(mention) != nil
+    }
+
+    /// The subject this mention configures, when written "<subject> with [the|an|a] <mention>".
+    func configurationOf(_ mention: (name: String, range: NSRange)) -> String? {
+        guard let previous = mentions.last(where: { NSMaxRange($0.range) <= mention.range.location }) else { return nil }
+        let between = text.substring(with: NSRange(location: NSMaxRange(previous.range),
+                                                   length: mention.range.location - NSMaxRange(previous.range))).lowercased()
+        return [" with ", " with the ", " with an ", " with a ", " equipped with ", " powered by the ", " powered by "]
+            .contains(between) ? previous.name : nil
+    }
+
+    /// The configuration written with a subject ("M4 Max" in "the Mac Studio with M4 Max"), if any.
+    var configuration: String? {
+        mentions.first { configurationOf($0) != nil }?.name
     }
 
     /// The first subject that is not a comparator.

@@ -9,6 +9,8 @@ public enum Timestamp {
         "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
         "BST": 1, "CET": 1, "CEST": 2,
     ]
+    /// US zone abbreviations → the standard offset of their region.
+    static let usRegions: [String: Int] = ["EST": -5, "EDT": -5, "CST": -6, "CDT": -6, "MST": -7, "MDT": -7, "PST": -8, "PDT": -8]
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// An ISO 8601 timestamp. A value with no zone is read in `assumingOffset` seconds east of UTC, or
@@ -74,6 +76,7 @@ public enum Timestamp {
         var year: Int?, month: Int?, day: Int?, hour = 0, minute = 0, second = 0
         var offset: Int?
         var pm: Bool?
+        var regional: Int?
         for word in words {
             let lower = word.lowercased()
             if let m = months.firstIndex(where: { lower.hasPrefix($0) }), month == nil, lower.first!.isLetter {
@@ -90,6 +93,7 @@ public enum Timestamp {
                 pm = true
             } else if let zone = zones[word.uppercased()] {
                 offset = zone * 3600
+                regional = usRegions[word.uppercased()]
             } else if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, let value = Int(word.dropFirst()) {
                 offset = (word.hasPrefix("-") ? -1 : 1) * ((value / 100) * 3600 + (value % 100) * 60)
             } else if let number = Int(word) {
@@ -98,6 +102,12 @@ public enum Timestamp {
         }
         if let pm { hour = hour % 12 + (pm ? 12 : 0) }
         guard let year, let month, let day, let offset else { return nil }
+        if let regional {
+            // Sites write "EST" or "PDT" year-round for their region's wall clock; read it as that clock.
+            let daylight = isUSDaylightTime(year: year, month: month, day: day, hour: hour)
+            return utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                       offset: (regional + (daylight ? 1 : 0)) * 3600)
+        }
         return utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
     }
 

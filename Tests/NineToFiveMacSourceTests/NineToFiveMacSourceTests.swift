@@ -1,0 +1,53 @@
+import ClaimCore
+import Foundation
+@testable import NineToFiveMacSource
+import Testing
+
+@Suite struct NineToFiveMacSourceTests {
+    func read(_ name: String, url: String = "https://9to5mac.com/") throws -> Reading {
+        let file = try #require(Bundle.module.url(forResource: "Fixtures/9to5mac/\(name)", withExtension: nil))
+        return try NineToFiveMacSource().read(FetchedPage(url: URL(string: url)!, body: try Data(contentsOf: file)))
+    }
+
+    @Test func articleTakesTheVisibleHeadlineAndTheAuthorByReference() throws {
+        let reading = try read("article.html")
+        #expect(reading.document.title == "Apple\u{2019}s Mac Studio sees first discount")  // not the SEO <title>
+        #expect(reading.document.author == "Fixture Author")
+        #expect(reading.document.provenance["author"] == "JSON-LD author (@id reference)")
+        #expect(reading.document.published.map(Timestamp.format) == "2026-02-10T17:05:00Z")
+        #expect(reading.document.url == "https://9to5mac.com/2026/02/10/mac-studio-fixture-deals/")
+        #expect(reading.passages.count == 2)
+        #expect(!reading.passages.contains { $0.text.contains("{{") })
+        let claims = ClaimExtractor().claims(for: reading, prior: .reported)
+        let price = claims.first { $0.subject == "Mac Studio" && $0.attribute == "price" }
+        #expect(price?.value.number == 1799)
+        #expect(price?.qualifier == "M4 Max")
+    }
+
+    @Test func zonelessMicrodataIsPacificWallClock() throws {
+        let reading = try read("microdata-only.html")
+        #expect(reading.document.published.map(Timestamp.format) == "2019-11-18T16:54:19Z")
+        #expect(reading.document.author == "Old Author")
+    }
+
+    @Test func visibleTimeReadsAsPacific() {
+        #expect(NineToFiveMacSource.visibleTime("- Nov. 18th 2019 8:54 am PT").map(Timestamp.format) == "2019-11-18T16:54:00Z")
+        #expect(NineToFiveMacSource.visibleTime("- May. 26th 2022 8:57 am PT").map(Timestamp.format) == "2022-05-26T15:57:00Z")
+    }
+
+    @Test func wordpressFeedGivesTheArticlesToFollow() throws {
+        let reading = try read("feed.xml", url: "https://9to5mac.com/feed/")
+        #expect(reading.document.kind == .feed)
+        #expect(reading.document.links == ["https://9to5mac.com/2026/02/10/mac-studio-fixture-deals/",
+                                           "https://9to5mac.com/2026/02/09/second-fixture/"])
+    }
+
+    @Test func aChangedLayoutFallsBackWithAWarning() throws {
+        let reading = try read("changed-layout.html", url: "https://9to5mac.com/2026/01/05/redesign/")
+        #expect(reading.document.title == "After the 2023 redesign")
+        #expect(reading.document.published.map(Timestamp.format) == "2026-01-05T15:00:00Z")
+        #expect(reading.diagnostics.first?.message.contains("h1[contains(@class,'post-title')]") == true)
+        #expect(reading.diagnostics.first?.source == "9to5mac")
+        #expect(!reading.passages.isEmpty)
+    }
+}
