@@ -1,4 +1,5 @@
 import ClaimCore
+import HackerNewsSource
 import MacRumorsSource
 import NineToFiveMacSource
 import TomsHardwareSource
@@ -10,6 +11,7 @@ public enum PluginRegistry {
         MacRumorsSource.self,
         NineToFiveMacSource.self,
         TomsHardwareSource.self,
+        HackerNewsSource.self,
     ]
 
     /// The plugin with this id.

@@ -14,14 +14,27 @@ public struct ClaimExtractor: Sendable {
         var claims = reading.claims
         // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
         let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
+        var reporters: [String: Set<String>] = [:]
         for passage in reading.passages {
             for sentence in SentenceSplitter.split(passage.text) {
-                claims += self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
-                                      prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
+                let found = self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
+                                        prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
+                for claim in found where claim.attribute == "user-report" {
+                    reporters[claim.key + "|" + claim.value.text, default: []].insert(passage.author ?? "anonymous")
+                }
+                claims += found
             }
         }
         var seen = Set<String>()
         return claims.filter { seen.insert($0.key + "|" + $0.value.display + "|" + ($0.validTime?.start ?? "")).inserted }
+            .map { claim in
+                // Independent commenters reporting the same thing corroborate one another.
+                guard claim.attribute == "user-report", let count = reporters[claim.key + "|" + claim.value.text]?.count, count > 1 else { return claim }
+                var corroborated = claim
+                corroborated.confidence.score = min(0.7, claim.confidence.score + 0.1 * Double(count - 1))
+                corroborated.confidence.reasons.append("corroborated by \(count) independent commenters")
+                return corroborated
+            }
     }
 
     /// Claims stated by one sentence.
@@ -86,6 +99,11 @@ public struct ClaimExtractor: Sendable {
                 }
             case .boolean, .text:
                 break
+            }
+        }
+        if isUserReport {
+            for topic in UserReportTopics.topics(in: sentence) {
+                emit(context.primarySubject, "user-report", nil, Value(type: .text, text: topic))
             }
         }
         if let availability = context.availability() {

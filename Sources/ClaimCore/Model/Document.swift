@@ -23,10 +23,13 @@ public struct Document: Codable, Sendable, Equatable {
     public var links: [String]
     /// Which markup produced each field (`published: time[datetime]`), so a wrong value can be traced.
     public var provenance: [String: String]
+    /// Facts a page of this kind carries besides its claims: a listing's item count, a thread's points
+    /// and comments, a benchmark's model and version (`items: 30`, `points: 89`).
+    public var facts: [String: String]
 
     public init(url: String, source: String, kind: PageKind, title: String? = nil, author: String? = nil,
                 published: Date? = nil, modified: Date? = nil, publisher: String? = nil, links: [String] = [],
-                provenance: [String: String] = [:]) {
+                provenance: [String: String] = [:], facts: [String: String] = [:]) {
         self.url = url
         self.source = source
         self.kind = kind
@@ -37,5 +40,6 @@ public struct Document: Codable, Sendable, Equatable {
         self.publisher = publisher
         self.links = links
         self.provenance = provenance
+        self.facts = facts
     }
 }

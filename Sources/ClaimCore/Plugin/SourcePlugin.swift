@@ -89,10 +89,11 @@ public protocol SourcePlugin: Sendable {
     init()
     /// Reads one page. Throws only when the bytes are not a page at all; layout trouble is a diagnostic.
     func read(_ page: FetchedPage) throws -> Reading
+    /// The pages a run should fetch next from this one, in page order (default: a listing's or feed's links).
+    func discover(_ page: FetchedPage) throws -> [URL]
 }
 
 extension SourcePlugin {
-    /// The article URLs a listing or feed page points to, in page order.
     public func discover(_ page: FetchedPage) throws -> [URL] {
         let reading = try read(page)
         guard reading.document.kind == .listing || reading.document.kind == .feed else { return [] }

@@ -1,0 +1,171 @@
+import ClaimCore
+import Foundation
+import HTMLKit
+
+/// Reads Hacker News: front, newest and jobs listings in the 2018–2026 markups, item pages with every
+/// comment, and the official API's JSON items. Comments are user reports.
+public struct HackerNewsSource: SourcePlugin {
+    public static let descriptor = SourceDescriptor(
+        id: "hackernews", name: "Hacker News",
+        hosts: ["news.ycombinator.com", "hacker-news.firebaseio.com"],
+        kinds: [.listing, .item, .json], prior: .userReport)
+
+    private enum Select {
+        /// Story rows: `tr.athing` (2018–2022) or `tr.athing.submission` (2023+); comment rows carry `comtr`.
+        static let storyRows = "//tr[contains(concat(' ',normalize-space(@class),' '),' athing ') and not(contains(@class,'comtr'))]"
+        /// `span.titleline > a` (2022+) or `a.storylink` (before).
+        static let titleLink = ".//span[@class='titleline']/a[1] | .//a[contains(@class,'storylink')]"
+        /// The subtext row follows the story row.
+        static let subtext = "following-sibling::tr[1]//td[@class='subtext']"
+        static let commentRows = "//tr[contains(concat(' ',normalize-space(@class),' '),' comtr ')]"
+        static let commentAuthor = ".//a[contains(@class,'hnuser')]"
+        static let age = ".//span[@class='age']/@title"
+        static let indent = ".//td[@class='ind']"
+        static let commentText = ".//div[contains(@class,'commtext')]"
+        static let topText = "//div[contains(@class,'toptext')]"
+        static let moreLink = "//a[contains(@class,'morelink')]/@href"
+    }
+
+    public init() {}
+
+    public func read(_ page: FetchedPage) throws -> Reading {
+        if Self.looksLikeJSON(page.body) { return try readAPIItem(page) }
+        let document = try HTMLDocument(html: page.body, url: page.url.absoluteString, charset: Charset.fromContentType(page.contentType))
+        let stories = try document.select(Select.storyRows)
+        let comments = try document.select(Select.commentRows)
+        if stories.isEmpty {
+            return MetadataCascade(document: document, page: page)
+                .fallback(source: Self.descriptor.id, publisher: Self.descriptor.name, missed: Select.storyRows)
+        }
+        let hasTopText = try document.first(Select.topText) != nil
+        let isItem = page.url.path.hasSuffix("/item") || !comments.isEmpty || (stories.count == 1 && hasTopText)
+        return isItem ? try readItem(stories[0], comments: comments, document: document, page: page)
+                      : try readListing(stories, document: document, page: page)
+    }
+
+    /// A listing's story links (as GOLD lists them) are for the reader; a run follows the comment threads,
+    /// where the user reports are.
+    public func discover(_ page: FetchedPage) throws -> [URL] {
+        let reading = try read(page)
+        guard reading.document.kind == .listing, let threads = reading.document.facts["threads"] else { return [] }
+        return threads.split(separator: " ").compactMap { URL(string: String($0)) }
+    }
+
+    private func readListing(_ rows: [Node], document: HTMLDocument, page: FetchedPage) throws -> Reading {
+        var links: [String] = []
+        var threads: [String] = []
+        var jobs = 0
+        var firstPublished: Date?
+        for (index, row) in rows.enumerated() {
+            guard let href = try row.first(Select.titleLink)?.attribute("href"), let link = Links.absolute(href, base: page.url) else { continue }
+            links.append(link)
+            let subtext = try row.first(Select.subtext)
+            if try subtext?.first(".//span[@class='score']") == nil { jobs += 1 }
+            if let id = row.attribute("id"), let thread = Links.absolute("item?id=\(id)", base: page.url) { threads.append(thread) }
+            if index == 0 { firstPublished = try subtext?.first(Select.age).flatMap { Self.age($0.rawText) } }
+        }
+        var facts = ["items": String(links.count), "jobs": String(jobs), "threads": threads.joined(separator: " ")]
+        if let first = rows.first?.attribute("id") { facts["first_id"] = first }
+        if let firstPublished { facts["first_published"] = Timestamp.format(firstPublished) }
+        if let more = try document.first(Select.moreLink)?.rawText { facts["more"] = more }
+        let title = try document.text("//title").map { $0.replacingOccurrences(of: " | Hacker News", with: "") }
+        return Reading(document: Document(url: PageMetadata(document).canonical ?? page.url.absoluteString, source: Self.descriptor.id,
+                                          kind: .listing, title: title, publisher: Self.descriptor.name, links: links,
+                                          provenance: ["links": Select.titleLink], facts: facts))
+    }
+
+    private func readItem(_ story: Node, comments: [Node], document: HTMLDocument, page: FetchedPage) throws -> Reading {
+        let subtext = try story.first(Select.subtext)
+        let title = try story.text(Select.titleLink)
+        let author = try subtext?.text(Select.commentAuthor)
+        let published = try subtext?.first(Select.age).flatMap { Self.age($0.rawText) }
+        var passages: [Passage] = []
+        if let top = try document.first(Select.topText) {
+            passages += top.blocks.map { Passage($0, author: author, written: published, isUserReport: true) }
+        }
+        var depths: [Int: Int] = [:]
+        var commenters = Set<String>()
+        for row in comments {
+            let commenter = try row.text(Select.commentAuthor)
+            let written = try row.first(Select.age).flatMap { Self.age($0.rawText) }
+            let depth = try Self.depth(of: row)
+            depths[depth, default: 0] += 1
+            if let commenter { commenters.insert(commenter) }
+            // The reply link sits inside the comment's div; only the text paragraphs are the comment.
+            guard let text = try row.first(Select.commentText) else { continue }
+            passages += text.blocks.filter { $0 != "reply" }.map { Passage($0, author: commenter, written: written, isUserReport: true) }
+        }
+        let points = try subtext?.text(".//span[@class='score']").flatMap { Int($0.split(separator: " ").first ?? "") }
+        var facts = ["comments": String(comments.count), "commenters": String(commenters.count),
+                     "top_level_comments": String(depths[0] ?? 0)]
+        if let id = story.attribute("id") { facts["id"] = id }
+        if let points { facts["points"] = String(points) }
+        if let author { facts["by"] = author }
+        if let header = try subtext?.select(".//a").map(\.text).first(where: { $0.hasSuffix("comments") || $0.hasSuffix("comment") }) {
+            facts["header_comments"] = String(header.prefix { $0.isNumber })
+        }
+        var diagnostics: [Diagnostic] = []
+        if title == nil {
+            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString, "item has no title link matching \(Select.titleLink)"))
+        }
+        return Reading(document: Document(url: PageMetadata(document).canonical ?? page.url.absoluteString, source: Self.descriptor.id,
+                                          kind: .item, title: title, author: author, published: published, publisher: Self.descriptor.name,
+                                          provenance: ["title": Select.titleLink, "published": "span.age[title]", "author": "a.hnuser"],
+                                          facts: facts),
+                       passages: passages, diagnostics: diagnostics)
+    }
+
+    /// An item from the official API (`/v0/item/ID.json`): a story, comment or job.
+    private func readAPIItem(_ page: FetchedPage) throws -> Reading {
+        guard let object = try? JSONSerialization.jsonObject(with: page.body) as? [String: Any] else {
+            throw HackerNewsError.notAnItem(url: page.url.absoluteString)
+        }
+        let published = (object["time"] as? Double).map { Date(timeIntervalSince1970: $0) }
+        let author = object["by"] as? String
+        var facts: [String: String] = [:]
+        for key in ["id", "type", "score", "descendants", "parent", "url"] {
+            if let value = object[key] { facts[key] = "\(value)" }
+        }
+        if let kids = object["kids"] as? [Any] { facts["kids"] = String(kids.count) }
+        if let published { facts["time"] = Timestamp.format(published) }
+        var passages: [Passage] = []
+        if let text = object["text"] as? String, let fragment = try? HTMLDocument(fragment: text) {
+            passages = fragment.root?.blocks.map { Passage($0, author: author, written: published, isUserReport: true) } ?? []
+        }
+        let title = (object["title"] as? String).map(HTMLDocument.decodeEntities)
+        return Reading(document: Document(url: page.url.absoluteString, source: Self.descriptor.id, kind: .json, title: title,
+                                          author: author, published: published, publisher: Self.descriptor.name,
+                                          provenance: ["published": "time", "author": "by"], facts: facts),
+                       passages: passages)
+    }
+
+    /// `span.age[title]`: "2023-12-26T23:14:12 1703632452" — UTC without a zone, then the unix time.
+    static func age(_ title: String) -> Date? {
+        if let unix = title.split(separator: " ").last.flatMap({ Double($0) }), title.contains(" ") {
+            return Date(timeIntervalSince1970: unix)
+        }
+        return Timestamp.iso8601(String(title.prefix(19)), assumingOffset: 0)
+    }
+
+    /// `td.ind[indent]` (2022+), or the spacer image's width in steps of 40 px (before).
+    static func depth(of row: Node) throws -> Int {
+        guard let cell = try row.first(Select.indent) else { return 0 }
+        if let indent = cell.attribute("indent").flatMap(Int.init) { return indent }
+        let width = try cell.first(".//img")?.attribute("width").flatMap(Int.init) ?? 0
+        return width / 40
+    }
+
+    static func looksLikeJSON(_ body: Data) -> Bool {
+        body.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == UInt8(ascii: "{")
+    }
+}
+
+/// What the Hacker News reader cannot read at all.
+public enum HackerNewsError: Error, CustomStringConvertible {
+    case notAnItem(url: String)
+    public var description: String {
+        switch self {
+        case .notAnItem(let url): "\(url): JSON that is not a Hacker News API item"
+        }
+    }
+}
