@@ -12,7 +12,7 @@ func sourcePluginTests(_ name: String) -> Target {
 }
 
 /// Every plugin target; `PluginRegistry` lists the same types by hand and a test keeps the two in step.
-let pluginNames = ["MacRumorsSource", "NineToFiveMacSource", "TomsHardwareSource", "HackerNewsSource"]
+let pluginNames = ["MacRumorsSource", "NineToFiveMacSource", "TomsHardwareSource", "HackerNewsSource", "GeekbenchSource"]
 
 let package = Package(
     name: "claimtrack",

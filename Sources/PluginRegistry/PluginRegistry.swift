@@ -1,4 +1,5 @@
 import ClaimCore
+import GeekbenchSource
 import HackerNewsSource
 import MacRumorsSource
 import NineToFiveMacSource
@@ -12,6 +13,7 @@ public enum PluginRegistry {
         NineToFiveMacSource.self,
         TomsHardwareSource.self,
         HackerNewsSource.self,
+        GeekbenchSource.self,
     ]
 
     /// The plugin with this id.

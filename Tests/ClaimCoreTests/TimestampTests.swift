@@ -59,3 +59,11 @@ import Testing
         #expect(Timestamp.loose("Wed, 08 Nov 2023 20:02:40 PST").map(Timestamp.format) == "2023-11-09T04:02:40Z")
     }
 }
+
+@Suite struct ZonelessTimeTests {
+    @Test func zonelessTimesNeedAnExplicitAssumption() {
+        #expect(Timestamp.loose("July 30 2026 11:54 PM") == nil)
+        #expect(Timestamp.loose("July 30 2026 11:54 PM", assumingOffset: 0).map(Timestamp.format) == "2026-07-30T23:54:00Z")
+        #expect(Timestamp.loose("November 5th 2022, 4:05pm", assumingOffset: 0).map(Timestamp.format) == "2022-11-05T16:05:00Z")
+    }
+}

@@ -53,7 +53,8 @@ struct RealPageTests {
         func check(_ field: String, _ got: String?, _ want: String) {
             if !want.isEmpty && got != want { wrong.append("\(field): got \(got ?? "nil"), want \(want)") }
         }
-        check("kind", document.kind.rawValue, gold.kind)
+        // GOLD's "excerpt" and "textdump" say what the file is, not what kind of page it shows.
+        if !["excerpt", "textdump"].contains(gold.kind) { check("kind", document.kind.rawValue, gold.kind) }
         check("url", document.url, gold.url)
         check("title", document.title, gold.title)
         check("author", document.author, gold.author)
@@ -64,7 +65,9 @@ struct RealPageTests {
         // Every fact GOLD lists that the reader also reports must agree (first word of GOLD's value).
         for (key, value) in extras.sorted(by: { $0.key < $1.key }) where !["items", "first", "last"].contains(key) {
             guard let got = document.facts[key] else { continue }
-            check(key, got, String(value.split(separator: " ").first ?? ""))
+            // GOLD sometimes annotates a count: "jobs=1 (rank 23, id 22800418, …)".
+            let want = value.range(of: #"^\d+ \("#, options: .regularExpression) != nil ? String(value.prefix { $0 != " " }) : value
+            check(key, got, want)
         }
         if let items = extras["items"] { check("items", String(document.links.count), items) }
         if let first = extras["first"] { check("first", document.links.first, first) }
@@ -72,24 +75,34 @@ struct RealPageTests {
         return wrong
     }
 
+    /// Where a reader of the page alone cannot reach GOLD, and why. Each is asserted exactly, so a change shows.
+    static let knownDeviations: [String: [String]] = [
+        // The Upload Date cell was localised by the saving browser's JavaScript (+02:00, known only from the
+        // sibling .gb5 file); the page itself carries no zone, so it is read as UTC, and a note says so.
+        "geekbench/geekbench-2022-11-05-v5-cpu-18449406-x670e-ryzen7-7700x.html": ["published: got 2022-11-05T16:05, want 2022-11-05T14:05"],
+    ]
+
     @Test(arguments: Corpus.covered)
     func readsLikeGold(_ gold: Corpus.Gold) throws {
         let wrong = try Self.mismatches(gold)
-        #expect(wrong.isEmpty, "\(gold.file): \(wrong.joined(separator: "; "))")
+        #expect(wrong == (Self.knownDeviations[gold.file] ?? []), "\(gold.file): \(wrong.joined(separator: "; "))")
     }
 
     @Test func scoreTable() throws {
         var table: [String: (passed: Int, total: Int)] = [:]
+        var deviations: [String: Int] = [:]
         for gold in Corpus.rows {
             var entry = table[gold.source] ?? (0, 0)
             entry.total += 1
             if PluginRegistry.plugin(id: gold.source) != nil, (try? Self.mismatches(gold))?.isEmpty == true { entry.passed += 1 }
+            if Self.knownDeviations[gold.file] != nil { deviations[gold.source, default: 0] += 1 }
             table[gold.source] = entry
         }
         var lines = ["real pages vs GOLD.tsv", "source          passed / files"]
         for source in table.keys.sorted() {
             let (passed, total) = table[source]!
-            let note = PluginRegistry.plugin(id: source) == nil ? "   (no plugin yet)" : ""
+            let note = PluginRegistry.plugin(id: source) == nil ? "   (no plugin yet)"
+                : deviations[source].map { "   (\($0) known deviation\($0 == 1 ? "" : "s"), see knownDeviations)" } ?? ""
             lines.append("\(source.padding(toLength: 15, withPad: " ", startingAt: 0)) \(passed) / \(total)\(note)")
         }
         print(lines.joined(separator: "\n"))

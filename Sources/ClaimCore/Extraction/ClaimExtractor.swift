@@ -11,7 +11,14 @@ public struct ClaimExtractor: Sendable {
 
     /// Claims for a plugin's reading: its passages read sentence by sentence, plus its structured claims.
     public func claims(for reading: Reading, prior: Confidence.Label) -> [Claim] {
-        var claims = reading.claims
+        // Claims read from data tables name their subject as the page wrote it: map it onto the vocabulary,
+        // and drop what the vocabulary does not track.
+        var claims = reading.claims.compactMap { claim -> Claim? in
+            guard let subject = vocabulary.mentions(in: claim.subject).first?.name else { return nil }
+            var canonical = claim
+            canonical.subject = subject
+            return canonical
+        }
         // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
         let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
         var reporters: [String: Set<String>] = [:]

@@ -71,10 +71,18 @@ public enum Timestamp {
 
     /// RFC 822/1123 (`Sat, 14 Jun 2025 06:00:00 PDT`, `… +0000`) and byline forms
     /// (`Monday November 18, 2019 7:45 am PST`): month name, day, year, time, optional am/pm, zone.
-    public static func loose(_ text: String) -> Date? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" }).map(String.init)
+    /// A time with no zone at all is read `assumingOffset` seconds east of UTC, or rejected when that is nil.
+    public static func loose(_ text: String, assumingOffset: Int? = nil) -> Date? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+            .map { String($0).replacingOccurrences(of: #"^(\d{1,2})(st|nd|rd|th)$"#, with: "$1", options: .regularExpression) }
+            .flatMap { word -> [String] in
+                // "4:05pm" → "4:05", "pm"
+                let lower = word.lowercased()
+                if word.contains(":"), lower.hasSuffix("am") || lower.hasSuffix("pm") { return [String(word.dropLast(2)), String(lower.suffix(2))] }
+                return [word]
+            }
         var year: Int?, month: Int?, day: Int?, hour = 0, minute = 0, second = 0
-        var offset: Int?
+        var offset: Int? = assumingOffset
         var pm: Bool?
         var regional: Int?
         for word in words {

@@ -19,7 +19,7 @@ public enum WordPressFeed {
         let canonical = try document.first(selfLink)?.rawText.nilIfEmpty ?? page.url.absoluteString
         return Reading(document: Document(url: canonical, source: source.id, kind: .feed,
                                           title: try document.text("/rss/channel/title"),
-                                          modified: try document.text("/rss/channel/lastBuildDate").flatMap(Timestamp.loose),
+                                          modified: try document.text("/rss/channel/lastBuildDate").flatMap { Timestamp.loose($0) },
                                           publisher: source.name, links: Links.unique(links),
                                           provenance: ["title": "channel/title", "url": "atom:link[rel=self]",
                                                        "modified": "channel/lastBuildDate", "links": "item/link"]),

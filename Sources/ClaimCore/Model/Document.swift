@@ -2,7 +2,7 @@ import Foundation
 
 /// What kind of page a plugin recognised.
 public enum PageKind: String, Codable, Sendable, CaseIterable {
-    case article, listing, feed, result, compare, chart, item, json, unknown
+    case article, listing, feed, result, compare, item, json, unknown
 }
 
 /// What a plugin reads off a page: where it lives, what it is, who wrote it and when.

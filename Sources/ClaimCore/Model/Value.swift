@@ -59,6 +59,11 @@ public struct Value: Codable, Sendable, Equatable, Hashable {
 
 /// Number formatting shared by every rendering of a value.
 public enum ValueFormat {
+    /// `45000` → `45000`; `2.5` → `2.5`: as a table writes it, no grouping.
+    public static func plain(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(format: "%g", number)
+    }
+
     /// `45000` → `45,000`; `2.5` → `2.5`.
     public static func grouped(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 {
