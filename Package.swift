@@ -12,7 +12,7 @@ func sourcePluginTests(_ name: String) -> Target {
 }
 
 /// Every plugin target; `PluginRegistry` lists the same types by hand and a test keeps the two in step.
-let pluginNames = ["MacRumorsSource", "NineToFiveMacSource", "TomsHardwareSource", "HackerNewsSource", "GeekbenchSource"]
+let pluginNames = ["MacRumorsSource", "NineToFiveMacSource", "TomsHardwareSource", "HackerNewsSource", "GeekbenchSource", "GenericSource"]
 
 let package = Package(
     name: "claimtrack",
@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ClaimFetch", dependencies: ["ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ClaimDigest", dependencies: ["ClaimCore", "ClaimResolver"]),
         .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimResolver", "PluginRegistry"]),
-        .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
+        .target(name: "PluginRegistry", dependencies: ["ClaimCore", "ClaimFetch"] + pluginNames.map { .target(name: $0) }),
         .executableTarget(
             name: "claimtrack",
             dependencies: [

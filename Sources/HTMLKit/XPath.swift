@@ -1,7 +1,14 @@
 import CLibXML2
 
 /// Evaluates XPath 1.0 expressions over a parsed document; an invalid expression throws.
-enum XPath {
+public enum XPath {
+    /// Throws `HTMLKitError.invalidXPath` unless `expression` compiles; for checking selectors users write.
+    public static func validate(_ expression: String) throws {
+        HTMLDocument.setUp()
+        guard let compiled = xmlXPathCompile(expression) else { throw HTMLKitError.invalidXPath(expression) }
+        xmlXPathFreeCompExpr(compiled)
+    }
+
     static func nodes(_ expression: String, in document: HTMLDocument, context: xmlNodePtr?) throws -> [Node] {
         try evaluate(expression, in: document, context: context) { object in
             guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {

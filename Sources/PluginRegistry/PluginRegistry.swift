@@ -1,5 +1,7 @@
 import ClaimCore
+import ClaimFetch
 import GeekbenchSource
+import GenericSource
 import HackerNewsSource
 import MacRumorsSource
 import NineToFiveMacSource
@@ -14,6 +16,7 @@ public enum PluginRegistry {
         TomsHardwareSource.self,
         HackerNewsSource.self,
         GeekbenchSource.self,
+        GenericSource.self,
     ]
 
     /// The plugin with this id.
@@ -27,5 +30,14 @@ public enum PluginRegistry {
     /// The plugin that reads pages of this host, if any.
     public static func plugin(host: String) -> (any SourcePlugin)? {
         all.first { $0.descriptor.hosts.contains(host.lowercased()) }.map { $0.init() }
+    }
+}
+
+extension PluginRegistry {
+    /// Every plugin's Sources.list rules, for the parser.
+    public static var sourcesListRules: [String: SourcesList.PluginRules] {
+        Dictionary(uniqueKeysWithValues: all.map { plugin in
+            (plugin.descriptor.id, SourcesList.PluginRules(options: plugin.descriptor.options, check: { plugin.problems(with: $0) }))
+        })
     }
 }

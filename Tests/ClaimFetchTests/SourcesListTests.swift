@@ -3,7 +3,11 @@ import ClaimFetch
 import Testing
 
 @Suite struct SourcesListTests {
-    let plugins = ["9to5mac", "generic", "geekbench", "hackernews", "macrumors", "tomshardware"]
+    let plugins: [String: SourcesList.PluginRules] = Dictionary(uniqueKeysWithValues:
+        ["9to5mac", "geekbench", "hackernews", "macrumors", "tomshardware"].map { ($0, SourcesList.PluginRules(options: [])) }
+        + [("generic", SourcesList.PluginRules(options: ["title", "body"], check: { options in
+            options["title"] == "//h1[" ? ["option title: xpath \"//h1[\" is invalid"] : []
+        }))])
 
     @Test func readsEntriesAndOptions() {
         let text = """
@@ -17,6 +21,23 @@ import Testing
         #expect(entries[0].maxLinks == 5)
         #expect(entries[1].maxLinks == 20)
         #expect(entries[0].location == "Sources.list:2")
+    }
+
+    @Test func quotedValuesKeepTheirSpacesAndOptionsAreChecked() {
+        let text = """
+        generic https://example.com/ title="//h1[@class='big headline']" body='//div[@id="story"]'
+        generic https://example.com/ titel=//h1
+        generic https://example.com/ title=//h1[
+        generic https://example.com/ title="//h1
+        """
+        let (entries, problems) = SourcesList.parse(text, plugins: plugins)
+        #expect(entries.count == 1)
+        #expect(entries.first?.options == ["title": "//h1[@class='big headline']", "body": "//div[@id=\"story\"]"])
+        #expect(problems.map(\.description) == [
+            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, name, title",
+            "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
+            "Sources.list:4: error: unclosed \" quote",
+        ])
     }
 
     @Test func reportsEveryBadLineWithItsNumberAndTheAlternatives() {

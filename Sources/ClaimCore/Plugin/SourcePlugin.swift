@@ -8,13 +8,16 @@ public struct SourceDescriptor: Sendable, Equatable {
     public let kinds: [PageKind]
     /// How much this source is trusted before any cue in the sentence is read.
     public let prior: Confidence.Label
+    /// Options this plugin reads from its Sources.list line, besides the ones every source takes.
+    public let options: [String]
 
-    public init(id: String, name: String, hosts: [String], kinds: [PageKind], prior: Confidence.Label) {
+    public init(id: String, name: String, hosts: [String], kinds: [PageKind], prior: Confidence.Label, options: [String] = []) {
         self.id = id
         self.name = name
         self.hosts = hosts
         self.kinds = kinds
         self.prior = prior
+        self.options = options
     }
 }
 
@@ -91,9 +94,13 @@ public protocol SourcePlugin: Sendable {
     func read(_ page: FetchedPage) throws -> Reading
     /// The pages a run should fetch next from this one, in page order (default: a listing's or feed's links).
     func discover(_ page: FetchedPage) throws -> [URL]
+    /// Problems with a Sources.list line's options, one sentence each (default: none).
+    static func problems(with options: [String: String]) -> [String]
 }
 
 extension SourcePlugin {
+    public static func problems(with options: [String: String]) -> [String] { [] }
+
     public func discover(_ page: FetchedPage) throws -> [URL] {
         let reading = try read(page)
         guard reading.document.kind == .listing || reading.document.kind == .feed else { return [] }

@@ -20,26 +20,42 @@ public struct SourceEntry: Sendable, Equatable {
     }
 }
 
-/// Reads Sources.list: `<plugin-id> <url> [key=value ...]`, `#` comments. Bad lines are reported with
-/// file:line and the valid alternatives; the good ones are still returned.
+/// Reads Sources.list: `<plugin-id> <url> [key=value ...]`, `#` comments; a value with spaces is quoted
+/// (`title="//h1[@class='headline big']"`). Bad lines are reported with file:line and the valid
+/// alternatives; the good ones are still returned.
 public enum SourcesList {
     /// Option keys every source accepts.
-    public static let optionKeys = ["max", "name"]
+    public static let commonOptions = ["max", "name"]
+
+    /// What the parser needs to know of a plugin: the options it takes and how it checks their values.
+    public struct PluginRules: Sendable {
+        public var options: [String]
+        public var check: @Sendable ([String: String]) -> [String]
+        public init(options: [String], check: @escaping @Sendable ([String: String]) -> [String] = { _ in [] }) {
+            self.options = options
+            self.check = check
+        }
+    }
 
     public static func parse(_ contents: String, file: String = "Sources.list",
-                             plugins: [String]) -> (entries: [SourceEntry], problems: [InputFileError.Problem]) {
+                             plugins: [String: PluginRules]) -> (entries: [SourceEntry], problems: [InputFileError.Problem]) {
         var entries: [SourceEntry] = []
         var problems: [InputFileError.Problem] = []
         for (number, text) in ListFile.lines(contents) {
             func problem(_ message: String) { problems.append(.init(file: file, line: number, message: message)) }
-            let words: [String] = text.split(whereSeparator: { (character: Character) -> Bool in character == " " || character == "\t" })
-                .map { String($0) }
+            let words: [String]
+            switch tokenize(text) {
+            case .success(let tokens): words = tokens
+            case .failure(let error):
+                problem(error.message)
+                continue
+            }
             guard words.count >= 2 else {
                 problem("expected '<plugin-id> <url> [key=value ...]'")
                 continue
             }
-            guard plugins.contains(words[0]) else {
-                problem("unknown source '\(words[0])'; known: \(plugins.sorted().joined(separator: ", "))")
+            guard let rules = plugins[words[0]] else {
+                problem("unknown source '\(words[0])'; known: \(plugins.keys.sorted().joined(separator: ", "))")
                 continue
             }
             guard let url = URL(string: words[1]), let scheme = url.scheme?.lowercased(),
@@ -49,10 +65,16 @@ public enum SourcesList {
             }
             var options: [String: String] = [:]
             var bad = false
+            let known = commonOptions + rules.options
             for option in words.dropFirst(2) {
                 let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
                 guard pair.count == 2, !pair[0].isEmpty else {
                     problem("option '\(option)' is not key=value")
+                    bad = true
+                    continue
+                }
+                guard known.contains(pair[0]) else {
+                    problem("unknown option '\(pair[0])' for \(words[0]); known: \(known.sorted().joined(separator: ", "))")
                     bad = true
                     continue
                 }
@@ -62,8 +84,40 @@ public enum SourcesList {
                 }
                 options[pair[0]] = pair[1]
             }
+            for message in rules.check(options) {
+                problem(message)
+                bad = true
+            }
             if !bad { entries.append(SourceEntry(plugin: words[0], url: url, options: options, location: "\(file):\(number)")) }
         }
         return (entries, problems)
+    }
+
+    struct TokenError: Error { let message: String }
+
+    /// Splits at spaces and tabs, keeping quoted runs (single or double quotes) together without the quotes.
+    static func tokenize(_ line: String) -> Result<[String], TokenError> {
+        var tokens: [String] = []
+        var current = ""
+        var quote: Character?
+        var inToken = false
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                inToken = true
+            } else if character == " " || character == "\t" {
+                if inToken { tokens.append(current) }
+                current = ""
+                inToken = false
+            } else {
+                current.append(character)
+                inToken = true
+            }
+        }
+        if let open = quote { return .failure(TokenError(message: "unclosed \(open) quote")) }
+        if inToken { tokens.append(current) }
+        return .success(tokens)
     }
 }

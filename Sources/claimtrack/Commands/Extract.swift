@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClaimCore
+import ClaimFetch
 import Foundation
 import PluginRegistry
 
@@ -18,6 +19,9 @@ extension Claimtrack {
         @Option(name: .long, help: "The URL the page was fetched from (default: file://FILE).")
         var url: String?
 
+        @Option(name: .customLong("option"), help: "A source option as in Sources.list, key=value (repeatable), e.g. title=//h1 for generic.")
+        var options: [String] = []
+
         @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var output: OutputOptions
 
@@ -28,6 +32,21 @@ extension Claimtrack {
             if let url, URL(string: url)?.scheme == nil {
                 throw ValidationError("--url '\(url)' is not an absolute URL")
             }
+            for option in options where !option.contains("=") {
+                throw ValidationError("--option '\(option)' is not key=value")
+            }
+            let rules = PluginRegistry.sourcesListRules[source]!
+            for key in parsedOptions.keys where !(SourcesList.commonOptions + rules.options).contains(key) {
+                throw ValidationError("unknown option '\(key)' for \(source); known: \((SourcesList.commonOptions + rules.options).sorted().joined(separator: ", "))")
+            }
+            if let problem = rules.check(parsedOptions).first { throw ValidationError(problem) }
+        }
+
+        var parsedOptions: [String: String] {
+            Dictionary(options.compactMap { option in
+                let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
+                return pair.count == 2 ? (pair[0], pair[1]) : nil
+            }, uniquingKeysWith: { _, last in last })
         }
 
         struct Output: Encodable {
@@ -43,7 +62,7 @@ extension Claimtrack {
                 Terminal.warn("error: \(file): cannot read the file")
                 throw ExitCode.failure
             }
-            let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body)
+            let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body, options: parsedOptions)
             let reading = try plugin.read(page)
             let vocabulary = try workspace.reporting { try workspace.resolved.vocabulary() }
             let claims = ClaimExtractor(vocabulary: vocabulary)

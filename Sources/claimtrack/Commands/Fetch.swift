@@ -49,7 +49,7 @@ extension Claimtrack {
             } else {
                 let contents = (try? String(contentsOf: space.sourcesList, encoding: .utf8)) ?? ""
                 if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
-                let parsed = SourcesList.parse(contents, plugins: PluginRegistry.ids)
+                let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
                 parsed.problems.forEach { Terminal.warn($0.description) }
                 problems += parsed.problems.count
                 let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }

@@ -39,7 +39,7 @@ extension Claimtrack {
                 return PluginInfo(id: d.id, name: d.name, hosts: d.hosts, kinds: d.kinds.map(\.rawValue), prior: d.prior.rawValue)
             }.sorted { $0.id < $1.id }
             let contents = (try? String(contentsOf: workspace.resolved.sourcesList, encoding: .utf8)) ?? ""
-            let parsed = SourcesList.parse(contents, plugins: PluginRegistry.ids)
+            let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
             let entries = parsed.entries.map { EntryInfo(source: $0.plugin, url: $0.url.absoluteString, options: $0.options, location: $0.location) }
             if output.json {
                 try output.printJSON(Listing(plugins: plugins, entries: entries, problems: parsed.problems.map(\.description)))
