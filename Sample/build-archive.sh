@@ -9,9 +9,19 @@ stage=/tmp/claimtrack-sample            # a neutral path: it appears in the arch
 rm -rf "$stage" && mkdir -p "$stage" && cp -R Sample/run-1 Sample/run-2 "$stage/"
 workspace=$(mktemp -d)
 cp Questions.list "$workspace/"
-echo "macrumors file://$stage/run-1/macrumors/index.html max=20" > "$workspace/Sources.list"
+cat > "$workspace/Sources.list" <<LIST
+macrumors file://$stage/run-1/macrumors/index.html max=20
+9to5mac file://$stage/run-1/9to5mac/feed.xml
+hackernews file://$stage/run-1/hackernews/item-47310001.html
+LIST
 CLAIMTRACK_NOW=2026-03-06T14:00:00Z "$bin" fetch --workspace "$workspace"
-echo "macrumors file://$stage/run-2/macrumors/index.html max=20" > "$workspace/Sources.list"
+cat > "$workspace/Sources.list" <<LIST
+macrumors file://$stage/run-2/macrumors/index.html max=20
+9to5mac file://$stage/run-2/9to5mac/feed.xml
+tomshardware file://$stage/run-2/tomshardware/feed.xml
+geekbench file://$stage/run-2/geekbench/v6-cpu-19120455.html
+hackernews file://$stage/run-2/hackernews/item-47310001.html
+LIST
 CLAIMTRACK_NOW=2026-03-30T14:00:00Z "$bin" fetch --workspace "$workspace"
 rm -f Archive/*.warc.gz && mkdir -p Archive && cp "$workspace"/Archive/*.warc.gz Archive/
 rm -rf "$workspace"

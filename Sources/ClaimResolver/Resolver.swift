@@ -132,6 +132,9 @@ public enum Resolver {
 
     /// Why two claims about the same thing cannot both hold, or nil when they can.
     static func conflict(_ a: Claim, _ b: Claim) -> String? {
+        // The value before a change ("up from $1,600") is history: its end is only an upper bound, so it never
+        // contradicts a current value. Two sources can still disagree about the old value, or the new one.
+        if isBeforeChange(a) != isBeforeChange(b) { return nil }
         switch (a.value.type, b.value.type) {
         case (.date, _), (.period, _), (_, .date), (_, .period):
             guard let aStart = a.value.start, let aEnd = a.value.end ?? a.value.start,
@@ -147,6 +150,11 @@ public enum Resolver {
             let difference = abs(x - y) / max(abs(x), abs(y), 1e-9)
             return difference > tolerance ? "\(a.value.display) and \(b.value.display) differ by more than \(Int(tolerance * 100))%" : nil
         }
+    }
+
+    /// "$1,600" in "from $1,600 to $2,000": valid up to a change.
+    static func isBeforeChange(_ claim: Claim) -> Bool {
+        claim.validTime.map { $0.start == nil && $0.end != nil } ?? false
     }
 
     /// Whether two claims speak of the same time. With no valid time a claim speaks of the week it was stated.

@@ -80,3 +80,29 @@ import Testing
         #expect(found.first?.subject == "Mac Studio")
     }
 }
+
+@Suite struct HedgeTests {
+    @Test(arguments: [
+        ("According to our sources, the M5 Ultra will launch not before the autumn, later than rumours suggested.", Confidence.Label.reported),
+        ("Mac Studio orders are capped at 256GB, according to Apple's website.", .official),
+        ("Rumors point toward a June 2026 launch for the M5 Ultra.", .rumored),
+        ("Leaked results found in macOS code show the M5 Ultra at 45,000.", .leaked),
+        ("In our tests the Mac Studio was 3x slower than the RTX 4090.", .measured),
+        ("The Mac Studio costs $1,999.", .reported),
+    ])
+    func theFirstCueWrittenSetsTheLabel(_ sentence: String, _ label: Confidence.Label) {
+        #expect(Hedges.confidence(for: sentence, prior: .reported, source: "x").label == label)
+    }
+}
+
+@Suite struct ChangeOverTimeTests {
+    @Test func upFromIsAChangeWithTheNewValueFirst() throws {
+        let claims = ClaimExtractor().claims(in: "The 256GB upgrade for the Mac Studio now costs $2,000, up from $1,600 at the start of the year.",
+                                             statedAt: Timestamp.iso8601("2026-03-24T13:00:00Z"), prior: .reported, source: "x")
+        let old = try #require(claims.first { $0.value.number == 1600 })
+        let new = try #require(claims.first { $0.value.number == 2000 })
+        #expect(old.validTime?.start == nil && old.validTime?.end == "2026-03-23")
+        #expect(new.validTime?.start == "2026-03-24" && new.validTime?.end == nil)
+        #expect(new.qualifier == "256GB upgrade")
+    }
+}

@@ -34,7 +34,7 @@ import Testing
         #expect(entries.count == 1)
         #expect(entries.first?.options == ["title": "//h1[@class='big headline']", "body": "//div[@id=\"story\"]"])
         #expect(problems.map(\.description) == [
-            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, name, title",
+            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, title",
             "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
             "Sources.list:4: error: unclosed \" quote",
         ])

@@ -93,3 +93,19 @@ import Testing
         #expect(linked[1].questions.isEmpty)
     }
 }
+
+@Suite struct ChangeAcrossSourcesTests {
+    @Test func oneSourcesOldValueDoesNotContradictAnothersNewValue() {
+        func price(_ n: Double, start: String?, end: String?, url: String) -> Claim {
+            Claim(subject: "Mac Studio", attribute: "price", qualifier: "256GB upgrade",
+                  value: Value(type: .money, text: "$\(n)", number: n, currency: "USD"),
+                  validTime: ValidTime(start: start, end: end, text: "t"), confidence: Confidence(score: 0.7, label: .reported, reasons: []),
+                  quote: "q", citation: Citation(url: url))
+        }
+        let oldHere = price(1600, start: nil, end: "2026-03-23", url: "https://a/1")
+        let newThere = price(2000, start: "2026-03-01", end: nil, url: "https://b/1")
+        let otherNew = price(2100, start: "2026-03-05", end: nil, url: "https://c/1")
+        #expect(Resolver.contradictions(among: [oldHere, newThere]).isEmpty)
+        #expect(Resolver.contradictions(among: [newThere, otherNew]).count == 1)  // two sources disagree on the new price
+    }
+}

@@ -212,15 +212,19 @@ struct SentenceContext {
         return candidates.first?.0
     }
 
-    /// "from $1,600 to $2,000": the old and the new value of a change over time.
+    /// "from $1,600 to $2,000" or "$2,000, up from $1,600": the old and the new value of a change over time.
     func changeOverTime() -> (old: ValueMention, new: ValueMention)? {
         let money = values.filter { $0.value.type == .money }
         guard money.count >= 2 else { return nil }
-        for (old, new) in zip(money, money.dropFirst()) {
-            let between = text.substring(with: NSRange(location: NSMaxRange(old.range),
-                                                       length: new.range.location - NSMaxRange(old.range))).lowercased()
-            let before = text.substring(to: old.range.location).lowercased()
-            if between.trimmingCharacters(in: .whitespaces) == "to" && before.hasSuffix("from ") { return (old, new) }
+        for (first, second) in zip(money, money.dropFirst()) {
+            let between = text.substring(with: NSRange(location: NSMaxRange(first.range),
+                                                       length: second.range.location - NSMaxRange(first.range))).lowercased()
+                .trimmingCharacters(in: .whitespaces)
+            let before = text.substring(to: first.range.location).lowercased()
+            if between == "to" && before.hasSuffix("from ") { return (first, second) }
+            if [", up from", "up from", ", down from", "down from", ", compared with", "(up from", ", from"].contains(between) {
+                return (second, first)
+            }
         }
         return nil
     }
@@ -228,8 +232,9 @@ struct SentenceContext {
     /// Whether a date value dates a change over time ("rose from … to … in March 2026").
     func isTimeOfChange(_ mention: ValueMention) -> Bool {
         guard let change = changeOverTime() else { return false }
-        return mention.range.location > NSMaxRange(change.new.range) || mention.range.location < change.old.range.location
-            && !lower.contains("launch") && !lower.contains("release")
+        let end = max(NSMaxRange(change.new.range), NSMaxRange(change.old.range))
+        let start = min(change.new.range.location, change.old.range.location)
+        return mention.range.location > end || mention.range.location < start && !lower.contains("launch") && !lower.contains("release")
     }
 
     /// "not before the autumn": a window open from the period's start to the end of its year.

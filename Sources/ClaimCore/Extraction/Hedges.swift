@@ -2,13 +2,17 @@ import Foundation
 
 /// Attribution and hedging cues, and how they set a claim's confidence label and score.
 public enum Hedges {
-    /// Cue phrases in order of precedence: the first label whose cue appears in the sentence wins.
+    /// Cue phrases by label. The cue written first in the sentence sets the label ("According to our sources,
+    /// … later than rumours suggested" is reported); when two start at the same place, this order decides
+    /// ("according to Apple" is official, not merely reported).
     static let cues: [(label: Confidence.Label, phrases: [String])] = [
         (.leaked, ["leaked", "leak ", "leaks", "found in code", "found in the code", "discovered in", "spotted in",
                    "code in macos", "code found", "developer code"]),
         (.official, ["officially", "apple announced", "apple today announced", "apple has announced", "confirmed",
                      "apple said", "apple says", "press release", "apple has discontinued", "apple discontinued",
-                     "apple today discontinued", "apple today", "apple's website", "apple online store", "apple now charges"]),
+                     "apple today discontinued", "apple today", "apple's website", "apple online store", "apple's online store", "apple now charges",
+                     "according to apple", "apple confirmed", "apple has confirmed"]),
+        (.measured, ["in our tests", "in our testing", "we measured", "our benchmarks", "benchmarked by us"]),
         (.rumored, ["rumor", "rumour", "reportedly", "expected to", "is said to", "are said to", "supposedly",
                     "allegedly", "purportedly", "could ", "might ", "may ", "likely", "plans to", "is planning",
                     "predicted", "predicts", "points to", "point to", "point toward", "is believed"]),
@@ -31,8 +35,19 @@ public enum Hedges {
 
     /// The label of the first cue found in `text`, if any.
     public static func cueLabel(in text: String) -> Confidence.Label? {
-        let lower = " " + text.lowercased()
-        return cues.first { $0.phrases.contains(where: lower.contains) }?.label
+        firstCue(in: " " + text.lowercased())?.label
+    }
+
+    /// The cue written first in `lower` (a lower-cased sentence), with its label.
+    static func firstCue(in lower: String) -> (label: Confidence.Label, phrase: String)? {
+        var best: (label: Confidence.Label, phrase: String, at: String.Index)?
+        for (label, phrases) in cues {
+            for phrase in phrases {
+                guard let found = lower.range(of: phrase) else { continue }
+                if best == nil || found.lowerBound < best!.at { best = (label, phrase, found.lowerBound) }
+            }
+        }
+        return best.map { ($0.label, $0.phrase) }
     }
 
     /// Phrases that say something is not known: such sentences carry no claim, only evidence that a
@@ -55,13 +70,11 @@ public enum Hedges {
             reasons.append("user report")
             return Confidence(score: baseScore(.userReport), label: .userReport, reasons: reasons)
         }
-        for (label, phrases) in cues {
-            if let phrase = phrases.first(where: { lower.contains($0) }) {
-                reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (\(label.rawValue))")
-                // A source's prior pulls a cue's score a little toward its own.
-                let score = 0.8 * baseScore(label) + 0.2 * baseScore(prior)
-                return Confidence(score: (score * 100).rounded() / 100, label: label, reasons: reasons)
-            }
+        if let (label, phrase) = firstCue(in: lower) {
+            reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (\(label.rawValue))")
+            // A source's prior pulls a cue's score a little toward its own.
+            let score = 0.8 * baseScore(label) + 0.2 * baseScore(prior)
+            return Confidence(score: (score * 100).rounded() / 100, label: label, reasons: reasons)
         }
         reasons.append("no cue: source prior applies")
         return Confidence(score: baseScore(prior), label: prior, reasons: reasons)

@@ -132,7 +132,7 @@ extension Vocabulary {
             Attribute(id: "discontinued-on", triggers: ["discontinue", "killed off", "retire", "end of sale"]),
             Attribute(id: "price", triggers: ["price", "cost", "priced", "sells for", "charge", "$"]),
             Attribute(id: "memory.max", triggers: ["capped at", "up to", "maximum of", "max out at", "tops out at",
-                                                   "limited to", "maxes out at", "configurable with"]),
+                                                   "limited to", "maxes out at", "top out at", "configurable with"]),
             Attribute(id: "availability", triggers: ["discontinued", "no longer available", "no longer sold",
                                                      "pulled", "removed", "stopped selling", "still available",
                                                      "still sold", "remains available", "sold out", "will ship", "will release"]),

@@ -25,7 +25,7 @@ public struct SourceEntry: Sendable, Equatable {
 /// alternatives; the good ones are still returned.
 public enum SourcesList {
     /// Option keys every source accepts.
-    public static let commonOptions = ["max", "name"]
+    public static let commonOptions = ["max"]
 
     /// What the parser needs to know of a plugin: the options it takes and how it checks their values.
     public struct PluginRules: Sendable {

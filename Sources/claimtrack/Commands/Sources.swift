@@ -18,6 +18,7 @@ extension Claimtrack {
             let hosts: [String]
             let kinds: [String]
             let prior: String
+            let options: [String]
         }
 
         struct EntryInfo: Encodable {
@@ -36,7 +37,8 @@ extension Claimtrack {
         func run() throws {
             let plugins = PluginRegistry.all.map { plugin in
                 let d = plugin.descriptor
-                return PluginInfo(id: d.id, name: d.name, hosts: d.hosts, kinds: d.kinds.map(\.rawValue), prior: d.prior.rawValue)
+                return PluginInfo(id: d.id, name: d.name, hosts: d.hosts, kinds: d.kinds.map(\.rawValue), prior: d.prior.rawValue,
+                                  options: (SourcesList.commonOptions + d.options).sorted())
             }.sorted { $0.id < $1.id }
             let contents = (try? String(contentsOf: workspace.resolved.sourcesList, encoding: .utf8)) ?? ""
             let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
@@ -46,7 +48,9 @@ extension Claimtrack {
             } else {
                 print(Terminal.bold("plugins"))
                 for plugin in plugins {
-                    print("  \(plugin.id.padding(toLength: 13, withPad: " ", startingAt: 0)) \(plugin.name) — \(plugin.kinds.joined(separator: ", ")) — \(plugin.hosts.joined(separator: " "))")
+                    let hosts = plugin.hosts.isEmpty ? "any site" : plugin.hosts.joined(separator: " ")
+                    print("  \(plugin.id.padding(toLength: 13, withPad: " ", startingAt: 0)) \(plugin.name) — \(plugin.kinds.joined(separator: ", ")) — \(hosts)")
+                    print(Terminal.dim("                options: \(plugin.options.joined(separator: ", ")); prior: \(plugin.prior)"))
                 }
                 print(Terminal.bold("Sources.list"))
                 for entry in entries {
