@@ -109,3 +109,26 @@ struct RealPageTests {
         #expect(!Corpus.covered.isEmpty)
     }
 }
+
+/// Every real page read by every plugin, its own or not: never a crash, never a silent empty result.
+@Suite(.enabled(if: Corpus.available, "../shared/corpus is absent: the wrong-plugin suite was skipped"))
+struct WrongPluginTests {
+    @Test(arguments: Corpus.rows)
+    func anyPluginOnAnyPageSaysWhatItFound(_ gold: Corpus.Gold) throws {
+        let body = try Data(contentsOf: Corpus.folder.appendingPathComponent(gold.file))
+        let url = URL(string: gold.url) ?? Corpus.folder.appendingPathComponent(gold.file)
+        for plugin in PluginRegistry.all.map({ $0.init() }) {
+            let reading: Reading
+            do {
+                reading = try plugin.read(FetchedPage(url: url, body: body))
+            } catch {
+                // Bytes that are not a page at all for this plugin: a typed error with a message, not a crash.
+                #expect(!"\(error)".isEmpty)
+                continue
+            }
+            let document = reading.document
+            let empty = document.title == nil && reading.passages.isEmpty && reading.claims.isEmpty && document.links.isEmpty && document.facts.isEmpty
+            #expect(!empty || !reading.diagnostics.isEmpty, "\(type(of: plugin).descriptor.id) on \(gold.file): empty and silent")
+        }
+    }
+}
