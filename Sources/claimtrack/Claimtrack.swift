@@ -12,7 +12,7 @@ struct Claimtrack: AsyncParsableCommand {
         CLAIMTRACK_WORKSPACE names another.
         """,
         subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Questions.self, Claims.self,
-                      Export.self, Sources.self]
+                      Export.self, Sources.self, Evaluate.self]
 
     )
 }

@@ -69,6 +69,7 @@ public struct ClaimExtractor: Sendable {
             let subject = context.subject(before: mention.range)
             switch mention.value.type {
             case .money:
+                guard !context.isPriceDifference(mention) else { continue }
                 let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
                     ?? context.configuration ?? (lower.contains("base") ? "base model" : nil)
                 if let change, change.old == mention {
@@ -99,10 +100,14 @@ public struct ClaimExtractor: Sendable {
                 if changeTime == mention { continue }
                 let value = context.boundedBelow(mention) ?? mention.value
                 let owner = subject ?? context.subject(after: mention.range)
-                if lower.contains("discontinu") {
+                if let word = (lower as NSString).range(of: "discontinu").nilIfNotFound {
+                    // The date the sentence gives for the discontinuation: the first one written after the word.
+                    guard values.first(where: { ($0.value.type == .date || $0.value.type == .period) && $0.range.location > word.location }) == mention
+                    else { continue }
                     emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value)
                 } else if context.hasTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
-                    emit(owner, "release-date", nil, value)
+                    // What ships is the sentence's subject, not the chip it ships with ("the iMac … with the M5 chip").
+                    emit(context.primarySubject ?? owner, "release-date", nil, value)
                 }
             case .boolean, .text:
                 break
@@ -146,7 +151,13 @@ struct SentenceContext {
             "over the ", "double the ", "twice the ", "half the "].contains(where: { before.hasSuffix($0) }) {
             return true
         }
-        return configurationOf(mention) != nil
+        return configurationOf(mention) != nil || modifies(mention)
+    }
+
+    /// A chip written straight before a product ("the M5 MacBook Pro") describes the product.
+    private func modifies(_ mention: (name: String, range: NSRange)) -> Bool {
+        guard let next = mentions.first(where: { $0.range.location >= NSMaxRange(mention.range) }) else { return false }
+        return next.range.location == NSMaxRange(mention.range) + 1 && text.character(at: NSMaxRange(mention.range)) == 32
     }
 
     /// The subject this mention configures, when written "<subject> with [the|an|a] <mention>".
@@ -154,7 +165,7 @@ struct SentenceContext {
         guard let previous = mentions.last(where: { NSMaxRange($0.range) <= mention.range.location }) else { return nil }
         let between = text.substring(with: NSRange(location: NSMaxRange(previous.range),
                                                    length: mention.range.location - NSMaxRange(previous.range))).lowercased()
-        return [" with ", " with the ", " with an ", " with a ", " equipped with ", " powered by the ", " powered by "]
+        return [" with ", " with the ", " with an ", " with a ", " equipped with ", " powered by the ", " powered by ", " for ", " for the "]
             .contains(between) ? previous.name : nil
     }
 
@@ -210,6 +221,14 @@ struct SentenceContext {
             return ("\(size)\(values.first { $0.value.type == .quantity }?.value.unit ?? "GB") \(suffix == "unified memory" ? "configuration" : suffix)", range)
         }
         return candidates.first?.0
+    }
+
+    /// "save $50", "$100 more than", "$200 off": an amount of money that is not a price.
+    func isPriceDifference(_ mention: ValueMention) -> Bool {
+        let before = text.substring(to: mention.range.location).lowercased()
+        let after = text.substring(from: NSMaxRange(mention.range)).lowercased()
+        return ["save ", "saves ", "saving ", "savings of ", "discount of ", "discounted by ", "cut of ", "rebate of "].contains { before.hasSuffix($0) }
+            || [" more", " less", " cheaper", " off", " extra", " below", " above", " higher", " lower", " discount"].contains { after.hasPrefix($0) }
     }
 
     /// "from $1,600 to $2,000" or "$2,000, up from $1,600": the old and the new value of a change over time.
@@ -282,13 +301,21 @@ struct SentenceContext {
         return "\(noun) \(activity)"
     }
 
-    /// Whether the sentence says something was withdrawn from sale or is still sold.
+    /// Whether the sentence says something was withdrawn from sale or is still sold; when it says both
+    /// ("discontinued … but brought it back"), the later statement is the current one.
     func availability() -> (available: Bool, cue: String)? {
         let withdrawn = ["discontinued", "no longer available", "no longer sold", "no longer offers", "pulled",
                          "stopped selling", "removed the", "no longer be ordered", "can no longer"]
-        let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale"]
-        if let cue = withdrawn.first(where: { lower.contains($0) }) { return (false, cue) }
-        if let cue = offered.first(where: { lower.contains($0) }) { return (true, cue) }
-        return nil
+        let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale",
+                       "brought it back", "brought back", "reintroduced", "back on sale", "returned to sale"]
+        let found = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (Bool, String, String.Index)? in
+            lower.range(of: cue).map { (available, cue, $0.lowerBound) }
+        }
+        return found.max { $0.2 < $1.2 }.map { ($0.0, $0.1) }
     }
+}
+
+extension NSRange {
+    /// nil when a search found nothing.
+    var nilIfNotFound: NSRange? { location == NSNotFound ? nil : self }
 }

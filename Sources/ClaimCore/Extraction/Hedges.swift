@@ -6,14 +6,14 @@ public enum Hedges {
     /// … later than rumours suggested" is reported); when two start at the same place, this order decides
     /// ("according to Apple" is official, not merely reported).
     static let cues: [(label: Confidence.Label, phrases: [String])] = [
-        (.leaked, ["leaked", "leak ", "leaks", "found in code", "found in the code", "discovered in", "spotted in",
+        (.leaked, ["according to leaked", "according to a leak", "leaked", "leak ", "leaks", "found in code", "found in the code", "discovered in", "spotted in",
                    "code in macos", "code found", "developer code"]),
         (.official, ["officially", "apple announced", "apple today announced", "apple has announced", "confirmed",
                      "apple said", "apple says", "press release", "apple has discontinued", "apple discontinued",
                      "apple today discontinued", "apple today", "apple's website", "apple online store", "apple's online store", "apple now charges",
                      "according to apple", "apple confirmed", "apple has confirmed"]),
         (.measured, ["in our tests", "in our testing", "we measured", "our benchmarks", "benchmarked by us"]),
-        (.rumored, ["rumor", "rumour", "reportedly", "expected to", "is said to", "are said to", "supposedly",
+        (.rumored, ["according to rumors", "according to rumours", "rumor", "rumour", "reportedly", "expected to", "is said to", "are said to", "supposedly",
                     "allegedly", "purportedly", "could ", "might ", "may ", "likely", "plans to", "is planning",
                     "predicted", "predicts", "points to", "point to", "point toward", "is believed"]),
         (.reported, ["according to", "reports", "reported", "report ", "sources", "said", "says", "claims"]),
@@ -53,7 +53,7 @@ public enum Hedges {
     /// Phrases that say something is not known: such sentences carry no claim, only evidence that a
     /// question is still open.
     static let unknownCues = ["don't know", "do not know", "unclear", "not yet known", "unknown", "is missing",
-                              "are missing", "remains to be seen", "no word on", "not clear", "no details", "yet to confirm"]
+                              "are missing", "remains to be seen", "no word on", "not clear", "no details", "yet to confirm", "nobody knows", "no one knows"]
 
     /// Whether the sentence states that something is unknown.
     public static func statesUnknown(_ sentence: String) -> Bool {
@@ -71,6 +71,11 @@ public enum Hedges {
             return Confidence(score: baseScore(.userReport), label: .userReport, reasons: reasons)
         }
         if let (label, phrase) = firstCue(in: lower) {
+            // Attribution to a chart or a test is not hedging on a source whose pages are measured data.
+            if prior == .measured && label == .reported {
+                reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (attribution; measured data)")
+                return Confidence(score: baseScore(.measured), label: .measured, reasons: reasons)
+            }
             reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (\(label.rawValue))")
             // A source's prior pulls a cue's score a little toward its own.
             let score = 0.8 * baseScore(label) + 0.2 * baseScore(prior)

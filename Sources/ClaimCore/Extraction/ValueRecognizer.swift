@@ -32,6 +32,8 @@ public struct ValueRecognizer: Sendable {
     static let number = regex(#"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d{3,7}|\d{2,}(?:\.\d+)?[Kk]|\d+\.\d+[Kk])(?![\w%]|\.\d)"#)
     static let fullDate = regex("\\b" + monthPattern + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b")
     static let monthYear = regex("\\b(?:(early|mid|late|the end of|end of|the beginning of)[- ]?)?" + monthPattern + ",?\\s+(\\d{4})\\b")
+    /// "on January 30", "starting September 19th": a day with no year, read in the year nearest the statement.
+    static let monthDay = regex("\\b" + monthPattern + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})(?!\\s*(?:GB|TB|%|x\\b))")
     static let modifiedMonth = regex("\\b(early|mid|late|the end of|end of)[- ]" + monthPattern + "\\b")
     static let bareMonth = regex("\\b(?:in|by|until|this|next|since|from)\\s+" + monthPattern + "\\b(?!\\s+\\d)")
     static let quarter = regex(#"\b(?:Q([1-4])|(first|second|third|fourth) quarter of)\s*(\d{4})?\b"#)
@@ -57,6 +59,12 @@ public struct ValueRecognizer: Sendable {
         }
         each(Self.fullDate) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
+            let iso = String(format: "%04d-%02d-%02d", year, month, day)
+            return Value(type: .date, text: g(0)!, start: iso, end: iso)
+        }
+        each(Self.monthDay) { _, g in
+            guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), (1...31).contains(day), let year = yearForMonth(month),
+                  day <= Timestamp.daysIn(month: month, year: year) else { return nil }
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }

@@ -116,19 +116,45 @@ extension Vocabulary {
         }
         for number in 15...19 {
             subjects.append(Subject(name: "iPhone \(number)"))
+            if number >= 16 { subjects.append(Subject(name: "iPhone \(number)e")) }
             for tier in ["Pro", "Pro Max", "Plus", "Air"] { subjects.append(Subject(name: "iPhone \(number) \(tier)")) }
         }
-        for model in ["3080", "3090", "4070", "4080", "4090", "5080", "5090"] {
-            subjects.append(Subject(name: "RTX \(model)", aliases: ["GeForce RTX \(model)", "Nvidia RTX \(model)", "NVIDIA GeForce RTX \(model)"]))
+        for generation in 15...19 {
+            subjects.append(Subject(name: "A\(generation) Bionic", aliases: ["A\(generation)"]))
+            subjects.append(Subject(name: "A\(generation) Pro", aliases: ["Apple A\(generation) Pro"]))
         }
-        for model in ["7800X3D", "9800X3D", "9950X", "9950X3D", "7950X"] {
-            subjects.append(Subject(name: "Ryzen \(model)", aliases: ["AMD Ryzen \(model)", "Ryzen 9 \(model)", "Ryzen 7 \(model)"]))
+        // GPUs and CPUs Apple's hardware is compared with.
+        for series in [30, 40, 50] {
+            for tier in [50, 60, 70, 80, 90] {
+                for suffix in ["", " Ti", " Super"] {
+                    let model = "\(series)\(tier)\(suffix)"
+                    subjects.append(Subject(name: "RTX \(model)", aliases: ["GeForce RTX \(model)", "Nvidia RTX \(model)", "NVIDIA GeForce RTX \(model)"]))
+                }
+            }
         }
-        subjects.append(Subject(name: "Core Ultra 9 285K", aliases: ["Intel Core Ultra 9 285K"]))
+        for model in ["7900 XTX", "7900 XT", "7800 XT", "9070 XT", "9070"] {
+            subjects.append(Subject(name: "Radeon RX \(model)", aliases: ["RX \(model)", "AMD Radeon RX \(model)"]))
+        }
+        let ryzen = ["5800X3D": 7, "7600X": 5, "7700X": 7, "7800X3D": 7, "7900X": 9, "7950X": 9, "7950X3D": 9,
+                     "9600X": 5, "9700X": 7, "9800X3D": 7, "9900X": 9, "9950X": 9, "9950X3D": 9]
+        for (model, tier) in ryzen.sorted(by: { $0.key < $1.key }) {
+            subjects.append(Subject(name: "Ryzen \(model)", aliases: ["AMD Ryzen \(model)", "Ryzen \(tier) \(model)", "AMD Ryzen \(tier) \(model)"]))
+        }
+        for model in ["285K", "265K", "245K"] {
+            let tier = model.hasPrefix("28") ? 9 : model.hasPrefix("26") ? 7 : 5
+            subjects.append(Subject(name: "Core Ultra \(tier) \(model)", aliases: ["Intel Core Ultra \(tier) \(model)"]))
+        }
+        for model in ["14900K", "13900K", "12900K"] {
+            subjects.append(Subject(name: "Core i9-\(model)", aliases: ["Intel Core i9-\(model)"]))
+        }
         subjects.append(Subject(name: "Snapdragon X Elite", aliases: ["Qualcomm Snapdragon X Elite"]))
+        subjects.append(Subject(name: "Snapdragon X2 Elite", aliases: ["Qualcomm Snapdragon X2 Elite", "Snapdragon X2 Elite Extreme"]))
         let attributes: [Attribute] = [
-            Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "unveil",
-                                                      "introduce", "announce", "coming", "available to order", "hit shelves"]),
+            // Announcing is not releasing: "announce" and "unveil" are left out on purpose.
+            Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "introduce", "coming",
+                                                      "available to order", "available in stores", "available starting",
+                                                      "on sale", "hit shelves", "will be available", "available on", "refresh", "updated", "update with",
+                                                      "successor", "replaced by", "to get the", "will get the", "gets the"]),
             Attribute(id: "discontinued-on", triggers: ["discontinue", "killed off", "retire", "end of sale"]),
             Attribute(id: "price", triggers: ["price", "cost", "priced", "sells for", "charge", "$"]),
             Attribute(id: "memory.max", triggers: ["capped at", "up to", "maximum of", "max out at", "tops out at",
