@@ -20,9 +20,10 @@ public enum ArchiveScanner {
     /// Header naming the plugin that fetched a record (a WARC extension field).
     public static let sourceHeader = "Claimtrack-Source"
     public static let runHeader = "Claimtrack-Run"
+    public static let optionsHeader = "Claimtrack-Options"
 
     /// The run and its captures from one WARC file; a torn or corrupt tail is returned as `problem`.
-    public static func scan(_ file: URL, options: [String: [String: String]] = [:]) throws
+    public static func scan(_ file: URL) throws
         -> (run: Run?, captures: [Capture], problem: FetchError?) {
         var run: Run?
         var captures: [Capture] = []
@@ -49,7 +50,7 @@ public enum ArchiveScanner {
                     body = message.body
                 }
                 let page = FetchedPage(url: url, body: body, contentType: contentType, retrieved: date,
-                                       options: options[source] ?? [:])
+                                       options: record[optionsHeader].map(SourceEntry.decode) ?? [:])
                 captures.append(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
                                         warcFile: file.lastPathComponent, offset: located.offset, targetURI: target,
                                         retrieved: date, status: status, payloadDigest: record["WARC-Payload-Digest"],

@@ -79,8 +79,10 @@ public final class FetchRun {
                          options: [String: String]) throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
-        let extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
+        var extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
                                          ("WARC-Payload-Digest", payloadDigest)]
+        // The source's options travel with the capture, so a reparse reads it exactly as the fetch did.
+        if !options.isEmpty { extra.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
         let responseID = WARCWriter.newRecordID()
         var records: [WARCRecord] = []
         let contentType = exchange.response["Content-Type"]

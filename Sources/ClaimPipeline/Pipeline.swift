@@ -89,7 +89,9 @@ public struct Pipeline {
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
                 continue
             }
-            let claims = extractor.claims(for: reading, prior: type(of: plugin).descriptor.prior)
+            // A Sources.list `prior=` overrides the plugin's prior for that source.
+            let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
+            let claims = extractor.claims(for: reading, prior: prior)
             let row = CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
                                  offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
                                  retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,

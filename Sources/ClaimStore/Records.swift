@@ -81,6 +81,7 @@ struct ClaimRow: Codable, FetchableRecord, MutablePersistableRecord {
     var label: String
     var quote: String
     var statedAt: Date?
+    var sentence: Int?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -97,6 +98,7 @@ struct ClaimRow: Codable, FetchableRecord, MutablePersistableRecord {
         label = claim.confidence.label.rawValue
         quote = claim.quote
         statedAt = claim.statedAt
+        sentence = claim.position
     }
 
     func claim(citation: Citation) throws -> Claim {
@@ -105,6 +107,6 @@ struct ClaimRow: Codable, FetchableRecord, MutablePersistableRecord {
                      value: try decoder.decode(Value.self, from: Data(value.utf8)),
                      validTime: try validTime.map { try decoder.decode(ValidTime.self, from: Data($0.utf8)) },
                      confidence: try decoder.decode(Confidence.self, from: Data(confidence.utf8)),
-                     quote: quote, statedAt: statedAt, citation: citation)
+                     quote: quote, statedAt: statedAt, citation: citation, position: sentence)
     }
 }

@@ -54,6 +54,11 @@ enum Schema {
             }
             try db.create(index: "claim_on_subject_attribute", on: "claim", columns: ["subject", "attribute"])
         }
+        migrator.registerMigration("v2-add-claim-sentence") { db in
+            try db.alter(table: "claim") { t in
+                t.add(column: "sentence", .integer)  // the quote's sentence index in its document
+            }
+        }
         return migrator
     }
 }

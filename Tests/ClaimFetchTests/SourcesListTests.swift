@@ -34,7 +34,7 @@ import Testing
         #expect(entries.count == 1)
         #expect(entries.first?.options == ["title": "//h1[@class='big headline']", "body": "//div[@id=\"story\"]"])
         #expect(problems.map(\.description) == [
-            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, title",
+            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, prior, title",
             "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
             "Sources.list:4: error: unclosed \" quote",
         ])
@@ -58,5 +58,20 @@ import Testing
             "Sources.list:4: error: option max=lots must be a whole number of links",
             "Sources.list:5: error: option 'verbose' is not key=value",
         ])
+    }
+}
+
+@Suite struct SourceOptionsTests {
+    @Test func optionsSurviveTheArchiveHeader() {
+        let options = ["title": "//h1[@class='a b']", "prior": "rumored", "max": "5", "odd": "x&y=z%"]
+        #expect(SourceEntry.decode(SourceEntry.encode(options)) == options)
+        #expect(!SourceEntry.encode(options).contains(" "))
+    }
+
+    @Test func priorMustBeALabel() {
+        let rules = ["macrumors": SourcesList.PluginRules(options: [])]
+        let (entries, problems) = SourcesList.parse("macrumors https://www.macrumors.com/ prior=rumored\nmacrumors https://www.macrumors.com/ prior=gossip\n", plugins: rules)
+        #expect(entries.first?.options["prior"] == "rumored")
+        #expect(problems.first?.description.hasPrefix("Sources.list:2: error: option prior=gossip is not a confidence label; known: official") == true)
     }
 }

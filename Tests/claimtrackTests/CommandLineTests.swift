@@ -145,3 +145,23 @@ struct CLI {
         #expect(result.stdout.contains("Sources.list:4"))
     }
 }
+
+@Suite struct SourcePriorTests {
+    @Test func aPriorSetInSourcesListAppliesAndSurvivesReparse() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let page = CLI.repository.appendingPathComponent("Sample/run-1/macrumors/512gb-pulled.html")
+        try Data("macrumors \(page.absoluteString) prior=rumored\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        #expect(try CLI.run(["fetch", "--workspace", workspace.path]).status == 0)
+        func availabilityLabel() throws -> String? {
+            let claims = try CLI.run(["claims", "--json", "--subject", "Mac Studio", "--workspace", workspace.path]).stdout
+            let list = try JSONSerialization.jsonObject(with: Data(claims.utf8)) as? [[String: Any]] ?? []
+            let availability = list.first { $0["attribute"] as? String == "availability" }
+            return (availability?["confidence"] as? [String: Any])?["label"] as? String
+        }
+        #expect(try availabilityLabel() == "rumored")  // no cue in the sentence: the overridden prior decides
+        #expect(try CLI.run(["reparse", "--workspace", workspace.path]).status == 0)
+        #expect(try availabilityLabel() == "rumored")
+    }
+}

@@ -22,10 +22,17 @@ public struct ClaimExtractor: Sendable {
         // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
         let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
         var reporters: [String: Set<String>] = [:]
+        var position = 0
         for passage in reading.passages {
             for sentence in SentenceSplitter.split(passage.text) {
+                defer { position += 1 }
                 let found = self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
                                         prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
+                    .map { claim -> Claim in
+                        var placed = claim
+                        placed.position = position
+                        return placed
+                    }
                 for claim in found where claim.attribute == "user-report" {
                     reporters[claim.key + "|" + claim.value.text, default: []].insert(passage.author ?? "anonymous")
                 }

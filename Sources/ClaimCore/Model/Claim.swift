@@ -89,10 +89,13 @@ public struct Claim: Codable, Sendable, Equatable, Hashable {
     /// Ids of the questions this claim bears on.
     public var questions: [String]
     public var citation: Citation?
+    /// Where in the document the quote stands: the sentence's index among all the page's sentences (nil
+    /// for claims read from data tables).
+    public var position: Int?
 
     public init(subject: String, attribute: String, qualifier: String? = nil, value: Value,
                 validTime: ValidTime? = nil, confidence: Confidence, quote: String, statedAt: Date? = nil,
-                questions: [String] = [], citation: Citation? = nil) {
+                questions: [String] = [], citation: Citation? = nil, position: Int? = nil) {
         self.subject = subject
         self.attribute = attribute
         self.qualifier = qualifier
@@ -103,10 +106,11 @@ public struct Claim: Codable, Sendable, Equatable, Hashable {
         self.statedAt = statedAt
         self.questions = questions
         self.citation = citation
+        self.position = position
     }
 
     enum CodingKeys: String, CodingKey {
-        case subject, attribute, qualifier, value, validTime, confidence, quote, statedAt, questions, citation
+        case subject, attribute, qualifier, value, validTime, confidence, quote, statedAt, questions, citation, position
     }
 
     /// Encodes absent optionals as `null`, so every claim object has the same fields.
@@ -122,6 +126,7 @@ public struct Claim: Codable, Sendable, Equatable, Hashable {
         try container.encode(statedAt, forKey: .statedAt)
         try container.encode(questions, forKey: .questions)
         try container.encodeIfPresent(citation, forKey: .citation)
+        try container.encode(position, forKey: .position)
     }
 
     /// Subject, attribute and qualifier: claims with the same key speak of the same thing.

@@ -12,6 +12,20 @@ public struct SourceEntry: Sendable, Equatable {
     /// How many links of a listing or feed one run follows (`max=`, default 20).
     public var maxLinks: Int { options["max"].flatMap(Int.init) ?? 20 }
 
+    /// Options as one header-safe line (`key=value&key=value`, percent-encoded), as archived with each capture.
+    public static func encode(_ options: [String: String]) -> String {
+        var components = URLComponents()
+        components.queryItems = options.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.percentEncodedQuery ?? ""
+    }
+
+    /// The inverse of `encode`.
+    public static func decode(_ line: String) -> [String: String] {
+        var components = URLComponents()
+        components.percentEncodedQuery = line
+        return Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+    }
+
     public init(plugin: String, url: URL, options: [String: String] = [:], location: String) {
         self.plugin = plugin
         self.url = url
@@ -25,7 +39,7 @@ public struct SourceEntry: Sendable, Equatable {
 /// alternatives; the good ones are still returned.
 public enum SourcesList {
     /// Option keys every source accepts.
-    public static let commonOptions = ["max"]
+    public static let commonOptions = ["max", "prior"]
 
     /// What the parser needs to know of a plugin: the options it takes and how it checks their values.
     public struct PluginRules: Sendable {
@@ -80,6 +94,10 @@ public enum SourcesList {
                 }
                 if pair[0] == "max", Int(pair[1]).map({ $0 >= 0 }) != true {
                     problem("option max=\(pair[1]) must be a whole number of links")
+                    bad = true
+                }
+                if pair[0] == "prior", Confidence.Label(rawValue: pair[1]) == nil {
+                    problem("option prior=\(pair[1]) is not a confidence label; known: \(Confidence.Label.allCases.map(\.rawValue).joined(separator: ", "))")
                     bad = true
                 }
                 options[pair[0]] = pair[1]
