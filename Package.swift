@@ -19,6 +19,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "claimtrack", targets: ["claimtrack"]),
+        .executable(name: "extraction-benchmark", targets: ["ExtractionBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
+                          path: "Benchmarks/ExtractionBenchmark"),
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),

@@ -72,7 +72,10 @@ enum TextWalker {
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+            let isSpace = scalar.value < 128
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                : (scalar == "\u{00A0}" || scalar.properties.isWhitespace)
+            if isSpace {
                 pendingSpace = true
             } else if scalar == "\u{200C}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
                 continue

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Evaluates XPath 1.0 expressions over a parsed document; an invalid expression throws.
 public enum XPath {
@@ -28,12 +29,34 @@ public enum XPath {
         }
     }
 
+    /// Compiled expressions, kept for the life of the process: plugins evaluate the same few selectors on
+    /// every page and every row, and compiling is most of the cost of a small query.
+    private final class Cache: @unchecked Sendable {
+        private var compiled: [String: xmlXPathCompExprPtr] = [:]
+        private let lock = NSLock()
+
+        func expression(_ text: String) -> xmlXPathCompExprPtr? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let found = compiled[text] { return found }
+            guard let made = xmlXPathCompile(text) else { return nil }
+            // A bounded cache: selectors are few, but a user could generate many.
+            if compiled.count > 4096 {
+                compiled.values.forEach { xmlXPathFreeCompExpr($0) }
+                compiled.removeAll()
+            }
+            compiled[text] = made
+            return made
+        }
+    }
+
+    private static let cache = Cache()
+
     private static func evaluate<T>(
         _ expression: String, in document: HTMLDocument, context node: xmlNodePtr?,
         _ read: (xmlXPathObjectPtr) -> T
     ) throws -> T {
-        guard let compiled = xmlXPathCompile(expression) else { throw HTMLKitError.invalidXPath(expression) }
-        defer { xmlXPathFreeCompExpr(compiled) }
+        guard let compiled = cache.expression(expression) else { throw HTMLKitError.invalidXPath(expression) }
         guard let context = xmlXPathNewContext(document.pointer) else { throw HTMLKitError.invalidXPath(expression) }
         defer { xmlXPathFreeContext(context) }
         context.pointee.node = node ?? xmlDocGetRootElement(document.pointer)

@@ -54,9 +54,9 @@ public struct ClaimExtractor: Sendable {
     /// Claims stated by one sentence.
     public func claims(in sentence: String, statedAt: Date?, prior: Confidence.Label, source: String,
                        isUserReport: Bool = false) -> [Claim] {
-        guard !Hedges.statesUnknown(sentence) else { return [] }
+        // Most sentences name no tracked subject: find that out first, it is the cheapest test.
         let mentions = vocabulary.mentions(in: sentence)
-        guard !mentions.isEmpty else { return [] }
+        guard !mentions.isEmpty, !Hedges.statesUnknown(sentence) else { return [] }
         let text = sentence as NSString
         let lower = sentence.lowercased()
         let values = ValueRecognizer(reference: statedAt).values(in: sentence).filter { value in

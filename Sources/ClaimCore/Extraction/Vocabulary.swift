@@ -27,6 +27,8 @@ public struct Vocabulary: Sendable {
     public private(set) var attributes: [Attribute]
     /// Lower-cased alias → canonical name, longest aliases first for matching.
     private(set) var aliasTable: [(alias: String, name: String)]
+    /// The same aliases grouped by their first word, longest first within each group.
+    private var aliasesByFirstWord: [String: [(units: [UInt16], name: String)]] = [:]
 
     public init(subjects: [Subject], attributes: [Attribute]) {
         self.subjects = []
@@ -46,6 +48,9 @@ public struct Vocabulary: Sendable {
             aliasTable.append((alias.lowercased(), subject.name))
         }
         aliasTable.sort { $0.alias.count > $1.alias.count }
+        aliasesByFirstWord = Dictionary(grouping: aliasTable.map { (units: Array($0.alias.utf16), name: $0.name) }) { entry in
+            String(decoding: entry.units.prefix { Self.isWordCharacter($0) }, as: UTF16.self)
+        }
     }
 
     /// Adds an attribute, or more triggers to an existing one.
@@ -60,32 +65,33 @@ public struct Vocabulary: Sendable {
     public func attribute(_ id: String) -> Attribute? { attributes.first { $0.id == id } }
 
     /// Subject mentions in `text`: canonical name and the UTF-16 range of the alias, longest match first,
-    /// whole words only, in text order.
+    /// whole words only, in text order. Aliases are looked up by the word they start with, so the cost
+    /// grows with the sentence, not with the vocabulary.
     public func mentions(in text: String) -> [(name: String, range: NSRange)] {
-        let lower = text.lowercased() as NSString
-        var taken = IndexSet()
+        let units = Array(text.lowercased().utf16)
+        let length = units.count
         var found: [(name: String, range: NSRange)] = []
-        for (alias, name) in aliasTable {
-            var searchRange = NSRange(location: 0, length: lower.length)
-            while true {
-                let range = lower.range(of: alias, options: [.literal], range: searchRange)
-                if range.location == NSNotFound { break }
-                searchRange = NSRange(location: range.location + 1, length: lower.length - range.location - 1)
-                guard isWordBoundary(lower, before: range.location), isWordBoundary(lower, after: NSMaxRange(range)),
-                      !taken.intersects(integersIn: range.location..<NSMaxRange(range)) else { continue }
-                taken.insert(integersIn: range.location..<NSMaxRange(range))
-                found.append((name, range))
+        var index = 0
+        while index < length {
+            guard Self.isWordCharacter(units[index]), index == 0 || !Self.isWordCharacter(units[index - 1]) else {
+                index += 1
+                continue
             }
+            var end = index
+            while end < length, Self.isWordCharacter(units[end]) { end += 1 }
+            var matched = false
+            for entry in aliasesByFirstWord[String(decoding: units[index..<end], as: UTF16.self)] ?? [] {
+                let aliasLength = entry.units.count
+                guard index + aliasLength <= length, index + aliasLength == length || !Self.isWordCharacter(units[index + aliasLength]),
+                      units[index..<index + aliasLength].elementsEqual(entry.units) else { continue }
+                found.append((entry.name, NSRange(location: index, length: aliasLength)))
+                index += aliasLength
+                matched = true
+                break
+            }
+            if !matched { index = end }
         }
-        return found.sorted { $0.range.location < $1.range.location }
-    }
-
-    private func isWordBoundary(_ text: NSString, before location: Int) -> Bool {
-        location == 0 || !Self.isWordCharacter(text.character(at: location - 1))
-    }
-
-    private func isWordBoundary(_ text: NSString, after location: Int) -> Bool {
-        location >= text.length || !Self.isWordCharacter(text.character(at: location))
+        return found
     }
 
     private static func isWordCharacter(_ unit: unichar) -> Bool {
