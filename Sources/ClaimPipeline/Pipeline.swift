@@ -76,7 +76,16 @@ public struct Pipeline {
     /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
     func ingest(_ captures: [Capture]) throws -> Outcome {
         var outcome = Outcome(run: nil, sources: [], pages: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
-        for capture in captures where (200..<300).contains(capture.status) {
+        for capture in captures {
+            guard (200..<300).contains(capture.status) else {
+                // Kept without claims, so a later diff can say the page is gone.
+                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
+                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
+                                                     retrieved: capture.retrieved, status: capture.status,
+                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
+                continue
+            }
             guard let plugin = PluginRegistry.plugin(id: capture.source) else {
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))

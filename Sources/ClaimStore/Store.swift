@@ -102,6 +102,20 @@ public final class Store {
         return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
     }
 
+    /// The latest capture of every page (canonical URL; the fetched URL for a failed capture) at or before
+    /// `run`, whatever its status: a 404 says the page is gone.
+    public func pageCaptures(asOf run: String? = nil) throws -> [CaptureRow] {
+        try read("read page states") { db in
+            let sql = """
+                SELECT * FROM capture c WHERE (? IS NULL OR c.run <= ?)
+                  AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND (? IS NULL OR c2.run <= ?)
+                              ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
+                ORDER BY c.url
+                """
+            return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
+        }
+    }
+
     /// Every stored capture, in archive order.
     public func captures() throws -> [CaptureRow] {
         try read("list captures") { db in try CaptureRow.order(Column("warcFile"), Column("offset")).fetchAll(db) }

@@ -165,3 +165,85 @@ struct CLI {
         #expect(try availabilityLabel() == "rumored")
     }
 }
+
+@Suite struct DiffTests {
+    @Test func theSampleDiffShowsWhatTheSampleWasWrittenToShow() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let result = try CLI.run(["diff", "--json", "--workspace", workspace.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let diff = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(diff["from"] as? String == "2026-03-06T14:00:00Z" && diff["to"] as? String == "2026-03-30T14:00:00Z")
+        let statuses = (diff["questions"] as? [[String: Any]] ?? []).map { "\($0["id"]!): \($0["from"]!) → \($0["to"]!)" }.sorted()
+        #expect(statuses == ["m5-ultra-launch: evidence → contested", "mac-pro-sold: open → resolved", "mac-studio-256gb-price: open → resolved"])
+        let appeared = ((diff["contradictions"] as? [String: Any])?["appeared"] as? [[String: Any]]) ?? []
+        #expect(appeared.count == 1)
+        let pages = try #require(diff["pages"] as? [String: [String]])
+        #expect(pages["updated"]?.contains("https://www.macrumors.com/2026/03/05/m5-ultra-geekbench-leak/") == true)
+        #expect(pages["new"]?.contains("https://www.macrumors.com/2026/03/26/apple-discontinues-mac-pro/") == true)
+        let added = (diff["added"] as? [[String: Any]] ?? []).map { "\($0["subject"]!) \($0["attribute"]!)" }
+        #expect(added.contains("Mac Pro discontinued-on"))
+        #expect(added.contains("M5 Ultra release-date"))
+        // The updated leak article only gained a sentence with no claim: nothing retracted or changed.
+        #expect((diff["retracted"] as? [Any])?.isEmpty == true)
+        #expect((diff["changed"] as? [Any])?.isEmpty == true)
+        let text = try CLI.run(["diff", "--workspace", workspace.path]).stdout
+        #expect(text.contains("m5-ultra-launch: evidence → contested"))
+    }
+
+    @Test func aRedesignWithTheSameTextChangesNoClaims() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let text = "Apple has pulled the 512GB configuration of the Mac Studio, and orders are now capped at 256GB."
+        let current = """
+        <html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/04/redesign-test/"></head><body>
+        <article class="article--2pJwZBkO js-article"><h1>Redesign test</h1><div class="byline--3Eec5bcq"><time datetime="2026-03-04T09:00:00-08:00">x</time> by <a rel="author">W</a></div>
+        <div class="content--2u3grYDr"><p>\(text)</p></div></article></body></html>
+        """
+        let legacy = """
+        <html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/04/redesign-test/"></head><body>
+        <div class="article"><h1 class="title">Redesign test</h1><div class="byline">Wednesday March 4, 2026 9:00 am PST by <a class="author-url">W</a></div>
+        <div class="content">\(text)</div></div></body></html>
+        """
+        let first = workspace.appendingPathComponent("first.html"), second = workspace.appendingPathComponent("second.html")
+        try Data(legacy.utf8).write(to: first)
+        try Data(current.utf8).write(to: second)
+        for (page, time) in [(first, "2026-03-05T10:00:00Z"), (second, "2026-03-20T10:00:00Z")] {
+            try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["fetch", "--workspace", workspace.path]
+            process.environment = ProcessInfo.processInfo.environment.merging(["CLAIMTRACK_NOW": time]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let diff = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [String: Any])
+        #expect((diff["pages"] as? [String: [String]])?["updated"] == ["https://www.macrumors.com/2026/03/04/redesign-test/"])
+        for key in ["added", "retracted", "changed"] { #expect((diff[key] as? [Any])?.isEmpty == true, "\(key) should be empty") }
+    }
+
+    @Test func anUnknownRunIsAUsageError() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let result = try CLI.run(["diff", "--from", "2020-01-01T00:00:00Z", "--workspace", workspace.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown run '2020-01-01T00:00:00Z'; runs: 2026-03-06T14:00:00Z, 2026-03-30T14:00:00Z"))
+    }
+
+    @Test func contradictionsListBothCitations() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let result = try CLI.run(["contradictions", "--json", "--workspace", workspace.path])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        let claims = try #require(list.first?["claims"] as? [[String: Any]])
+        #expect(claims.compactMap { ($0["citation"] as? [String: Any])?["warcRecordID"] as? String }.count == 2)
+        #expect((list.first?["reason"] as? String)?.contains("preferred: reported outranks rumored") == true)
+    }
+}

@@ -120,6 +120,13 @@ public struct ClaimExtractor: Sendable {
                 break
             }
         }
+        // One sentence gives one date per subject and attribute: the first written ("a June 2026 launch …
+        // around WWDC" is June 2026, not two rival windows).
+        var datedKeys = Set<String>()
+        claims = claims.filter { claim in
+            guard claim.value.type == .date || claim.value.type == .period else { return true }
+            return datedKeys.insert(claim.key).inserted
+        }
         if isUserReport {
             for topic in UserReportTopics.topics(in: sentence) {
                 emit(context.primarySubject, "user-report", nil, Value(type: .text, text: topic))

@@ -111,7 +111,14 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.relative) { _, g in relativePeriod(g(0)!) }
+        each(Self.relative) { match, g in
+            // "Apple today said …" dates the statement, not the thing it is about.
+            let after = text.substring(from: NSMaxRange(match.range)).lowercased().trimmingCharacters(in: .whitespaces)
+            if g(0)!.lowercased() == "today",
+               ["said", "says", "announced", "announces", "confirmed", "confirms", "told", "revealed", "unveiled", "shared"]
+                .contains(where: { after.hasPrefix($0 + " ") || after == $0 }) { return nil }
+            return relativePeriod(g(0)!)
+        }
         each(Self.wwdc) { _, g in
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, (String(format: "%04d-06-01", year), String(format: "%04d-06-14", year)))

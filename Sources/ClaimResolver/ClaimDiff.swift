@@ -1,0 +1,121 @@
+import ClaimCore
+import Foundation
+
+/// A page as it stands in one state: its latest capture at or before a run.
+public struct PageState: Codable, Sendable, Equatable {
+    public var url: String
+    public var recordID: String
+    public var payloadDigest: String?
+    /// The HTTP status of that capture (a 404 or 410 means the page is gone).
+    public var status: Int
+
+    public init(url: String, recordID: String, payloadDigest: String?, status: Int) {
+        self.url = url
+        self.recordID = recordID
+        self.payloadDigest = payloadDigest
+        self.status = status
+    }
+}
+
+/// What changed between two runs, claim by claim.
+public struct ClaimDiff: Codable, Sendable {
+    /// A claim whose value changed on the same page: the old and the new, each with its citation.
+    public struct Change: Codable, Sendable {
+        public var old: Claim
+        public var new: Claim
+    }
+
+    /// A question whose status moved.
+    public struct StatusChange: Codable, Sendable {
+        public var id: String
+        public var text: String
+        public var from: QuestionStatus
+        public var to: QuestionStatus
+    }
+
+    /// Contradictions that appeared or cleared.
+    public struct Contradictions: Codable, Sendable {
+        public var appeared: [Contradiction]
+        public var cleared: [Contradiction]
+    }
+
+    /// Pages new, updated (a different capture whose claims or bytes changed) or gone (404/410).
+    public struct Pages: Codable, Sendable {
+        public var new: [String]
+        public var updated: [String]
+        public var gone: [String]
+    }
+
+    public var from: String?
+    public var to: String?
+    public var added: [Claim]
+    public var retracted: [Claim]
+    public var changed: [Change]
+    public var questions: [StatusChange]
+    public var contradictions: Contradictions
+    public var pages: Pages
+
+    public var isEmpty: Bool {
+        added.isEmpty && retracted.isEmpty && changed.isEmpty && questions.isEmpty && contradictions.appeared.isEmpty
+            && contradictions.cleared.isEmpty && pages.new.isEmpty && pages.updated.isEmpty && pages.gone.isEmpty
+    }
+
+    /// Compares two resolved states. Claims are matched by what they say (page, subject, attribute,
+    /// qualifier, value, valid time), never by which capture holds them, so a page re-captured with a new
+    /// template but the same text changes nothing.
+    public static func compute(from: String?, to: String?,
+                               old: (claims: [Claim], pages: [PageState], questions: [QuestionState]),
+                               new: (claims: [Claim], pages: [PageState], questions: [QuestionState])) -> ClaimDiff {
+        func slot(_ claim: Claim) -> String {
+            [claim.citation?.url ?? "", claim.subject, claim.attribute, claim.qualifier ?? ""].joined(separator: "\u{1F}")
+        }
+        func statement(_ claim: Claim) -> String {
+            [claim.value.display, claim.validTime?.start ?? "", claim.validTime?.end ?? "", claim.confidence.label.rawValue].joined(separator: "\u{1F}")
+        }
+        let oldSlots = Dictionary(grouping: old.claims, by: slot)
+        let newSlots = Dictionary(grouping: new.claims, by: slot)
+        var added: [Claim] = [], retracted: [Claim] = [], changed: [Change] = []
+        for key in Set(oldSlots.keys).union(newSlots.keys).sorted() {
+            var before = oldSlots[key] ?? []
+            var after = newSlots[key] ?? []
+            // What both states say is unchanged.
+            for claim in before where after.contains(where: { statement($0) == statement(claim) }) {
+                after.remove(at: after.firstIndex { statement($0) == statement(claim) }!)
+                before.remove(at: before.firstIndex { statement($0) == statement(claim) }!)
+            }
+            let pairs = min(before.count, after.count)
+            changed += zip(before.prefix(pairs), after.prefix(pairs)).map { Change(old: $0, new: $1) }
+            retracted += before.dropFirst(pairs)
+            added += after.dropFirst(pairs)
+        }
+        let oldStatus = Dictionary(uniqueKeysWithValues: old.questions.map { ($0.id, $0.status) })
+        let questions = new.questions.compactMap { state -> StatusChange? in
+            let previous = oldStatus[state.id] ?? .open
+            return previous == state.status ? nil : StatusChange(id: state.id, text: state.text, from: previous, to: state.status)
+        }
+        func contradictionKey(_ contradiction: Contradiction) -> String {
+            contradiction.claims.map { slot($0) + statement($0) }.sorted().joined(separator: "\u{1E}")
+        }
+        let oldContradictions = old.questions.flatMap(\.contradictions)
+        let newContradictions = new.questions.flatMap(\.contradictions)
+        let oldKeys = Set(oldContradictions.map(contradictionKey)), newKeys = Set(newContradictions.map(contradictionKey))
+        let oldPages = Dictionary(old.pages.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+        var pages = Pages(new: [], updated: [], gone: [])
+        for page in new.pages.sorted(by: { $0.url < $1.url }) {
+            let gone = page.status == 404 || page.status == 410
+            guard let before = oldPages[page.url] else {
+                if !gone { pages.new.append(page.url) }
+                continue
+            }
+            if gone && !(before.status == 404 || before.status == 410) {
+                pages.gone.append(page.url)
+            } else if !gone && before.recordID != page.recordID && before.payloadDigest != page.payloadDigest {
+                pages.updated.append(page.url)
+            }
+        }
+        return ClaimDiff(from: from, to: to, added: added, retracted: retracted, changed: changed, questions: questions,
+                         contradictions: Contradictions(appeared: newContradictions.filter { !oldKeys.contains(contradictionKey($0)) },
+                                                        cleared: oldContradictions.filter { !newKeys.contains(contradictionKey($0)) }),
+                         pages: pages)
+    }
+}
