@@ -39,31 +39,36 @@ public struct QuestionState: Codable, Sendable {
     public var confidence: Confidence?
     /// How many different publishers back the linked claims.
     public var independentSources: Int
+    /// The range of values claimed (`$1,600 – $2,000`, `2026-06-01 – 2026-12-31`), when they differ.
+    public var spread: String?
     public var claims: [Claim]
     public var contradictions: [Contradiction]
 }
 
 /// Pure: claims + questions → links, statuses, contradictions.
 public enum Resolver {
-    /// Numbers within this relative difference agree (benchmark scores vary run to run).
-    public static func tolerance(for attribute: String) -> Double {
-        attribute.hasPrefix("geekbench.") ? 0.05 : attribute == "performance.relative" ? 0.15 : 0
-    }
+    /// Numbers within this relative difference agree (benchmark scores vary run to run); Vocabulary.list
+    /// can set others.
+    public static let defaultTolerances: [String: Double] = [
+        "geekbench.single-core": 0.05, "geekbench.multi-core": 0.05, "geekbench.metal": 0.05, "geekbench.opencl": 0.05,
+        "geekbench.vulkan": 0.05, "performance.relative": 0.15,
+    ]
 
     /// Links claims to questions (filling `Claim.questions`) and works out every question's state.
-    public static func resolve(questions: [Question], claims: [Claim]) -> (claims: [Claim], questions: [QuestionState]) {
+    public static func resolve(questions: [Question], claims: [Claim],
+                               tolerances: [String: Double] = [:]) -> (claims: [Claim], questions: [QuestionState]) {
         var linked = claims
         for index in linked.indices {
             linked[index].questions = questions.filter { $0.matches(linked[index]) }.map(\.id)
         }
         let states = questions.map { question in
-            state(of: question, claims: linked.filter { $0.questions.contains(question.id) })
+            state(of: question, claims: linked.filter { $0.questions.contains(question.id) }, tolerances: tolerances)
         }
         return (linked, states)
     }
 
-    static func state(of question: Question, claims: [Claim]) -> QuestionState {
-        let contradictions = Self.contradictions(among: claims)
+    static func state(of question: Question, claims: [Claim], tolerances: [String: Double]) -> QuestionState {
+        let contradictions = Self.contradictions(among: claims, tolerances: tolerances)
         let best = claims.max(by: prefer)
         let decisiveLabels: Set<Confidence.Label> = question.resolvedBy == .measured ? [.official, .measured] : [.official]
         let decisive = claims.filter { decisiveLabels.contains($0.confidence.label) }
@@ -86,8 +91,17 @@ public enum Resolver {
         return QuestionState(id: question.id, text: question.text, status: status, subjects: question.subjects,
                              attribute: question.attribute, qualifier: question.qualifier,
                              answer: question.manual?.answer ?? best.map(describe), confidence: best?.confidence,
-                             independentSources: publishers.count,
+                             independentSources: publishers.count, spread: spread(of: claims),
                              claims: claims.sorted(by: { prefer($1, $0) }), contradictions: contradictions)
+    }
+
+    /// Lowest to highest value (or earliest to latest window) among the claims, nil when they all agree.
+    static func spread(of claims: [Claim]) -> String? {
+        let numbers = claims.compactMap { claim in claim.value.number.map { ($0, claim.value.display) } }.sorted { $0.0 < $1.0 }
+        if let low = numbers.first, let high = numbers.last, low.0 != high.0 { return "\(low.1) – \(high.1)" }
+        let starts = claims.compactMap(\.value.start).sorted(), ends = claims.compactMap { $0.value.end ?? $0.value.start }.sorted()
+        if let start = starts.first, let end = ends.last, Set(claims.map(\.value.display)).count > 1 { return "\(start) – \(end)" }
+        return nil
     }
 
     /// The value and its time, as one line.
@@ -106,7 +120,8 @@ public enum Resolver {
     }
 
     /// Every pair of claims on the same subject, attribute and qualifier that cannot both hold.
-    public static func contradictions(among claims: [Claim]) -> [Contradiction] {
+    public static func contradictions(among claims: [Claim], tolerances: [String: Double] = [:]) -> [Contradiction] {
+        let tolerances = defaultTolerances.merging(tolerances) { $1 }
         var found: [Contradiction] = []
         let groups = Dictionary(grouping: claims, by: \.key)
         for key in groups.keys.sorted() {
@@ -116,7 +131,7 @@ public enum Resolver {
                     let (a, b) = (group[i], group[j])
                     // A page cannot contradict itself; a newer capture of it supersedes the older one.
                     if a.citation?.url == b.citation?.url { continue }
-                    guard let reason = conflict(a, b) else { continue }
+                    guard let reason = conflict(a, b, tolerance: tolerances[a.attribute] ?? 0) else { continue }
                     let preferred = prefer(a, b) ? 1 : 0
                     let winner = preferred == 0 ? a : b
                     let loser = preferred == 0 ? b : a
@@ -131,7 +146,7 @@ public enum Resolver {
     }
 
     /// Why two claims about the same thing cannot both hold, or nil when they can.
-    static func conflict(_ a: Claim, _ b: Claim) -> String? {
+    static func conflict(_ a: Claim, _ b: Claim, tolerance: Double) -> String? {
         // The value before a change ("up from $1,600") is history: its end is only an upper bound, so it never
         // contradicts a current value. Two sources can still disagree about the old value, or the new one.
         if isBeforeChange(a) != isBeforeChange(b) { return nil }
@@ -146,7 +161,6 @@ public enum Resolver {
         default:
             guard let x = a.value.number, let y = b.value.number, a.value.unit == b.value.unit, overlap(a.validTime, b.validTime, a, b)
             else { return nil }
-            let tolerance = tolerance(for: a.attribute)
             let difference = abs(x - y) / max(abs(x), abs(y), 1e-9)
             return difference > tolerance ? "\(a.value.display) and \(b.value.display) differ by more than \(Int(tolerance * 100))%" : nil
         }

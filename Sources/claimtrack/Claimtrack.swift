@@ -11,7 +11,7 @@ struct Claimtrack: AsyncParsableCommand {
         (the store, rebuildable from the archive). The current folder is used unless --workspace or
         CLAIMTRACK_WORKSPACE names another.
         """,
-        subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Claims.self,
+        subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self, Claims.self,
                       Export.self, Sources.self, Evaluate.self]
 
     )

@@ -68,3 +68,48 @@ import Testing
         #expect(mentions.map(\.name) == ["M5 Ultra", "M5", "iPhone 17 Pro Max"])
     }
 }
+
+@Suite struct QuestionsFileEditingTests {
+    @Test func resolvingAddsOrReplacesTheAnswerAndKeepsEverythingElse() throws {
+        let text = """
+        # my questions
+        [a]
+        text: A?
+        subjects: Mac Pro
+        attribute: availability
+        answer: old
+        cite: https://old.example/
+
+        [b]   # second
+        text: B?
+        subjects: Mac Studio
+        attribute: price
+        """
+        let once = try #require(QuestionsFile.resolving(text, id: "b", answer: "$2,000", citation: "https://apple.example/"))
+        #expect(once.hasPrefix("# my questions\n[a]"))
+        #expect(once.hasSuffix("attribute: price\nanswer: $2,000\ncite: https://apple.example/"))
+        let twice = try #require(QuestionsFile.resolving(once, id: "a", answer: "no", citation: "https://apple.example/pro"))
+        #expect(!twice.contains("answer: old"))
+        let parsed = try QuestionsFile.parse(twice, attributes: Vocabulary.standard.attributes.map(\.id))
+        #expect(parsed.map { $0.manual?.answer } == ["no", "$2,000"])
+        #expect(QuestionsFile.resolving(text, id: "zzz", answer: "x", citation: "https://x/") == nil)
+    }
+
+    @Test func aBlockReadsBackAsTheSameQuestion() throws {
+        let question = Question(id: "q1", text: "When?", subjects: ["M5 Ultra", "Mac Studio"], attribute: "release-date",
+                                qualifier: "base model", resolvedBy: .measured)
+        let parsed = try QuestionsFile.parse(QuestionsFile.block(for: question), attributes: Vocabulary.standard.attributes.map(\.id))
+        #expect(parsed.first?.subjects == question.subjects)
+        #expect(parsed.first?.qualifier == "base model" && parsed.first?.resolvedBy == .measured)
+    }
+}
+
+@Suite struct ToleranceFileTests {
+    @Test func tolerancesAreReadAndChecked() throws {
+        var vocabulary = Vocabulary.standard
+        try VocabularyFile.apply("tolerance geekbench.multi-core: 8%\n", to: &vocabulary)
+        #expect(vocabulary.tolerances["geekbench.multi-core"] == 0.08)
+        #expect(throws: InputFileError.self) { try VocabularyFile.apply("tolerance colour: 5%\n", to: &vocabulary) }
+        #expect(throws: InputFileError.self) { try VocabularyFile.apply("tolerance price: lots\n", to: &vocabulary) }
+    }
+}

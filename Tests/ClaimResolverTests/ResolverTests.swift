@@ -109,3 +109,52 @@ import Testing
         #expect(Resolver.contradictions(among: [newThere, otherNew]).count == 1)  // two sources disagree on the new price
     }
 }
+
+@Suite struct ClaimDiffTests {
+    func claim(_ url: String, _ value: Double, record: String) -> Claim {
+        Claim(subject: "Mac Studio", attribute: "price", value: Value(type: .money, text: "$\(value)", number: value, currency: "USD"),
+              confidence: Confidence(score: 0.7, label: .reported, reasons: []), quote: "q",
+              citation: Citation(url: url, warcRecordID: record))
+    }
+
+    @Test func claimsAreComparedByWhatTheySayNotByCapture() {
+        let old = [claim("https://a/1", 1999, record: "r1"), claim("https://a/2", 3999, record: "r2")]
+        let new = [claim("https://a/1", 1999, record: "r9"), claim("https://a/2", 4199, record: "r8"), claim("https://a/3", 599, record: "r7")]
+        let diff = ClaimDiff.compute(from: "1", to: "2", old: (old, [], []), new: (new, [], []))
+        #expect(diff.added.map(\.value.number) == [599])
+        #expect(diff.retracted.isEmpty)
+        #expect(diff.changed.map { [$0.old.value.number, $0.new.value.number] } == [[3999, 4199]])
+    }
+
+    @Test func pagesNewUpdatedAndGone() {
+        let old = [PageState(url: "https://a/1", recordID: "r1", payloadDigest: "d1", status: 200),
+                   PageState(url: "https://a/2", recordID: "r2", payloadDigest: "d2", status: 200),
+                   PageState(url: "https://a/3", recordID: "r3", payloadDigest: "d3", status: 200)]
+        let new = [PageState(url: "https://a/1", recordID: "r1b", payloadDigest: "d1", status: 200),  // same bytes again
+                   PageState(url: "https://a/2", recordID: "r2b", payloadDigest: "d2b", status: 200),
+                   PageState(url: "https://a/3", recordID: "r3b", payloadDigest: nil, status: 404),
+                   PageState(url: "https://a/4", recordID: "r4", payloadDigest: "d4", status: 200)]
+        let diff = ClaimDiff.compute(from: "1", to: "2", old: ([], old, []), new: ([], new, []))
+        #expect(diff.pages.new == ["https://a/4"])
+        #expect(diff.pages.updated == ["https://a/2"])
+        #expect(diff.pages.gone == ["https://a/3"])
+    }
+
+    @Test func spreadRunsFromLowestToHighest() {
+        let claims = [claim("https://a/1", 1600, record: "r"), claim("https://a/2", 2000, record: "r")]
+        let question = Question(id: "p", text: "?", subjects: ["Mac Studio"], attribute: "price")
+        #expect(Resolver.resolve(questions: [question], claims: claims).questions[0].spread == "$1,600 – $2,000")
+    }
+}
+
+@Suite struct ToleranceTests {
+    @Test func aWorkspaceToleranceWidensWhatAgrees() {
+        func score(_ n: Double, _ url: String) -> Claim {
+            Claim(subject: "M5 Max", attribute: "geekbench.multi-core", value: Value(type: .score, text: "\(n)", number: n, unit: "points"),
+                  confidence: Confidence(score: 0.9, label: .measured, reasons: []), quote: "q", citation: Citation(url: url))
+        }
+        let pair = [score(29_000, "https://gb/1"), score(31_500, "https://gb/2")]  // 8% apart
+        #expect(Resolver.contradictions(among: pair).count == 1)
+        #expect(Resolver.contradictions(among: pair, tolerances: ["geekbench.multi-core": 0.10]).isEmpty)
+    }
+}

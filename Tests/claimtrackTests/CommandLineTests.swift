@@ -247,3 +247,29 @@ struct CLI {
         #expect((list.first?["reason"] as? String)?.contains("preferred: reported outranks rumored") == true)
     }
 }
+
+@Suite struct QuestionCommandTests {
+    @Test func addShowAndResolveAQuestion() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let add = try CLI.run(["question", "add", "rtx-speed", "--text", "How fast is the Mac Studio against an RTX 4090?",
+                               "--subject", "Mac Studio", "--attribute", "performance.relative", "--workspace", workspace.path])
+        #expect(add.status == 0, "\(add.stderr)")
+        let show = try CLI.run(["question", "show", "rtx-speed", "--workspace", workspace.path])
+        #expect(show.stdout.contains("rtx-speed [evidence]"))
+        #expect(show.stdout.contains("0.333x"))
+        let bad = try CLI.run(["question", "add", "x", "--text", "?", "--subject", "Mac Pro", "--attribute", "colour", "--workspace", workspace.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("unknown attribute 'colour'"))
+        #expect(!(try String(contentsOf: workspace.appendingPathComponent("Questions.list"), encoding: .utf8)).contains("[x]"))
+        let resolve = try CLI.run(["question", "resolve", "studio-server", "--answer", "no such product", "--cite", "https://www.apple.com/mac-studio/",
+                                   "--workspace", workspace.path])
+        #expect(resolve.status == 0)
+        let questions = try CLI.run(["questions", "--workspace", workspace.path]).stdout
+        #expect(!questions.contains("studio-server"))
+        let all = try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout
+        #expect(all.contains("studio-server [resolved]"))
+        #expect(try CLI.run(["question", "show", "nope", "--workspace", workspace.path]).status == 64)
+    }
+}

@@ -24,6 +24,9 @@ public struct Vocabulary: Sendable {
     }
 
     public private(set) var subjects: [Subject]
+    /// Relative differences below which two numbers for an attribute agree (`geekbench.multi-core: 0.05`);
+    /// set in Vocabulary.list, read by the resolver.
+    public var tolerances: [String: Double] = [:]
     public private(set) var attributes: [Attribute]
     /// Lower-cased alias → canonical name, longest aliases first for matching.
     private(set) var aliasTable: [(alias: String, name: String)]

@@ -21,12 +21,17 @@ public struct InputFileError: Error, CustomStringConvertible, Equatable {
 public enum ListFile {
     public static func lines(_ contents: String) -> [(number: Int, text: String)] {
         contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
-            var line = Substring(raw)
-            if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy(\.isWhitespace) || line[line.index(before: hash)] == " " {
-                line = line[..<hash]
-            }
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = content(of: raw)
             return text.isEmpty ? nil : (index + 1, text)
         }
+    }
+
+    /// A line without its comment (a `#` at the start or after a space) and surrounding white space.
+    public static func content<S: StringProtocol>(of raw: S) -> String {
+        var line = Substring(raw)
+        if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy(\.isWhitespace) || line[line.index(before: hash)] == " " {
+            line = line[..<hash]
+        }
+        return line.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

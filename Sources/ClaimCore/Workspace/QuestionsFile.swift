@@ -95,3 +95,33 @@ public enum QuestionsFile {
         return questions
     }
 }
+
+extension QuestionsFile {
+    /// The block for a new question, in the file's format.
+    public static func block(for question: Question) -> String {
+        var lines = ["[\(question.id)]", "text: \(question.text)", "subjects: \(question.subjects.joined(separator: ", "))",
+                     "attribute: \(question.attribute)"]
+        if let qualifier = question.qualifier { lines.append("qualifier: \(qualifier)") }
+        if question.resolvedBy != .official { lines.append("resolved-by: \(question.resolvedBy.rawValue)") }
+        if let manual = question.manual { lines += ["answer: \(manual.answer)", "cite: \(manual.citation)"] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `contents` with the manual answer of question `id` set (replacing any earlier one), everything else
+    /// — comments, order, other questions — kept as written.
+    public static func resolving(_ contents: String, id: String, answer: String, citation: String) -> String? {
+        var lines = contents.components(separatedBy: "\n")
+        guard let header = lines.firstIndex(where: { ListFile.content(of: $0) == "[\(id)]" }) else { return nil }
+        var end = header + 1
+        while end < lines.count, !ListFile.content(of: lines[end]).hasPrefix("[") { end += 1 }
+        // Drop an earlier manual answer, then write the new one after the block's last non-blank line.
+        var body = Array(lines[(header + 1)..<end]).filter {
+            let key = ListFile.content(of: $0).lowercased()
+            return !key.hasPrefix("answer:") && !key.hasPrefix("cite:")
+        }
+        let lastContent = body.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1
+        body.insert(contentsOf: ["answer: \(answer)", "cite: \(citation)"], at: lastContent + 1)
+        lines.replaceSubrange((header + 1)..<end, with: body)
+        return lines.joined(separator: "\n")
+    }
+}

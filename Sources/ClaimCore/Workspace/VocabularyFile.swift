@@ -5,6 +5,7 @@ import Foundation
 /// ```
 /// subject Studio Server = rack-mount Mac, Mac Studio Server
 /// attribute price: msrp, retails for
+/// tolerance geekbench.multi-core: 8%
 /// ```
 public enum VocabularyFile {
     public static func apply(_ contents: String, file: String = "Vocabulary.list", to vocabulary: inout Vocabulary) throws {
@@ -32,8 +33,20 @@ public enum VocabularyFile {
                     continue
                 }
                 vocabulary.add(Vocabulary.Attribute(id: id, triggers: triggers))
+            } else if text.hasPrefix("tolerance ") {
+                let body = text.dropFirst("tolerance ".count)
+                let parts = body.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, parts[1].hasSuffix("%"), let percent = Double(parts[1].dropLast()), percent >= 0, percent < 100 else {
+                    problems.append(.init(file: file, line: number, message: "expected 'tolerance ATTRIBUTE: N%'"))
+                    continue
+                }
+                guard vocabulary.attribute(parts[0]) != nil else {
+                    problems.append(.init(file: file, line: number, message: "unknown attribute '\(parts[0])'; known: \(vocabulary.attributes.map(\.id).sorted().joined(separator: ", "))"))
+                    continue
+                }
+                vocabulary.tolerances[parts[0]] = percent / 100
             } else {
-                problems.append(.init(file: file, line: number, message: "expected a line starting 'subject' or 'attribute'"))
+                problems.append(.init(file: file, line: number, message: "expected a line starting 'subject', 'attribute' or 'tolerance'"))
             }
         }
         if !problems.isEmpty { throw InputFileError(problems) }

@@ -16,7 +16,7 @@ extension Claimtrack {
             let space = workspace.resolved
             let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStore()) }
             // Every contradiction among live claims, whether or not a question tracks it.
-            let all = Resolver.contradictions(among: snapshot.claims)
+            let all = Resolver.contradictions(among: snapshot.claims, tolerances: snapshot.tolerances)
             if output.json { return try output.printJSON(all) }
             if all.isEmpty { print("no contradictions") }
             for contradiction in all {

@@ -26,6 +26,7 @@ extension Claimtrack {
                 var answer = "  answer: \(question.answer ?? "none yet")"
                 if let confidence = question.confidence { answer += "  (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
                 print(answer + "  · \(question.claims.count) claims from \(question.independentSources) source\(question.independentSources == 1 ? "" : "s")")
+                if let spread = question.spread { print("  spread: \(spread)") }
                 for contradiction in question.contradictions {
                     let (a, b) = (contradiction.claims[0], contradiction.claims[1])
                     print("  contradiction: \(a.value.display) (\(a.citation?.publisher ?? "?")) vs \(b.value.display) (\(b.citation?.publisher ?? "?")) — \(contradiction.reason)")
