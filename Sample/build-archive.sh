@@ -8,7 +8,7 @@ bin="$(swift build --show-bin-path)/claimtrack"
 stage=/tmp/claimtrack-sample            # a neutral path: it appears in the archive's file:// target URIs
 rm -rf "$stage" && mkdir -p "$stage" && cp -R Sample/run-1 Sample/run-2 "$stage/"
 workspace=$(mktemp -d)
-cp Questions.list "$workspace/"
+cp Sample/Questions.list "$workspace/Questions.list"
 cat > "$workspace/Sources.list" <<LIST
 macrumors file://$stage/run-1/macrumors/index.html max=20
 9to5mac file://$stage/run-1/9to5mac/feed.xml

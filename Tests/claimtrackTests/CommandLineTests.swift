@@ -34,13 +34,13 @@ struct CLI {
                       stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
-    /// A fresh workspace holding a copy of the sample archive and questions.
+    /// A fresh workspace holding a copy of the sample archive and the sample's questions (Sample/Questions.list,
+    /// not the repository's own Questions.list, which a user may have edited).
     static func sampleWorkspace() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-ws-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["Archive", "Questions.list"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Archive"), to: folder.appendingPathComponent("Archive"))
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Sample/Questions.list"), to: folder.appendingPathComponent("Questions.list"))
         return folder
     }
 }
