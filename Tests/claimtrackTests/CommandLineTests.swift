@@ -273,3 +273,15 @@ struct CLI {
         #expect(try CLI.run(["question", "show", "nope", "--workspace", workspace.path]).status == 64)
     }
 }
+
+@Suite struct ReadmeTests {
+    @Test func theReadmeShowsWhatTheDemoPrints() throws {
+        let readme = try String(contentsOf: CLI.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```\noffline: "))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let shown = String(readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound])
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).stdout == shown)
+    }
+}
