@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
         .testTarget(name: "PluginRegistryTests", dependencies: ["PluginRegistry"]),
         .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore"]),
-        .testTarget(name: "claimtrackTests", dependencies: ["claimtrack"]),
+        .testTarget(name: "claimtrackTests", dependencies: ["claimtrack"], exclude: ["Golden"]),
     ] + pluginNames.map(sourcePlugin) + pluginNames.map(sourcePluginTests),
     swiftLanguageModes: [.v6]
 )

@@ -43,6 +43,23 @@ public struct QuestionState: Codable, Sendable {
     public var spread: String?
     public var claims: [Claim]
     public var contradictions: [Contradiction]
+
+    public init(id: String, text: String, status: QuestionStatus, subjects: [String], attribute: String, qualifier: String?,
+                answer: String?, confidence: Confidence?, independentSources: Int, spread: String?, claims: [Claim],
+                contradictions: [Contradiction]) {
+        self.id = id
+        self.text = text
+        self.status = status
+        self.subjects = subjects
+        self.attribute = attribute
+        self.qualifier = qualifier
+        self.answer = answer
+        self.confidence = confidence
+        self.independentSources = independentSources
+        self.spread = spread
+        self.claims = claims
+        self.contradictions = contradictions
+    }
 }
 
 /// Pure: claims + questions → links, statuses, contradictions.

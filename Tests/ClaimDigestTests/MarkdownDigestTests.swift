@@ -38,3 +38,40 @@ import Testing
         #expect(a == b)
     }
 }
+
+@Suite struct HTMLDigestTests {
+    func hostileInput() -> DigestInput {
+        let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) \"quoted\" & more"
+        let claim = Claim(subject: "Mac Studio", attribute: "price", value: Value(type: .money, text: "$2,000", number: 2000, currency: "USD"),
+                          confidence: Confidence(score: 0.9, label: .official, reasons: []), quote: hostile,
+                          statedAt: Timestamp.iso8601("2026-03-20T15:15:00Z"),
+                          citation: Citation(url: "javascript:alert(4)", publisher: hostile, title: hostile, warcRecordID: "<urn:uuid:1>"))
+        let question = QuestionState(id: "q\"><script>", text: hostile, status: .evidence, subjects: ["Mac Studio"], attribute: "price",
+                                     qualifier: nil, answer: hostile, confidence: claim.confidence, independentSources: 1, spread: nil,
+                                     claims: [claim], contradictions: [])
+        return DigestInput(workspace: "w<b>", run: "r", questions: [question], claims: [claim])
+    }
+
+    @Test func pageTextIsInertInHTML() {
+        let html = HTMLDigest.render(hostileInput())
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("<code>javascript:alert(4)</code>"))
+        #expect(html.contains("Content-Security-Policy"))
+    }
+
+    @Test func theTimelineDrawsEveryClaim() {
+        let html = HTMLDigest.render(hostileInput())
+        #expect(html.contains("<svg class=\"timeline\""))
+        #expect(html.contains("<rect x="))  // official: a square mark
+        #expect(html.contains("href=\"#ref-1\""))
+    }
+
+    @Test func markdownLinksOnlyHTTP() {
+        let markdown = MarkdownDigest.render(hostileInput())
+        #expect(!markdown.contains("<javascript:"))
+        #expect(markdown.contains("`javascript:alert(4)`"))
+    }
+}

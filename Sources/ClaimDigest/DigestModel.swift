@@ -1,0 +1,96 @@
+import ClaimCore
+import ClaimResolver
+import Foundation
+
+/// The digest's content, decided once for every format: which questions, in which order, which claims,
+/// and the numbered citations they share. Each format only renders it.
+struct DigestModel {
+    struct Section {
+        var title: String
+        var questions: [QuestionState]
+    }
+
+    var unresolved: [QuestionState]
+    var resolved: [QuestionState]
+    /// Claims linked to no question, by subject.
+    var unlinked: [(subject: String, claims: [Claim])]
+    /// Publisher → number of pages cited.
+    var sources: [(publisher: String, pages: Int)]
+    var references: References
+
+    init(_ input: DigestInput) {
+        unresolved = input.questions.filter { $0.status != .resolved }.sorted { ($0.status, $0.id) < ($1.status, $1.id) }
+        resolved = input.questions.filter { $0.status == .resolved }.sorted { $0.id < $1.id }
+        let loose = input.claims.filter { $0.questions.isEmpty }
+        unlinked = Set(loose.map(\.subject)).sorted().map { subject in
+            (subject, loose.filter { $0.subject == subject }.sorted(by: Self.order))
+        }
+        let byPublisher = Dictionary(grouping: input.claims.compactMap(\.citation), by: { $0.publisher ?? "unknown" })
+        sources = byPublisher.keys.sorted().map { ($0, Set(byPublisher[$0]!.map(\.url)).count) }
+        var references = References()
+        for question in unresolved + resolved {
+            question.claims.forEach { _ = references.number(for: $0) }
+            question.contradictions.flatMap(\.claims).forEach { _ = references.number(for: $0) }
+        }
+        unlinked.flatMap(\.claims).forEach { _ = references.number(for: $0) }
+        self.references = references
+    }
+
+    static func order(_ a: Claim, _ b: Claim) -> Bool {
+        (a.attribute, a.citation?.url ?? "", a.quote) < (b.attribute, b.citation?.url ?? "", b.quote)
+    }
+
+    /// Numbered citations, one per archived record and quoted sentence, in order of first use.
+    struct References {
+        private(set) var entries: [Claim] = []
+        private var numbers: [String: Int] = [:]
+
+        static func key(_ claim: Claim) -> String {
+            (claim.citation?.warcRecordID ?? claim.citation?.url ?? "") + "|" + claim.quote
+        }
+
+        mutating func number(for claim: Claim) -> Int {
+            if let number = numbers[Self.key(claim)] { return number }
+            entries.append(claim)
+            numbers[Self.key(claim)] = entries.count
+            return entries.count
+        }
+
+        func existing(_ claim: Claim) -> Int { numbers[Self.key(claim)] ?? 0 }
+    }
+}
+
+/// Which claims a digest includes.
+public struct DigestFilter: Sendable {
+    public var questions: [String]
+    public var since: Date?
+    public var minConfidence: Double?
+
+    public init(questions: [String] = [], since: Date? = nil, minConfidence: Double? = nil) {
+        self.questions = questions
+        self.since = since
+        self.minConfidence = minConfidence
+    }
+
+    /// The input narrowed: only the named questions (and their claims), claims stated since the date, at or
+    /// above the confidence.
+    public func apply(to input: DigestInput) -> DigestInput {
+        func keep(_ claim: Claim) -> Bool {
+            (since.map { (claim.statedAt ?? claim.citation?.retrieved ?? .distantPast) >= $0 } ?? true)
+                && (minConfidence.map { claim.confidence.score >= $0 } ?? true)
+        }
+        var output = input
+        if !questions.isEmpty {
+            output.questions = input.questions.filter { questions.contains($0.id) }
+            output.claims = input.claims.filter { !Set($0.questions).isDisjoint(with: questions) }
+        }
+        output.claims = output.claims.filter(keep)
+        output.questions = output.questions.map { state in
+            var narrowed = state
+            narrowed.claims = state.claims.filter(keep)
+            narrowed.contradictions = state.contradictions.filter { $0.claims.allSatisfy(keep) }
+            return narrowed
+        }
+        return output
+    }
+}
