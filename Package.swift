@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "claimtrack", targets: ["claimtrack"]),
         .executable(name: "extraction-benchmark", targets: ["ExtractionBenchmark"]),
+        .executable(name: "digest-benchmark", targets: ["DigestBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +47,8 @@ let package = Package(
         ),
         .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
                           path: "Benchmarks/ExtractionBenchmark"),
+        .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],
+                          path: "Benchmarks/DigestBenchmark"),
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),

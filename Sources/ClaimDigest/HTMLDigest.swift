@@ -121,10 +121,12 @@ public enum HTMLDigest {
         // Month ticks along the top.
         var tick = Timestamp.components(Date(timeIntervalSince1970: low * 86_400))
         var monthsDrawn = 0
-        while monthsDrawn < 48, let date = Timestamp.utc(year: tick.year, month: tick.month, day: 1) {
+        // About six labelled months whatever the span, so labels never overlap.
+        let step = max(1, Int(((high - low) / 30.4 / 6).rounded(.up)))
+        while monthsDrawn < 600, let date = Timestamp.utc(year: tick.year, month: tick.month, day: 1) {
             let day = date.timeIntervalSince1970 / 86_400
             if day > high { break }
-            if day >= low {
+            if day >= low && (tick.year * 12 + tick.month) % step == 0 {
                 svg += "<line x1=\"\(f(x(day)))\" y1=\"14\" x2=\"\(f(x(day)))\" y2=\"\(f(height - 6))\" stroke=\"#eee\"/><text x=\"\(f(x(day) + 2))\" y=\"11\">\(String(format: "%04d-%02d", tick.year, tick.month))</text>\n"
             }
             tick = tick.month == 12 ? (tick.year + 1, 1, 1, 0, 0, 0) : (tick.year, tick.month + 1, 1, 0, 0, 0)

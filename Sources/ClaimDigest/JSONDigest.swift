@@ -5,8 +5,10 @@ import Foundation
 /// The digest as JSON: everything in the Markdown, structured, with a schema version.
 ///
 /// Fields: `schemaVersion` (1), `workspace`, `run`, `unresolved` and `resolved` (question objects as
-/// `questions --json` prints them, each claim carrying `reference`), `unlinked` (`subject`, `claims`),
-/// `sources` (`publisher`, `pages`), `references` (`number`, `citation`, `quote`).
+/// `questions --json` prints them, except that each claim carries `reference` — the number of its entry in
+/// `references` — instead of its citation, and each contradiction names its two claims by reference),
+/// `unlinked` (`subject`, `claims`), `sources` (`publisher`, `pages`), `references` (`number`, `citation`,
+/// `quote`). Citations are written once, in `references`.
 public enum JSONDigest {
     public static let schemaVersion = 1
 
@@ -15,7 +17,9 @@ public enum JSONDigest {
         let reference: Int
 
         func encode(to encoder: Encoder) throws {
-            try claim.encode(to: encoder)
+            var cited = claim
+            cited.citation = nil
+            try cited.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(reference, forKey: .reference)
         }
@@ -33,7 +37,14 @@ public enum JSONDigest {
         let spread: String?
         let independentSources: Int
         let claims: [Referenced]
-        let contradictions: [Contradiction]
+        let contradictions: [Disagreement]
+    }
+
+    /// A contradiction by reference: the two claims' reference numbers, which one is preferred, and why.
+    struct Disagreement: Encodable {
+        let claims: [Int]
+        let preferred: Int
+        let reason: String
     }
 
     struct Document: Encodable {
@@ -57,7 +68,10 @@ public enum JSONDigest {
                      qualifier: state.qualifier, answer: state.answer, confidence: state.confidence, spread: state.spread,
                      independentSources: state.independentSources,
                      claims: state.claims.map { Referenced(claim: $0, reference: model.references.existing($0)) },
-                     contradictions: state.contradictions)
+                     contradictions: state.contradictions.map { contradiction in
+                         Disagreement(claims: contradiction.claims.map { model.references.existing($0) }, preferred: contradiction.preferred,
+                                      reason: contradiction.reason)
+                     })
         }
         let document = Document(
             schemaVersion: schemaVersion, workspace: input.workspace, run: input.run,

@@ -137,29 +137,42 @@ public enum Resolver {
     }
 
     /// Every pair of claims on the same subject, attribute and qualifier that cannot both hold.
+    /// One contradiction per pair of values that cannot both hold: when many sources repeat "June" and
+    /// many say "autumn", that is one disagreement, shown with the most preferred claim on each side.
     public static func contradictions(among claims: [Claim], tolerances: [String: Double] = [:]) -> [Contradiction] {
         let tolerances = defaultTolerances.merging(tolerances) { $1 }
         var found: [Contradiction] = []
         let groups = Dictionary(grouping: claims, by: \.key)
         for key in groups.keys.sorted() {
-            let group = groups[key]!
-            for i in group.indices {
-                for j in group.indices where j > i {
-                    let (a, b) = (group[i], group[j])
-                    // A page cannot contradict itself; a newer capture of it supersedes the older one.
-                    if a.citation?.url == b.citation?.url { continue }
-                    guard let reason = conflict(a, b, tolerance: tolerances[a.attribute] ?? 0) else { continue }
-                    let preferred = prefer(a, b) ? 1 : 0
-                    let winner = preferred == 0 ? a : b
-                    let loser = preferred == 0 ? b : a
-                    let why = winner.confidence.label != loser.confidence.label
-                        ? "\(winner.confidence.label.rawValue) outranks \(loser.confidence.label.rawValue)"
-                        : "newer statement"
-                    found.append(Contradiction(claims: [a, b], preferred: preferred, reason: "\(reason); preferred: \(why)"))
+            // Claims saying the same value, best first, so the first conflicting pair found is the one to show.
+            let byValue = Dictionary(grouping: groups[key]!, by: \.value.display)
+                .mapValues { $0.sorted { prefer($1, $0) } }
+            let values = byValue.keys.sorted()
+            for (i, first) in values.enumerated() {
+                for second in values[(i + 1)...] {
+                    search: for a in byValue[first]! {
+                        for b in byValue[second]! {
+                            // A page cannot contradict itself; a newer capture of it supersedes the older one.
+                            if a.citation?.url == b.citation?.url { continue }
+                            guard let reason = conflict(a, b, tolerance: tolerances[a.attribute] ?? 0) else { continue }
+                            found.append(contradiction(a, b, reason))
+                            break search
+                        }
+                    }
                 }
             }
         }
         return found
+    }
+
+    private static func contradiction(_ a: Claim, _ b: Claim, _ reason: String) -> Contradiction {
+        let preferred = prefer(a, b) ? 1 : 0
+        let winner = preferred == 0 ? a : b
+        let loser = preferred == 0 ? b : a
+        let why = winner.confidence.label != loser.confidence.label
+            ? "\(winner.confidence.label.rawValue) outranks \(loser.confidence.label.rawValue)"
+            : "newer statement"
+        return Contradiction(claims: [a, b], preferred: preferred, reason: "\(reason); preferred: \(why)")
     }
 
     /// Why two claims about the same thing cannot both hold, or nil when they can.
@@ -190,15 +203,19 @@ public enum Resolver {
 
     /// Whether two claims speak of the same time. With no valid time a claim speaks of the week it was stated.
     static func overlap(_ x: ValidTime?, _ y: ValidTime?, _ a: Claim, _ b: Claim) -> Bool {
-        func window(_ time: ValidTime?, _ claim: Claim) -> (String, String) {
-            let stated = claim.statedAt ?? claim.citation?.retrieved
-            let day = stated.map(Timestamp.day) ?? "0000-01-01"
-            let weekLater = stated.map { Timestamp.day($0.addingTimeInterval(7 * 86_400)) } ?? "9999-12-31"
-            guard let time else { return (day, weekLater) }
-            return (time.start ?? "0000-01-01", time.end ?? "9999-12-31")
+        // In days since 1970; computed, not formatted, because this runs for every pair of claims.
+        func window(_ time: ValidTime?, _ claim: Claim) -> (Double, Double) {
+            let stated = (claim.statedAt ?? claim.citation?.retrieved).map { ($0.timeIntervalSince1970 / 86_400).rounded(.down) }
+            guard let time else { return (stated ?? -.infinity, stated.map { $0 + 7 } ?? .infinity) }
+            return (time.start.flatMap(day) ?? -.infinity, time.end.flatMap(day) ?? .infinity)
         }
         let (aStart, aEnd) = window(x, a)
         let (bStart, bEnd) = window(y, b)
         return !(aEnd < bStart || bEnd < aStart)
+    }
+
+    /// Days since 1970 of an ISO day (`2026-03-01`).
+    static func day(_ iso: String) -> Double? {
+        Timestamp.iso8601(String(iso.prefix(10))).map { $0.timeIntervalSince1970 / 86_400 }
     }
 }
