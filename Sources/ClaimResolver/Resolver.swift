@@ -74,7 +74,7 @@ public enum Resolver {
     /// Links claims to questions (filling `Claim.questions`) and works out every question's state.
     public static func resolve(questions: [Question], claims: [Claim],
                                tolerances: [String: Double] = [:]) -> (claims: [Claim], questions: [QuestionState]) {
-        var linked = claims
+        var linked = corroborated(claims)
         for index in linked.indices {
             linked[index].questions = questions.filter { $0.matches(linked[index]) }.map(\.id)
         }
@@ -82,6 +82,21 @@ public enum Resolver {
             state(of: question, claims: linked.filter { $0.questions.contains(question.id) }, tolerances: tolerances)
         }
         return (linked, states)
+    }
+
+    /// Claims that other publishers also state (same subject, attribute, qualifier and value) gain score,
+    /// with the reason listed. Repeats by one publisher (syndication, updates) count once.
+    public static func corroborated(_ claims: [Claim]) -> [Claim] {
+        func publisher(_ claim: Claim) -> String { claim.citation?.publisher ?? claim.citation?.url ?? "" }
+        let agreeing = Dictionary(grouping: claims) { $0.key + "\u{1F}" + $0.value.display }.mapValues { Set($0.map(publisher)) }
+        return claims.map { claim in
+            let others = (agreeing[claim.key + "\u{1F}" + claim.value.display] ?? []).subtracting([publisher(claim)])
+            guard !others.isEmpty else { return claim }
+            var boosted = claim
+            boosted.confidence.score = min(0.99, ((claim.confidence.score + 0.05 * Double(others.count)) * 100).rounded() / 100)
+            boosted.confidence.reasons.append("corroborated by \(others.count) independent source\(others.count == 1 ? "" : "s"): \(others.sorted().joined(separator: ", "))")
+            return boosted
+        }
     }
 
     static func state(of question: Question, claims: [Claim], tolerances: [String: Double]) -> QuestionState {
@@ -130,10 +145,12 @@ public enum Resolver {
         return value.display + (claim.validTime.map { " (\($0.text))" } ?? "")
     }
 
-    /// Whether `a` is less preferred than `b`: official > measured > reported > …; then newer.
+    /// Whether `a` is less preferred than `b`: official > measured > reported > …; then newer; then better
+    /// corroborated (a higher score).
     static func prefer(_ a: Claim, _ b: Claim) -> Bool {
         if a.confidence.label.rank != b.confidence.label.rank { return a.confidence.label.rank < b.confidence.label.rank }
-        return (a.statedAt ?? .distantPast) < (b.statedAt ?? .distantPast)
+        if a.statedAt != b.statedAt { return (a.statedAt ?? .distantPast) < (b.statedAt ?? .distantPast) }
+        return a.confidence.score < b.confidence.score
     }
 
     /// Every pair of claims on the same subject, attribute and qualifier that cannot both hold.

@@ -158,3 +158,18 @@ import Testing
         #expect(Resolver.contradictions(among: pair, tolerances: ["geekbench.multi-core": 0.10]).isEmpty)
     }
 }
+
+@Suite struct CorroborationTests {
+    @Test func independentPublishersSayingTheSameRaiseTheScore() {
+        func claim(_ publisher: String, _ url: String, _ value: Double) -> Claim {
+            Claim(subject: "Mac Studio", attribute: "memory.max", value: Value(type: .quantity, text: "\(value)GB", number: value, unit: "GB"),
+                  confidence: Confidence(score: 0.7, label: .reported, reasons: []), quote: "q", citation: Citation(url: url, publisher: publisher))
+        }
+        let claims = Resolver.corroborated([claim("MacRumors", "https://a/1", 256), claim("MacRumors", "https://a/2", 256),
+                                            claim("9to5Mac", "https://b/1", 256), claim("Tom's Hardware", "https://c/1", 512)])
+        #expect(claims[0].confidence.score == 0.75)
+        #expect(claims[0].confidence.reasons == ["corroborated by 1 independent source: 9to5Mac"])
+        #expect(claims[2].confidence.score == 0.75)  // MacRumors counts once, however many of its pages repeat it
+        #expect(claims[3].confidence.score == 0.7)
+    }
+}
