@@ -31,6 +31,7 @@ struct DigestModel {
         for question in unresolved + resolved {
             question.claims.forEach { _ = references.number(for: $0) }
             question.contradictions.flatMap(\.claims).forEach { _ = references.number(for: $0) }
+            question.unknowns.forEach { _ = references.number(citation: $0.citation, quote: $0.quote) }
         }
         unlinked.flatMap(\.claims).forEach { _ = references.number(for: $0) }
         self.references = references
@@ -42,21 +43,32 @@ struct DigestModel {
 
     /// Numbered citations, one per archived record and quoted sentence, in order of first use.
     struct References {
-        private(set) var entries: [Claim] = []
-        private var numbers: [String: Int] = [:]
-
-        static func key(_ claim: Claim) -> String {
-            (claim.citation?.warcRecordID ?? claim.citation?.url ?? "") + "|" + claim.quote
+        struct Entry {
+            var citation: Citation?
+            var quote: String
         }
 
-        mutating func number(for claim: Claim) -> Int {
-            if let number = numbers[Self.key(claim)] { return number }
-            entries.append(claim)
-            numbers[Self.key(claim)] = entries.count
+        private(set) var entries: [Entry] = []
+        private var numbers: [String: Int] = [:]
+
+        static func key(_ citation: Citation?, _ quote: String) -> String {
+            (citation?.warcRecordID ?? citation?.url ?? "") + "|" + quote
+        }
+
+        static func key(_ claim: Claim) -> String { key(claim.citation, claim.quote) }
+
+        mutating func number(for claim: Claim) -> Int { number(citation: claim.citation, quote: claim.quote) }
+
+        mutating func number(citation: Citation?, quote: String) -> Int {
+            if let number = numbers[Self.key(citation, quote)] { return number }
+            entries.append(Entry(citation: citation, quote: quote))
+            numbers[Self.key(citation, quote)] = entries.count
             return entries.count
         }
 
         func existing(_ claim: Claim) -> Int { numbers[Self.key(claim)] ?? 0 }
+
+        func existing(_ unknown: StatedUnknown) -> Int { numbers[Self.key(unknown.citation, unknown.quote)] ?? 0 }
     }
 }
 

@@ -24,7 +24,7 @@ public enum HTMLDigest {
         body += "</section>\n<section id=\"sources\"><h2>Sources</h2>\n<ul>\n"
         body += model.sources.map { "<li>\(escape($0.publisher)): \($0.pages) page\($0.pages == 1 ? "" : "s")</li>\n" }.joined()
         body += "</ul>\n<ol class=\"references\">\n"
-        for (index, claim) in model.references.entries.enumerated() { body += "<li id=\"ref-\(index + 1)\">\(citation(claim))</li>\n" }
+        for (index, entry) in model.references.entries.enumerated() { body += "<li id=\"ref-\(index + 1)\">\(citation(entry))</li>\n" }
         body += "</ol>\n</section>\n</main>\n"
         return """
         <!DOCTYPE html>
@@ -50,7 +50,7 @@ public enum HTMLDigest {
     .status{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;color:#fff;background:#888}
     .status.contested{background:#c0392b}.status.ambiguous{background:#8e44ad}.status.evidence{background:#d68910}.status.open{background:#7f8c8d}.status.resolved{background:#1e8449}
     .timeline{width:100%;height:auto;display:block;margin:.5rem 0}.timeline text{font-size:11px;fill:#333}
-    ul.claims{padding-left:1.1rem}ul.claims li{margin:.2rem 0}.contradiction{color:#c0392b}
+    ul.claims{padding-left:1.1rem}ul.claims li{margin:.2rem 0}.contradiction{color:#c0392b}.unknown{color:#555}
     ol.references li{margin:.4rem 0;font-size:.9rem;overflow-wrap:anywhere}code{font-size:.85em;background:#f4f4f4;padding:0 .2rem;border-radius:3px}
     .legend svg{vertical-align:middle}.legend span{margin-right:.8rem;white-space:nowrap;font-size:.85rem}
     """
@@ -94,6 +94,9 @@ public enum HTMLDigest {
         if !state.claims.isEmpty {
             out += timeline(state, references)
             out += "<ul class=\"claims\">\n" + state.claims.map { "<li>\(line($0, references))</li>\n" }.joined() + "</ul>\n"
+        }
+        for unknown in state.unknowns {
+            out += "<p class=\"unknown\">Still unknown: <q>\(escape(unknown.quote))</q> <a href=\"#ref-\(references.existing(unknown))\">[\(references.existing(unknown))]</a></p>\n"
         }
         for contradiction in state.contradictions {
             let (a, b) = (contradiction.claims[0], contradiction.claims[1])
@@ -166,8 +169,8 @@ public enum HTMLDigest {
         return text + " — \(claim.confidence.label.rawValue) <a href=\"#ref-\(reference)\">[\(reference)]</a>"
     }
 
-    private static func citation(_ claim: Claim) -> String {
-        let citation = claim.citation
+    private static func citation(_ entry: DigestModel.References.Entry) -> String {
+        let citation = entry.citation
         var parts = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape)
         if let url = citation?.url { parts.append(link(url)) }
@@ -175,7 +178,7 @@ public enum HTMLDigest {
         if let retrieved = citation?.retrieved { parts.append("retrieved \(Timestamp.format(retrieved))") }
         if let record = citation?.warcRecordID { parts.append("archive record <code>\(escape(record))</code>") }
         if let digest = citation?.payloadDigest { parts.append("payload <code>\(escape(digest))</code>") }
-        return parts.joined(separator: ", ") + ". <q>\(escape(claim.quote))</q>"
+        return parts.joined(separator: ", ") + ". <q>\(escape(entry.quote))</q>"
     }
 
     /// A live link only for http(s); anything else (javascript:, data:, file:) is shown as text.

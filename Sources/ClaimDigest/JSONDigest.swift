@@ -38,6 +38,8 @@ public enum JSONDigest {
         let independentSources: Int
         let claims: [Referenced]
         let contradictions: [Disagreement]
+        /// Sentences saying the answer is not known yet, by reference.
+        let unknowns: [Int]
     }
 
     /// A contradiction by reference: the two claims' reference numbers, which one is preferred, and why.
@@ -71,7 +73,8 @@ public enum JSONDigest {
                      contradictions: state.contradictions.map { contradiction in
                          Disagreement(claims: contradiction.claims.map { model.references.existing($0) }, preferred: contradiction.preferred,
                                       reason: contradiction.reason)
-                     })
+                     },
+                     unknowns: state.unknowns.map { model.references.existing($0) })
         }
         let document = Document(
             schemaVersion: schemaVersion, workspace: input.workspace, run: input.run,

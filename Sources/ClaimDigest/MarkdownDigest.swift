@@ -29,7 +29,7 @@ public enum MarkdownDigest {
         out += "## Sources\n\n"
         for source in model.sources { out += "- \(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\n" }
         out += "\n"
-        for (index, claim) in references.entries.enumerated() { out += "[^\(index + 1)]: \(footnote(claim))\n" }
+        for (index, entry) in references.entries.enumerated() { out += "[^\(index + 1)]: \(footnote(entry))\n" }
         return out
     }
 
@@ -44,6 +44,9 @@ public enum MarkdownDigest {
         if !state.claims.isEmpty {
             out += "- Claims:\n"
             for claim in state.claims { out += "  - " + line(claim, references) + "\n" }
+        }
+        for unknown in state.unknowns {
+            out += "- Still unknown: \u{201C}\(escape(unknown.quote))\u{201D} [^\(references.existing(unknown))]\n"
         }
         for contradiction in state.contradictions {
             let (a, b) = (contradiction.claims[0], contradiction.claims[1])
@@ -60,8 +63,8 @@ public enum MarkdownDigest {
         return text + " — \(claim.confidence.label.rawValue) [^\(references.existing(claim))]"
     }
 
-    private static func footnote(_ claim: Claim) -> String {
-        let citation = claim.citation
+    private static func footnote(_ entry: DigestModel.References.Entry) -> String {
+        let citation = entry.citation
         var body = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape).joined(separator: ", ")
         if let url = citation?.url { body += ", " + link(url) }
@@ -69,7 +72,7 @@ public enum MarkdownDigest {
         if let retrieved = citation?.retrieved { body += ", retrieved \(Timestamp.format(retrieved))" }
         if let record = citation?.warcRecordID { body += ", archive record `\(code(record))`" }
         if let digest = citation?.payloadDigest { body += ", payload `\(code(digest))`" }
-        return body + ". Quote: \u{201C}\(escape(claim.quote))\u{201D}"
+        return body + ". Quote: \u{201C}\(escape(entry.quote))\u{201D}"
     }
 
     /// An autolink for http(s) URLs; anything else is shown as inert code.

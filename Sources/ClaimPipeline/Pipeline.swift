@@ -105,7 +105,7 @@ public struct Pipeline {
                                  offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
                                  retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,
                                  diagnostics: reading.diagnostics)
-            try store.insert(capture: row, claims: claims)
+            try store.insert(capture: row, claims: claims, unknowns: extractor.unknowns(for: reading))
             outcome.pages += 1
             outcome.claims += claims.count
             outcome.diagnostics += reading.diagnostics

@@ -16,6 +16,7 @@ public struct Snapshot: Sendable {
         let runs = try store.runs()
         let claims = try store.liveClaims(asOf: run)
         let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims,
+                                                   unknowns: try store.liveUnknowns(asOf: run),
                                                    tolerances: try workspace.vocabulary().tolerances)
         let pages = try store.pageCaptures(asOf: run).map {
             PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)

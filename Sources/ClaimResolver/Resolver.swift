@@ -43,6 +43,8 @@ public struct QuestionState: Codable, Sendable {
     public var spread: String?
     public var claims: [Claim]
     public var contradictions: [Contradiction]
+    /// Sentences saying the answer is not known yet: evidence that the question is still open.
+    public var unknowns: [StatedUnknown] = []
 
     public init(id: String, text: String, status: QuestionStatus, subjects: [String], attribute: String, qualifier: String?,
                 answer: String?, confidence: Confidence?, independentSources: Int, spread: String?, claims: [Claim],
@@ -72,14 +74,16 @@ public enum Resolver {
     ]
 
     /// Links claims to questions (filling `Claim.questions`) and works out every question's state.
-    public static func resolve(questions: [Question], claims: [Claim],
+    public static func resolve(questions: [Question], claims: [Claim], unknowns: [StatedUnknown] = [],
                                tolerances: [String: Double] = [:]) -> (claims: [Claim], questions: [QuestionState]) {
         var linked = corroborated(claims)
         for index in linked.indices {
             linked[index].questions = questions.filter { $0.matches(linked[index]) }.map(\.id)
         }
         let states = questions.map { question in
-            state(of: question, claims: linked.filter { $0.questions.contains(question.id) }, tolerances: tolerances)
+            var state = state(of: question, claims: linked.filter { $0.questions.contains(question.id) }, tolerances: tolerances)
+            state.unknowns = unknowns.filter { $0.concerns(question) }
+            return state
         }
         return (linked, states)
     }

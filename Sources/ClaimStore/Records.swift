@@ -110,3 +110,33 @@ struct ClaimRow: Codable, FetchableRecord, MutablePersistableRecord {
                      quote: quote, statedAt: statedAt, citation: citation, position: sentence)
     }
 }
+
+/// A row of `unknown`: a sentence saying something about a tracked subject is not known.
+struct UnknownRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "unknown"
+    var id: Int64?
+    var captureID: Int64
+    var subjects: String
+    var attributes: String
+    var quote: String
+    var sentence: Int?
+    var statedAt: Date?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ unknown: StatedUnknown, captureID: Int64) throws {
+        self.captureID = captureID
+        subjects = try JSONOutput.string(unknown.subjects, pretty: false)
+        attributes = try JSONOutput.string(unknown.attributes, pretty: false)
+        quote = unknown.quote
+        sentence = unknown.position
+        statedAt = unknown.statedAt
+    }
+
+    func unknown(citation: Citation) throws -> StatedUnknown {
+        let decoder = JSONOutput.decoder()
+        return StatedUnknown(subjects: try decoder.decode([String].self, from: Data(subjects.utf8)),
+                             attributes: try decoder.decode([String].self, from: Data(attributes.utf8)),
+                             quote: quote, statedAt: statedAt, position: sentence, citation: citation)
+    }
+}

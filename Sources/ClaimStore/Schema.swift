@@ -59,6 +59,17 @@ enum Schema {
                 t.add(column: "sentence", .integer)  // the quote's sentence index in its document
             }
         }
+        migrator.registerMigration("v3-create-unknown") { db in
+            try db.create(table: "unknown") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("captureID", .integer).notNull().indexed().references("capture", onDelete: .cascade)
+                t.column("subjects", .text).notNull()  // JSON array of canonical subjects
+                t.column("attributes", .text).notNull()  // JSON array of attribute ids
+                t.column("quote", .text).notNull()
+                t.column("sentence", .integer)
+                t.column("statedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -43,14 +43,28 @@ public final class Store {
         try read("look up capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchCount(db) > 0 }
     }
 
-    /// Stores one capture and its claims in one transaction.
-    public func insert(capture: CaptureRow, claims: [Claim]) throws {
+    /// Stores one capture, its claims and its stated unknowns in one transaction.
+    public func insert(capture: CaptureRow, claims: [Claim], unknowns: [StatedUnknown] = []) throws {
         try write("insert capture \(capture.recordID)") { db in
             var capture = capture
             try capture.insert(db)
             for (position, claim) in claims.enumerated() {
                 var row = try ClaimRow(claim, captureID: capture.id!, position: position)
                 try row.insert(db)
+            }
+            for unknown in unknowns {
+                var row = try UnknownRow(unknown, captureID: capture.id!)
+                try row.insert(db)
+            }
+        }
+    }
+
+    /// The stated unknowns of the latest capture of every page at or before `run`, with their citations.
+    public func liveUnknowns(asOf run: String? = nil) throws -> [StatedUnknown] {
+        try read("read stated unknowns") { db in
+            try latestCaptures(db, asOf: run).flatMap { capture in
+                try UnknownRow.filter(Column("captureID") == capture.id!).order(Column("id")).fetchAll(db)
+                    .map { try $0.unknown(citation: capture.citation) }
             }
         }
     }

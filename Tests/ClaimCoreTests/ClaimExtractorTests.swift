@@ -106,3 +106,19 @@ import Testing
         #expect(new.qualifier == "256GB upgrade")
     }
 }
+
+@Suite struct StatedUnknownTests {
+    @Test func unknownsAboutTrackedSubjectsAreKeptAsEvidence() {
+        let reading = Reading(document: Document(url: "https://x/1", source: "macrumors", kind: .article,
+                                                 published: Timestamp.iso8601("2026-03-02T11:05:00Z")),
+                              passages: [Passage("Rumors point to June. We don't know yet if Apple will release a rack-mount Studio Server. It is unclear why.")])
+        let unknowns = ClaimExtractor().unknowns(for: reading)
+        #expect(unknowns.count == 1)  // the last sentence names no tracked subject
+        #expect(unknowns.first?.subjects == ["Studio Server"])
+        #expect(unknowns.first?.position == 1)
+        let server = Question(id: "s", text: "?", subjects: ["Studio Server"], attribute: "availability")
+        let price = Question(id: "p", text: "?", subjects: ["Studio Server"], attribute: "price")
+        #expect(unknowns.first?.concerns(server) == true)
+        #expect(unknowns.first?.concerns(price) == false)
+    }
+}

@@ -82,6 +82,7 @@ struct CLI {
         let questions = try CLI.run(["questions", "--workspace", workspace.path])
         #expect(questions.stdout.contains("m5-ultra-launch [contested]"))
         #expect(questions.stdout.contains("studio-server [open]"))
+        #expect(questions.stdout.contains("still unknown: \u{201C}We don't know yet if Apple will release a rack-mount Studio Server"))
         #expect(questions.stdout.contains("m5-ultra-multicore [evidence]"))
         #expect(!questions.stdout.contains("[resolved]"))
         let all = try CLI.run(["questions", "--all", "--json", "--workspace", workspace.path])

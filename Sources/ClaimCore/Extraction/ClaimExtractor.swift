@@ -144,6 +144,25 @@ public struct ClaimExtractor: Sendable {
         return claims
     }
 
+    /// The sentences of a reading that say something about a tracked subject is unknown.
+    public func unknowns(for reading: Reading) -> [StatedUnknown] {
+        var found: [StatedUnknown] = []
+        var position = 0
+        for passage in reading.passages {
+            for sentence in SentenceSplitter.split(passage.text) {
+                defer { position += 1 }
+                guard Hedges.statesUnknown(sentence) else { continue }
+                let subjects = Links.unique(vocabulary.mentions(in: sentence).map(\.name))
+                guard !subjects.isEmpty else { continue }
+                let lower = sentence.lowercased()
+                let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: lower.contains) }.map(\.id)
+                found.append(StatedUnknown(subjects: subjects, attributes: attributes, quote: sentence,
+                                           statedAt: passage.written ?? reading.document.published, position: position))
+            }
+        }
+        return found
+    }
+
     static func dayBefore(_ iso: String) -> String? {
         Timestamp.iso8601(iso).map { Timestamp.day($0.addingTimeInterval(-86_400)) }
     }

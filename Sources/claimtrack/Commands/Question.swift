@@ -69,6 +69,9 @@ extension Claimtrack {
                     print(Terminal.dim("    \(claim.citation?.url ?? "")  \(claim.citation?.warcRecordID ?? "")"))
                     print(Terminal.dim("    \u{201C}\(claim.quote)\u{201D}"))
                 }
+                for unknown in state.unknowns {
+                    print("  still unknown: \u{201C}\(unknown.quote)\u{201D} (\(unknown.citation?.publisher ?? "?"), \(unknown.citation?.url ?? ""))")
+                }
                 for contradiction in state.contradictions { print("  contradiction: \(contradiction.reason)") }
             }
         }

@@ -27,6 +27,9 @@ extension Claimtrack {
                 if let confidence = question.confidence { answer += "  (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
                 print(answer + "  · \(question.claims.count) claims from \(question.independentSources) source\(question.independentSources == 1 ? "" : "s")")
                 if let spread = question.spread { print("  spread: \(spread)") }
+                for unknown in question.unknowns {
+                    print("  still unknown: \u{201C}\(unknown.quote)\u{201D} (\(unknown.citation?.publisher ?? "?"))")
+                }
                 for contradiction in question.contradictions {
                     let (a, b) = (contradiction.claims[0], contradiction.claims[1])
                     print("  contradiction: \(a.value.display) (\(a.citation?.publisher ?? "?")) vs \(b.value.display) (\(b.citation?.publisher ?? "?")) — \(contradiction.reason)")
