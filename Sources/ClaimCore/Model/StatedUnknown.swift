@@ -22,9 +22,10 @@ public struct StatedUnknown: Codable, Sendable, Equatable, Hashable {
         self.citation = citation
     }
 
-    /// Whether this bears on `question`: a shared subject, and the question's attribute among the sentence's
-    /// (or the sentence names no attribute at all).
+    /// Whether this bears on `question`: a shared subject, and the question's attribute among those the
+    /// sentence's words point to ("it is unclear if the chip will appear in the Mac Pro" names none, so it
+    /// is kept but bears on no question).
     public func concerns(_ question: Question) -> Bool {
-        !Set(subjects).isDisjoint(with: question.subjects) && (attributes.isEmpty || attributes.contains(question.attribute))
+        !Set(subjects).isDisjoint(with: question.subjects) && attributes.contains(question.attribute)
     }
 }
