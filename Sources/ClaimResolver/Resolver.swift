@@ -212,6 +212,12 @@ public enum Resolver {
         default:
             guard let x = a.value.number, let y = b.value.number, a.value.unit == b.value.unit, overlap(a.validTime, b.validTime, a, b)
             else { return nil }
+            // Ranges agree with anything they overlap.
+            if a.value.upper != nil || b.value.upper != nil {
+                let (aLow, aHigh) = (x, a.value.upper ?? x), (bLow, bHigh) = (y, b.value.upper ?? y)
+                let slack = tolerance * max(aHigh, bHigh)
+                return aHigh + slack < bLow || bHigh + slack < aLow ? "\(a.value.display) and \(b.value.display) do not overlap" : nil
+            }
             let difference = abs(x - y) / max(abs(x), abs(y), 1e-9)
             return difference > tolerance ? "\(a.value.display) and \(b.value.display) differ by more than \(Int(tolerance * 100))%" : nil
         }

@@ -60,3 +60,24 @@ import Testing
         #expect(recognizer.values(in: "sustained 8K renders").isEmpty)
     }
 }
+
+@Suite struct RangeTests {
+    let recognizer = ValueRecognizer(reference: Timestamp.iso8601("2026-03-20T15:15:00Z"))
+
+    @Test(arguments: [
+        ("prices range from $1,599 to $1,999 depending on memory", "$1,599–$1,999"),
+        ("it costs between $1,599 and $1,999", "$1,599–$1,999"),
+        ("scores of 40,000–45,000 points", "40,000–45,000"),
+        ("with 96GB to 192GB of memory", "96 GB–192 GB"),
+    ])
+    func rangesAreOneValue(_ text: String, _ display: String) throws {
+        let values = recognizer.values(in: text)
+        #expect(values.count == 1)
+        #expect(values.first?.value.display == display)
+    }
+
+    @Test func aChangeIsNotARange() {
+        let values = recognizer.values(in: "the price jumped from $1,600 to $2,000 in March")
+        #expect(values.filter { $0.value.type == .money }.count == 2)
+    }
+}

@@ -173,3 +173,15 @@ import Testing
         #expect(claims[3].confidence.score == 0.7)
     }
 }
+
+@Suite struct RangeConflictTests {
+    func price(_ low: Double, _ high: Double?, _ url: String) -> Claim {
+        Claim(subject: "Mac Studio", attribute: "price", value: Value(type: .money, text: "$", number: low, upper: high, currency: "USD"),
+              confidence: Confidence(score: 0.7, label: .reported, reasons: []), quote: "q", citation: Citation(url: url))
+    }
+
+    @Test func aRangeAgreesWithWhatItContainsAndNotWithWhatItMisses() {
+        #expect(Resolver.contradictions(among: [price(1599, 1999, "https://a/1"), price(1799, nil, "https://b/1")]).isEmpty)
+        #expect(Resolver.contradictions(among: [price(1599, 1999, "https://a/1"), price(2499, nil, "https://b/1")]).count == 1)
+    }
+}

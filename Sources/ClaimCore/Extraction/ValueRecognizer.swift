@@ -172,7 +172,50 @@ public struct ValueRecognizer: Sendable {
             if !thousands, !written.contains(","), (1990...2100).contains(base) { return nil }
             return Value(type: .number, text: written, number: thousands ? base * 1000 : base)
         }
-        return Self.removeOverlaps(found)
+        return Self.mergeRanges(Self.removeOverlaps(found), in: text)
+    }
+
+    /// Words that make "from X to Y" a change over time rather than a range.
+    static let changeVerbs = ["jump", "rose", "rise", "increase", "climb", "fell", "fall", "drop", "cut", "raise", "went up",
+                              "went down", "grew", "grow", "hike", "slash", "lower", "bump"]
+
+    /// "between $1,599 and $1,999", "$1,599 to $1,999", "40,000–45,000": one range value, bottom and top.
+    static func mergeRanges(_ mentions: [ValueMention], in text: NSString) -> [ValueMention] {
+        let lower = (text as String).lowercased()
+        let isChange = changeVerbs.contains { lower.contains($0) }
+        var result: [ValueMention] = []
+        var index = 0
+        while index < mentions.count {
+            let first = mentions[index]
+            if index + 1 < mentions.count, let merged = range(first, mentions[index + 1], in: text, isChange: isChange) {
+                result.append(merged)
+                index += 2
+            } else {
+                result.append(first)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func range(_ a: ValueMention, _ b: ValueMention, in text: NSString, isChange: Bool) -> ValueMention? {
+        guard a.value.type == b.value.type, [.money, .number, .quantity, .score].contains(a.value.type), a.value.unit == b.value.unit,
+              let low = a.value.number, let high = b.value.number, low < high else { return nil }
+        let between = text.substring(with: NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range)))
+            .lowercased().trimmingCharacters(in: .whitespaces)
+        let before = text.substring(to: a.range.location).lowercased()
+        let joined: Bool
+        switch between {
+        case "and": joined = before.hasSuffix("between ")
+        case "-", "–", "—": joined = true
+        case "to": joined = !before.hasSuffix("from ") || !isChange
+        default: joined = false
+        }
+        guard joined else { return nil }
+        var value = a.value
+        value.upper = high
+        value.text = text.substring(with: NSRange(location: a.range.location, length: NSMaxRange(b.range) - a.range.location))
+        return ValueMention(value: value, range: NSRange(location: a.range.location, length: NSMaxRange(b.range) - a.range.location))
     }
 
     /// Keeps the longest of overlapping mentions (so "$1,600" is not also the number "1,600").

@@ -11,6 +11,8 @@ public struct Value: Codable, Sendable, Equatable, Hashable {
     /// As written on the page ("$1,600", "early March").
     public var text: String
     public var number: Double?
+    /// The top of a range ("$1,599 to $1,999"): `number` is then its bottom.
+    public var upper: Double?
     /// For quantities: `GB`, `TB`, `points`; for ratios: `x`.
     public var unit: String?
     /// ISO 4217 code for money.
@@ -21,11 +23,12 @@ public struct Value: Codable, Sendable, Equatable, Hashable {
     public var end: String?
     public var boolean: Bool?
 
-    public init(type: ValueType, text: String, number: Double? = nil, unit: String? = nil, currency: String? = nil,
-                start: String? = nil, end: String? = nil, boolean: Bool? = nil) {
+    public init(type: ValueType, text: String, number: Double? = nil, upper: Double? = nil, unit: String? = nil,
+                currency: String? = nil, start: String? = nil, end: String? = nil, boolean: Bool? = nil) {
         self.type = type
         self.text = text
         self.number = number
+        self.upper = upper
         self.unit = unit
         self.currency = currency
         self.start = start
@@ -35,6 +38,13 @@ public struct Value: Codable, Sendable, Equatable, Hashable {
 
     /// A short normalised rendering for listings and digests (`$2,000`, `256 GB`, `2026-06-01…2026-06-30`).
     public var display: String {
+        if let upper, number != nil {
+            var low = self, high = self
+            low.upper = nil
+            high.upper = nil
+            high.number = upper
+            return low.display + "–" + high.display
+        }
         switch type {
         case .money:
             guard let number else { return text }
