@@ -41,6 +41,11 @@ ARTICLES = {
               "The exact launch window is also missing from the supply chain reports seen so far."]),
 }
 ARTICLES_RUN2 = {
+    "base-price": dict(path="2026/03/27/mac-studio-base-price/", author="Hartley Charlton", slug="hartley-charlton",
+        time="2026-03-27T09:00:00-07:00",
+        title="Mac Studio Base Model Still Starts at $1,999",
+        body=["According to Apple's website, the Mac Studio base model still costs $1,999 in the U.S.",
+              "Only the memory upgrades have been repriced so far."]),
     "mac-pro-discontinued": dict(path="2026/03/26/apple-discontinues-mac-pro/", author="Juli Clover", slug="juli-clover",
         time="2026-03-26T10:30:00-07:00",
         title="Apple Discontinues the Mac Pro",
@@ -157,6 +162,11 @@ NINETOFIVE = dict(url="https://9to5mac.com/2026/03/05/mac-studio-512gb-memory-go
     body=["Apple confirmed to 9to5Mac that the 512GB unified memory configuration of the Mac Studio is no longer available to order.",
           "Mac Studio configurations now top out at 256GB of unified memory on Apple's online store."])
 
+NINETOFIVE_BASE = dict(url="https://9to5mac.com/2026/03/28/mac-studio-base-price-up/", author="Zac Hall", slug="zachall",
+    title="Apple raises the Mac Studio's starting price", seo_title="Mac Studio starting price raised",
+    time_utc="2026-03-28T16:00:00+00:00", time_local="2026-03-28 09:00:00", visible="Mar. 28th 2026 9:00 am PT",
+    body=["Apple says the Mac Studio base model now costs $2,199, citing memory prices."])
+
 def toms_article(a):
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": a["title"] + " ", "datePublished": a["time"],
           "author": [{"@type": "Person", "name": a["author"]}], "url": a["us_url"]}
@@ -250,10 +260,14 @@ HN_STORY["unix"] = unix(HN_STORY["time"])
 def write_others(run, sources):
     base = os.path.join(ROOT, run)
     if "9to5mac" in sources:
+        items = [dict(title=NINETOFIVE["title"], link="512gb-gone.html", author=NINETOFIVE["author"],
+                      rfc822="Thu, 05 Mar 2026 18:20:00 +0000", guid="https://9to5mac.com/?p=1092001")]
         write(os.path.join(base, "9to5mac"), "512gb-gone.html", ninetofive_article(NINETOFIVE))
-        write(os.path.join(base, "9to5mac"), "feed.xml", rss("9to5Mac", "https://9to5mac.com/feed/", [
-            dict(title=NINETOFIVE["title"], link="512gb-gone.html", author=NINETOFIVE["author"],
-                 rfc822="Thu, 05 Mar 2026 18:20:00 +0000", guid="https://9to5mac.com/?p=1092001")]))
+        if sources["9to5mac"] == "with-base-price":
+            write(os.path.join(base, "9to5mac"), "base-price-up.html", ninetofive_article(NINETOFIVE_BASE))
+            items.insert(0, dict(title=NINETOFIVE_BASE["title"], link="base-price-up.html", author=NINETOFIVE_BASE["author"],
+                                 rfc822="Sat, 28 Mar 2026 16:00:00 +0000", guid="https://9to5mac.com/?p=1093310"))
+        write(os.path.join(base, "9to5mac"), "feed.xml", rss("9to5Mac", "https://9to5mac.com/feed/", items))
     if "hackernews" in sources:
         write(os.path.join(base, "hackernews"), "item-47310001.html", hn_item(HN_STORY, sources["hackernews"]))
     if "tomshardware" in sources:
@@ -278,4 +292,4 @@ for key, a in all2.items():
 write(run2, "index.html", listing_page(sorted(all2.items(), key=lambda kv: kv[1]["time"], reverse=True)))
 
 write_others("run-1", {"9to5mac": True, "hackernews": HN_COMMENTS_1})
-write_others("run-2", {"9to5mac": True, "hackernews": HN_COMMENTS_2, "tomshardware": True, "geekbench": True})
+write_others("run-2", {"9to5mac": "with-base-price", "hackernews": HN_COMMENTS_2, "tomshardware": True, "geekbench": True})

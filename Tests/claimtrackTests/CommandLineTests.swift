@@ -87,7 +87,7 @@ struct CLI {
         #expect(!questions.stdout.contains("[resolved]"))
         let all = try CLI.run(["questions", "--all", "--json", "--workspace", workspace.path])
         let statuses = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]).compactMap { $0["status"] as? String }
-        #expect(Set(statuses) == ["contested", "open", "evidence", "resolved"])
+        #expect(Set(statuses) == ["contested", "ambiguous", "open", "evidence", "resolved"])  // every status
 
         let before = try CLI.run(["claims", "--json", "--workspace", workspace.path])
         #expect(before.status == 0)
@@ -177,9 +177,10 @@ struct CLI {
         let diff = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(diff["from"] as? String == "2026-03-06T14:00:00Z" && diff["to"] as? String == "2026-03-30T14:00:00Z")
         let statuses = (diff["questions"] as? [[String: Any]] ?? []).map { "\($0["id"]!): \($0["from"]!) → \($0["to"]!)" }.sorted()
-        #expect(statuses == ["m5-ultra-launch: evidence → contested", "mac-pro-sold: open → resolved", "mac-studio-256gb-price: open → resolved"])
+        #expect(statuses == ["m5-ultra-launch: evidence → contested", "mac-pro-sold: open → resolved",
+                             "mac-studio-256gb-price: open → resolved", "mac-studio-base-price: open → ambiguous"])
         let appeared = ((diff["contradictions"] as? [String: Any])?["appeared"] as? [[String: Any]]) ?? []
-        #expect(appeared.count == 1)
+        #expect(appeared.count == 2)  // the launch window, and the base price
         let pages = try #require(diff["pages"] as? [String: [String]])
         #expect(pages["updated"]?.contains("https://www.macrumors.com/2026/03/05/m5-ultra-geekbench-leak/") == true)
         #expect(pages["new"]?.contains("https://www.macrumors.com/2026/03/26/apple-discontinues-mac-pro/") == true)
@@ -242,10 +243,13 @@ struct CLI {
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
         let result = try CLI.run(["contradictions", "--json", "--workspace", workspace.path])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(list.count == 1)
-        let claims = try #require(list.first?["claims"] as? [[String: Any]])
+        #expect(list.count == 2)
+        let launch = try #require(list.first { ($0["claims"] as? [[String: Any]])?.first?["attribute"] as? String == "release-date" })
+        let claims = try #require(launch["claims"] as? [[String: Any]])
         #expect(claims.compactMap { ($0["citation"] as? [String: Any])?["warcRecordID"] as? String }.count == 2)
-        #expect((list.first?["reason"] as? String)?.contains("preferred: reported outranks rumored") == true)
+        #expect((launch["reason"] as? String)?.contains("preferred: reported outranks rumored") == true)
+        let price = try #require(list.first { ($0["claims"] as? [[String: Any]])?.first?["attribute"] as? String == "price" })
+        #expect((price["reason"] as? String)?.contains("preferred: newer statement") == true)
     }
 }
 
