@@ -37,6 +37,12 @@ public struct Pipeline {
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
     }
 
+    /// Sets aside the torn tails a killed run left in the archive, so every file ends with a complete record.
+    /// Runs under the workspace lock, before anything is written or read.
+    public func repairArchive() throws -> [String] {
+        try WARCReader.runFiles(in: workspace.archive).compactMap { try ArchiveCheck.setAsideTornTail($0) }
+    }
+
     /// Fetches the given sources into a new run, then stores what the archive now holds.
     public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping () -> Date = Date.init,
                       onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {

@@ -12,7 +12,7 @@ struct Claimtrack: AsyncParsableCommand {
         CLAIMTRACK_WORKSPACE names another.
         """,
         subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self, Claims.self,
-                      Export.self, Sources.self, Evaluate.self]
+                      Export.self, Sources.self, Verify.self, Evaluate.self]
 
     )
 }

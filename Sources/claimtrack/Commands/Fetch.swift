@@ -42,6 +42,7 @@ extension Claimtrack {
             let lock = try workspace.reporting { try WorkspaceLock(space) }
             defer { withExtendedLifetime(lock) {} }
             let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+            try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
             let outcome: Pipeline.Outcome
             var problems = 0
             if offline {

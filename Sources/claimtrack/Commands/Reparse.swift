@@ -17,7 +17,9 @@ extension Claimtrack {
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: space.storeFile.path + suffix)
             }
-            let outcome = try workspace.reporting { try Pipeline(workspace: space).catchUp() }
+            let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+            try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
+            let outcome = try workspace.reporting { try pipeline.catchUp() }
             outcome.diagnostics.forEach { Terminal.warn($0.description) }
             outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
             print("reparsed \(outcome.pages) captures: \(outcome.claims) claims")

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite struct ArchiveSafetyTests {
+    func runFile(_ workspace: URL) throws -> URL {
+        let archive = workspace.appendingPathComponent("Archive")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".warc.gz") }.sorted().last)
+        return archive.appendingPathComponent(name)
+    }
+
+    @Test func verifyReportsACorruptRecordWithItsFileAndOffset() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        let file = try runFile(workspace)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count / 2] ^= 0xFF  // one flipped bit pattern in the middle of a gzip member
+        try bytes.write(to: file)
+        let result = try CLI.run(["verify", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: \(file.lastPathComponent) at offset "))
+    }
+
+    @Test func aTornFinalRecordIsSetAsideAndTheArchiveIsWholeAgain() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let file = try runFile(workspace)
+        let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as! Int
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(size - 40))
+        try handle.close()
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 1)
+        let fetch = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        #expect(fetch.status == 0)
+        #expect(fetch.stderr.contains("set aside in \(file.lastPathComponent).torn-"))
+        let verify = try CLI.run(["verify", "--workspace", workspace.path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+    }
+
+    /// Kills a real fetch at random moments (a bounded number of trials); every time, the next run repairs
+    /// the archive, the store catches up, and verify passes.
+    @Test func aFetchKilledAtAnyMomentLeavesAConsistentWorkspace() throws {
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<6 {
+            let workspace = try CLI.sampleWorkspace()
+            defer { try? FileManager.default.removeItem(at: workspace) }
+            try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+            let listing = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/index.html")
+            let feed = CLI.repository.appendingPathComponent("Sample/run-2/9to5mac/feed.xml")
+            try Data("macrumors \(listing.absoluteString)\n9to5mac \(feed.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["fetch", "--workspace", workspace.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 5_000...(60_000 + UInt32(trial) * 20_000), using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let again = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+            #expect(again.status == 0, "trial \(trial): \(again.stderr)")
+            let verify = try CLI.run(["verify", "--workspace", workspace.path])
+            #expect(verify.status == 0, "trial \(trial): \(verify.stderr)")
+        }
+    }
+}
