@@ -5,14 +5,15 @@ import Foundation
 public final class WorkspaceLock {
     private let descriptor: Int32
 
-    /// Takes the lock or throws at once when another process holds it.
-    public init(_ workspace: Workspace) throws {
+    /// Takes the lock; when another process holds it, throws at once, or with `wait` blocks until it is free.
+    public init(_ workspace: Workspace, wait: Bool = false) throws {
         try FileManager.default.createDirectory(at: workspace.stateFolder, withIntermediateDirectories: true)
         descriptor = open(workspace.lockFile.path, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0 else { throw LockError(path: workspace.lockFile.path, reason: "cannot open") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw LockError(path: workspace.lockFile.path, reason: "another claimtrack fetch or reparse is writing this workspace")
+            throw LockError(path: workspace.lockFile.path,
+                            reason: "another claimtrack fetch or reparse is writing this workspace; try again when it ends, or pass --wait")
         }
     }
 

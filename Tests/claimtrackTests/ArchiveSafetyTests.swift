@@ -64,3 +64,32 @@ import Testing
         }
     }
 }
+
+@Suite struct OneWriterTests {
+    @Test func aSecondWriterStopsAtOnceOrWaits() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let state = workspace.appendingPathComponent(".claimtrack")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        // This test process plays the first writer.
+        let descriptor = open(state.appendingPathComponent("lock").path, O_CREAT | O_RDWR, 0o644)
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        let refused = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("another claimtrack fetch or reparse is writing this workspace"))
+        #expect(try CLI.run(["reparse", "--workspace", workspace.path]).status == 1)
+        // With --wait the second writer runs once the first lets go.
+        let waiting = Process()
+        waiting.executableURL = CLI.binary
+        waiting.arguments = ["reparse", "--wait", "--workspace", workspace.path]
+        waiting.standardOutput = FileHandle.nullDevice
+        waiting.standardError = FileHandle.nullDevice
+        try waiting.run()
+        usleep(300_000)
+        #expect(waiting.isRunning)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+    }
+}

@@ -25,6 +25,7 @@ extension Claimtrack {
         var offline = false
 
         @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var writer: WriterOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -39,7 +40,7 @@ extension Claimtrack {
 
         func run() async throws {
             let space = workspace.resolved
-            let lock = try workspace.reporting { try WorkspaceLock(space) }
+            let lock = try workspace.reporting { try WorkspaceLock(space, wait: writer.wait) }
             defer { withExtendedLifetime(lock) {} }
             let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
             try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }

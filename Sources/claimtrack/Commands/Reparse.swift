@@ -9,10 +9,11 @@ extension Claimtrack {
             abstract: "Re-extract every archived capture with the current plugins, rebuilding the store.")
 
         @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var writer: WriterOptions
 
         func run() throws {
             let space = workspace.resolved
-            let lock = try workspace.reporting { try WorkspaceLock(space) }
+            let lock = try workspace.reporting { try WorkspaceLock(space, wait: writer.wait) }
             defer { withExtendedLifetime(lock) {} }
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: space.storeFile.path + suffix)

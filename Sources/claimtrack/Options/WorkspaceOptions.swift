@@ -33,3 +33,9 @@ struct WorkspaceOptions: ParsableArguments {
         }
     }
 }
+
+/// For the commands that write the workspace (fetch, reparse): one writer at a time.
+struct WriterOptions: ParsableArguments {
+    @Flag(name: .long, help: "If another fetch or reparse is writing the workspace, wait for it instead of stopping.")
+    var wait = false
+}
