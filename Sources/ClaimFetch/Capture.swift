@@ -13,6 +13,30 @@ public struct Capture: Sendable {
     public var status: Int
     public var payloadDigest: String?
     public var page: FetchedPage
+    /// The server's validators, for the next run's conditional request.
+    public var etag: String?
+    public var lastModified: String?
+    /// For a 304 (a `revisit` record): the record id of the capture it confirms.
+    public var refersTo: String?
+}
+
+/// What a run needs of a page's last capture to ask the server whether it changed.
+public struct PreviousCapture: Sendable {
+    public var recordID: String
+    public var date: Date
+    public var etag: String?
+    public var lastModified: String?
+    public var warcFile: String
+    public var offset: Int
+
+    public init(recordID: String, date: Date, etag: String?, lastModified: String?, warcFile: String, offset: Int) {
+        self.recordID = recordID
+        self.date = date
+        self.etag = etag
+        self.lastModified = lastModified
+        self.warcFile = warcFile
+        self.offset = offset
+    }
 }
 
 /// Reads runs and captures back out of the archive: what `reparse` and `fetch --offline` rebuild from.
@@ -43,18 +67,27 @@ public enum ArchiveScanner {
                 var status = 200
                 var contentType = record["Content-Type"]
                 var body = record.block
+                var message: HTTPMessage?
                 if record.type == "response" {
-                    guard let message = try? HTTPMessage.parse(record.block) else { return }
-                    status = message.status
-                    contentType = message["Content-Type"]
-                    body = message.body
+                    guard let parsed = try? HTTPMessage.parse(record.block) else { return }
+                    message = parsed
+                    status = parsed.status
+                    contentType = parsed["Content-Type"]
+                    body = parsed.body
                 }
                 let page = FetchedPage(url: url, body: body, contentType: contentType, retrieved: date,
                                        options: record[optionsHeader].map(SourceEntry.decode) ?? [:])
                 captures.append(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
                                         warcFile: file.lastPathComponent, offset: located.offset, targetURI: target,
                                         retrieved: date, status: status, payloadDigest: record["WARC-Payload-Digest"],
-                                        page: page))
+                                        page: page, etag: message?["ETag"], lastModified: message?["Last-Modified"]))
+            case "revisit":
+                guard let source = record[sourceHeader], let target = record.targetURI, let url = URL(string: target),
+                      let date = record.date else { return }
+                captures.append(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
+                                        warcFile: file.lastPathComponent, offset: located.offset, targetURI: target,
+                                        retrieved: date, status: 304, payloadDigest: record["WARC-Payload-Digest"],
+                                        page: FetchedPage(url: url, body: Data(), retrieved: date), refersTo: record["WARC-Refers-To"]))
             default:
                 break
             }

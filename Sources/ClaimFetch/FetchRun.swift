@@ -10,6 +10,9 @@ public final class FetchRun {
     private let client: PageClient
     private let plugin: (String) -> (any SourcePlugin)?
     private let now: () -> Date
+    /// The last capture of a URL, for conditional requests; nil when there is none.
+    public var previous: (URL) -> PreviousCapture? = { _ in nil }
+    private let archiveFolder: URL
     public private(set) var captures: [Capture] = []
     public private(set) var failures: [Run.Failure] = []
     /// Called with every failure as it happens, so the user sees it at once.
@@ -20,6 +23,7 @@ public final class FetchRun {
                 plugin: @escaping (String) -> (any SourcePlugin)?) throws {
         let started = now()
         self.started = started
+        self.archiveFolder = archive
         self.now = now
         self.id = Timestamp.format(started)
         self.client = client
@@ -54,13 +58,22 @@ public final class FetchRun {
     /// Fetches and archives one URL; nil (and a recorded failure) when it could not be had.
     private func capture(_ url: URL, source: String, options: [String: String]) async -> Capture? {
         let exchange: PageClient.Exchange
+        let last = url.isFileURL ? nil : previous(url)
         do {
-            exchange = try await client.fetch(url)
+            exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified)
         } catch {
             fail(source, url.absoluteString, "\(error)")
             return nil
         }
         let retrieved = now()
+        if exchange.response.status == 304, let last {
+            do {
+                return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options)
+            } catch {
+                fail(source, url.absoluteString, "not archived: \(error)")
+                return nil
+            }
+        }
         do {
             let capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
             captures.append(capture)
@@ -105,7 +118,37 @@ public final class FetchRun {
                                retrieved: retrieved, options: options)
         return Capture(run: id, source: source, recordID: responseID, warcFile: writer.file.lastPathComponent,
                        offset: written.last!.offset, targetURI: target, retrieved: retrieved,
-                       status: exchange.response.status, payloadDigest: payloadDigest, page: page)
+                       status: exchange.response.status, payloadDigest: payloadDigest, page: page,
+                       etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"])
+    }
+
+    /// A 304: archived as a `revisit` record (server-not-modified profile) pointing at the capture it
+    /// confirms; the page's bytes for discovery come from that capture.
+    private func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
+                         options: [String: String]) throws -> Capture {
+        let target = exchange.finalURL.absoluteString
+        let revisitID = WARCWriter.newRecordID(), requestID = WARCWriter.newRecordID()
+        var extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
+                                         ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
+                                         ("WARC-Refers-To", last.recordID), ("WARC-Refers-To-Target-URI", target),
+                                         ("WARC-Refers-To-Date", Timestamp.format(last.date))]
+        if !options.isEmpty { extra.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
+        let written = try writer.write([
+            WARCWriter.header(type: "request", id: requestID, date: retrieved, target: target,
+                              contentType: "application/http;msgtype=request", block: exchange.requestHead ?? Data(),
+                              extra: [("WARC-Concurrent-To", revisitID)]),
+            WARCWriter.header(type: "revisit", id: revisitID, date: retrieved, target: target,
+                              contentType: "application/http;msgtype=response", block: exchange.response.serialized(),
+                              extra: extra + [("WARC-Concurrent-To", requestID)]),
+        ])
+        let confirmed = try WARCReader.record(at: last.offset, in: archiveFolder.appendingPathComponent(last.warcFile))
+        let body = (try? HTTPMessage.parse(confirmed.block))?.body ?? confirmed.block
+        let capture = Capture(run: id, source: source, recordID: revisitID, warcFile: writer.file.lastPathComponent,
+                              offset: written.last!.offset, targetURI: target, retrieved: retrieved, status: 304,
+                              payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options),
+                              etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID)
+        captures.append(capture)
+        return capture
     }
 
     private func fail(_ source: String, _ url: String, _ message: String) {

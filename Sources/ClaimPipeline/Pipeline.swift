@@ -24,6 +24,8 @@ public struct Pipeline {
         public var run: String?
         public var sources: [SourceSummary]
         public var pages: Int
+        /// Pages the server said had not changed (304).
+        public var unchanged: Int
         public var claims: Int
         public var failures: [Run.Failure]
         public var diagnostics: [Diagnostic]
@@ -48,6 +50,12 @@ public struct Pipeline {
                       onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
         let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
         run.onFailure = onFailure
+        let store = self.store
+        run.previous = { url in
+            guard let last = try? store.lastCapture(targetURI: url.absoluteString), last.etag != nil || last.lastModified != nil else { return nil }
+            return PreviousCapture(recordID: last.recordID, date: last.retrieved, etag: last.etag, lastModified: last.lastModified,
+                                   warcFile: last.warcFile, offset: last.offset)
+        }
         for entry in entries { await run.fetch(entry) }
         let record = try run.finish(sources: Links.unique(entries.map(\.plugin)))
         try store.save(run: record)
@@ -61,7 +69,7 @@ public struct Pipeline {
     /// Brings the store level with the archive: every run and capture not yet stored is read and stored.
     /// Sends nothing over the network. On an empty store this rebuilds everything.
     public func catchUp() throws -> Outcome {
-        var total = Outcome(run: nil, sources: [], pages: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        var total = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
         for file in WARCReader.runFiles(in: workspace.archive) {
             let (run, captures, problem) = try ArchiveScanner.scan(file)
             if let problem { total.archiveProblems.append(problem.description) }
@@ -73,6 +81,7 @@ public struct Pipeline {
             let fresh = try captures.filter { try !store.hasCapture(recordID: $0.recordID) }
             let outcome = try ingest(fresh)
             total.pages += outcome.pages
+            total.unchanged += outcome.unchanged
             total.claims += outcome.claims
             total.diagnostics += outcome.diagnostics
         }
@@ -81,8 +90,21 @@ public struct Pipeline {
 
     /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
     func ingest(_ captures: [Capture]) throws -> Outcome {
-        var outcome = Outcome(run: nil, sources: [], pages: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        var outcome = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
         for capture in captures {
+            if capture.status == 304 {
+                // Not modified: the confirmed capture keeps its claims; this row only records that it was asked.
+                let confirmed = try capture.refersTo.flatMap { try store.capture(recordID: $0) }
+                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
+                                                     document: Document(url: confirmed?.url ?? capture.targetURI, source: capture.source, kind: .unknown),
+                                                     retrieved: capture.retrieved, status: 304, payloadDigest: confirmed?.payloadDigest,
+                                                     diagnostics: [], etag: capture.etag, lastModified: capture.lastModified,
+                                                     refersTo: capture.refersTo), claims: [])
+                outcome.unchanged += 1
+                outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
+                continue
+            }
             guard (200..<300).contains(capture.status) else {
                 // Kept without claims, so a later diff can say the page is gone.
                 try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
@@ -110,7 +132,7 @@ public struct Pipeline {
             let row = CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
                                  offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
                                  retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,
-                                 diagnostics: reading.diagnostics)
+                                 diagnostics: reading.diagnostics, etag: capture.etag, lastModified: capture.lastModified)
             try store.insert(capture: row, claims: claims, unknowns: extractor.unknowns(for: reading))
             outcome.pages += 1
             outcome.claims += claims.count

@@ -101,7 +101,7 @@ public struct ClaimDiff: Codable, Sendable {
         let oldKeys = Set(oldContradictions.map(contradictionKey)), newKeys = Set(newContradictions.map(contradictionKey))
         let oldPages = Dictionary(old.pages.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         var pages = Pages(new: [], updated: [], gone: [])
-        for page in new.pages.sorted(by: { $0.url < $1.url }) {
+        for page in new.pages.sorted(by: { $0.url < $1.url }) where page.status != 304 {  // 304: not modified
             let gone = page.status == 404 || page.status == 410
             guard let before = oldPages[page.url] else {
                 if !gone { pages.new.append(page.url) }

@@ -35,11 +35,18 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var status: Int
     public var payloadDigest: String?
     public var diagnostics: String
+    public var etag: String?
+    public var lastModified: String?
+    public var refersTo: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
-                document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic]) {
+                document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic],
+                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+        self.refersTo = refersTo
         self.recordID = recordID
         self.run = run
         self.source = source

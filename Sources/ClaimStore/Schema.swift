@@ -70,6 +70,13 @@ enum Schema {
                 t.column("statedAt", .datetime)
             }
         }
+        migrator.registerMigration("v4-add-capture-validators") { db in
+            try db.alter(table: "capture") { t in
+                t.add(column: "etag", .text)
+                t.add(column: "lastModified", .text)
+                t.add(column: "refersTo", .text)  // for a 304: the record id of the capture it confirms
+            }
+        }
         return migrator
     }
 }

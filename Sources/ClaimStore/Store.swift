@@ -130,6 +130,19 @@ public final class Store {
         }
     }
 
+    /// The latest successful capture fetched from `targetURI`, for a conditional request.
+    public func lastCapture(targetURI: String) throws -> CaptureRow? {
+        try read("look up the last capture") { db in
+            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300)
+                .order(Column("retrieved").desc, Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// The capture stored for a WARC record id.
+    public func capture(recordID: String) throws -> CaptureRow? {
+        try read("look up a capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchOne(db) }
+    }
+
     /// Every stored capture, in archive order.
     public func captures() throws -> [CaptureRow] {
         try read("list captures") { db in try CaptureRow.order(Column("warcFile"), Column("offset")).fetchAll(db) }

@@ -93,3 +93,47 @@ import Testing
         #expect(waiting.terminationStatus == 0)
     }
 }
+
+/// A second run against an unchanged site asks with the last capture's validators and archives 304s as
+/// revisit records; nothing changes in the claims.
+@Suite struct ConditionalRequestTests {
+    @Test func aSecondRunOfAnUnchangedSiteIsAllRevisits() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let site = workspace.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Sample/run-1/macrumors"), to: site)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site.path]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try #require(line.range(of: "port ").map { Int(line[$0.upperBound...].prefix { $0.isNumber }) } ?? nil)
+        try Data("macrumors http://127.0.0.1:\(port)/index.html\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+
+        let first = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let claimsBefore = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        sleep(1)  // a distinct run id
+        let second = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("4 pages not modified since the last run"))
+        #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout == claimsBefore)
+        let diff = try CLI.run(["diff", "--workspace", workspace.path]).stdout
+        #expect(diff.contains("no changes"))
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        // warcio agrees the revisit records are well formed.
+        let archive = workspace.appendingPathComponent("Archive")
+        let newest = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".warc.gz") }.sorted().last!
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import sys; from warcio.cli import main; sys.exit(main(sys.argv[1:]))", "check", archive.appendingPathComponent(newest).path]
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+    }
+}

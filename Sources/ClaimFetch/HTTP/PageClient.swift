@@ -23,7 +23,9 @@ public struct PageClient: Sendable {
         public var isFile: Bool
     }
 
-    public func fetch(_ url: URL) async throws -> Exchange {
+    /// Fetches `url`; with validators from the last capture, asks the server whether the page changed
+    /// (If-None-Match / If-Modified-Since), and a 304 comes back with no body.
+    public func fetch(_ url: URL, etag: String? = nil, lastModified: String? = nil) async throws -> Exchange {
         switch url.scheme?.lowercased() {
         case "file":
             do {
@@ -34,14 +36,17 @@ public struct PageClient: Sendable {
                 throw FetchError.transport(url: url.absoluteString, reason: "cannot read the file")
             }
         case "http", "https":
-            return try await fetchHTTP(url)
+            return try await fetchHTTP(url, etag: etag, lastModified: lastModified)
         default:
             throw FetchError.unsupportedScheme(url: url.absoluteString)
         }
     }
 
-    private func fetchHTTP(_ url: URL) async throws -> Exchange {
+    private func fetchHTTP(_ url: URL, etag: String?, lastModified: String?) async throws -> Exchange {
         var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", forHTTPHeaderField: "Accept")
         let configuration = URLSessionConfiguration.ephemeral
@@ -79,7 +84,10 @@ public struct PageClient: Sendable {
         headers.sort { $0.0.lowercased() < $1.0.lowercased() }
         headers.append(("Content-Length", String(body.count)))
         let path = finalURL.path.isEmpty ? "/" : finalURL.path + (finalURL.query.map { "?" + $0 } ?? "")
-        let requestHead = "GET \(path) HTTP/1.1\r\nHost: \(finalURL.host ?? "")\(finalURL.port.map { ":\($0)" } ?? "")\r\nUser-Agent: \(userAgent)\r\nAccept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n\r\n"
+        var requestHead = "GET \(path) HTTP/1.1\r\nHost: \(finalURL.host ?? "")\(finalURL.port.map { ":\($0)" } ?? "")\r\nUser-Agent: \(userAgent)\r\nAccept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
+        if let etag { requestHead += "If-None-Match: \(etag)\r\n" }
+        if let lastModified { requestHead += "If-Modified-Since: \(lastModified)\r\n" }
+        requestHead += "\r\n"
         return Exchange(requestHead: Data(requestHead.utf8), response: HTTPMessage(status: http.statusCode, headers: headers, body: body),
                         finalURL: finalURL, isFile: false)
     }

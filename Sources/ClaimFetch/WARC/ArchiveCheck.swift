@@ -52,7 +52,10 @@ public enum ArchiveCheck {
                 report.captures[record.id] = located.offset
             case "request":
                 if let other = record["WARC-Concurrent-To"] { concurrent.append((other, record.id, located.offset)) }
-            case "warcinfo", "metadata", "revisit":
+            case "revisit":
+                report.captures[record.id] = located.offset
+                if let other = record["WARC-Concurrent-To"] { concurrent.append((other, record.id, located.offset)) }
+            case "warcinfo", "metadata":
                 break
             default:
                 problem("unknown WARC-Type '\(record.type)'")

@@ -39,6 +39,22 @@ public enum WARCReader {
         return nil
     }
 
+    /// The record that starts at `offset` in `file`.
+    public static func record(at offset: Int, in file: URL) throws -> WARCRecord {
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: file) } catch {
+            throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(offset))
+        let data = try handle.readToEnd() ?? Data()
+        do {
+            return try WARCRecord.parse(try Gzip.decompressMember(data).content)
+        } catch {
+            throw FetchError.corruptArchive(file: file.lastPathComponent, offset: offset, reason: "\(error)")
+        }
+    }
+
     /// The run files of an archive folder, oldest first (names sort by their UTC start time).
     public static func runFiles(in archive: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []

@@ -70,17 +70,18 @@ extension Claimtrack {
                     let run: String?
                     let sources: [Pipeline.SourceSummary]
                     let pages: Int
+                    let unchanged: Int
                     let claims: Int
                     let failures: [Run.Failure]
                     let unresolvedQuestions: Int
                 }
-                try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, claims: outcome.claims,
+                try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, unchanged: outcome.unchanged, claims: outcome.claims,
                                              failures: outcome.failures, unresolvedQuestions: open))
             } else {
                 if offline {
                     print("offline: \(outcome.pages) archived page\(outcome.pages == 1 ? "" : "s") read, \(outcome.claims) claims stored (nothing was fetched)")
                 } else {
-                    print("run \(outcome.run ?? "-")")
+                    print("run \(outcome.run ?? "-")\(outcome.unchanged > 0 ? " (\(outcome.unchanged) page\(outcome.unchanged == 1 ? "" : "s") not modified since the last run)" : "")")
                     for summary in outcome.sources {
                         print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
                     }
