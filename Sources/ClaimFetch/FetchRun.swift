@@ -10,6 +10,14 @@ public final class FetchRun {
     private let client: PageClient
     private let plugin: (String) -> (any SourcePlugin)?
     private let now: () -> Date
+    /// Per-host spacing and robots.txt, shared by every source of the run.
+    private let pacer = HostPacer()
+    /// Seconds between requests to one host when the source sets none (loopback hosts: none at all).
+    public var defaultDelay: Double = 1
+    /// Longest Retry-After honoured; a server asking for more is reported, not waited for.
+    public var maximumRetryWait: Double = 60
+    /// The first backoff step, doubled on each retry.
+    public var retryBase: Double = 1
     /// The last capture of a URL, for conditional requests; nil when there is none.
     public var previous: (URL) -> PreviousCapture? = { _ in nil }
     private let archiveFolder: URL
@@ -42,7 +50,7 @@ public final class FetchRun {
             fail(entry.plugin, entry.url.absoluteString, "no plugin with this id")
             return
         }
-        guard let start = await capture(entry.url, source: entry.plugin, options: entry.options) else { return }
+        guard let start = await capture(entry.url, entry: entry) else { return }
         let links: [URL]
         do {
             links = try plugin.discover(start.page)
@@ -51,41 +59,104 @@ public final class FetchRun {
             return
         }
         for link in links.prefix(entry.maxLinks) {
-            _ = await capture(link, source: entry.plugin, options: entry.options)
+            _ = await capture(link, entry: entry)
         }
     }
 
     /// Fetches and archives one URL; nil (and a recorded failure) when it could not be had.
-    private func capture(_ url: URL, source: String, options: [String: String]) async -> Capture? {
-        let exchange: PageClient.Exchange
-        let last = url.isFileURL ? nil : previous(url)
-        do {
-            exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified)
-        } catch {
-            fail(source, url.absoluteString, "\(error)")
-            return nil
+    /// Fetches and archives one URL politely: robots.txt, one request at a time per host with a delay,
+    /// retries with backoff on 429, 5xx and dropped connections (honouring Retry-After), a conditional
+    /// request when the page was captured before. Nil (and a recorded failure) when it could not be had.
+    private func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
+        let source = entry.plugin, options = entry.options
+        var robots = RobotsPolicy.allowAll
+        if !url.isFileURL, let host = url.host {
+            let client = self.client
+            robots = await pacer.robots(for: url) { robotsURL in
+                guard let exchange = try? await client.fetch(robotsURL), exchange.response.status == 200 else { return .allowAll }
+                return RobotsPolicy(parsing: String(decoding: exchange.response.body, as: UTF8.self), agent: "claimtrack")
+            }
+            guard robots.allows(url) else {
+                fail(source, url.absoluteString, "skipped: disallowed by robots.txt")
+                return nil
+            }
+            let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
+            let delay = max(entry.delay ?? (loopback ? 0 : defaultDelay), robots.crawlDelay ?? 0)
+            await pacer.wait(for: host, delay: delay)
         }
-        let retrieved = now()
-        if exchange.response.status == 304, let last {
+        let last = url.isFileURL ? nil : previous(url)
+        var attempt = 0
+        while true {
+            let exchange: PageClient.Exchange
             do {
-                return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options)
+                exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified)
+            } catch {
+                let transient = (error as? FetchError).map { "\($0)".contains("timed out") || "\($0)".contains("connection lost") } ?? false
+                if transient && attempt < entry.retries {
+                    attempt += 1
+                    await pause(backoff(attempt))
+                    continue
+                }
+                fail(source, url.absoluteString, "\(error)\(attempt > 0 ? " (after \(attempt) retr\(attempt == 1 ? "y" : "ies"))" : "")")
+                return nil
+            }
+            let retrieved = now()
+            if exchange.response.status == 304, let last {
+                do {
+                    return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options)
+                } catch {
+                    fail(source, url.absoluteString, "not archived: \(error)")
+                    return nil
+                }
+            }
+            let capture: Capture
+            do {
+                capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
+                captures.append(capture)
             } catch {
                 fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
             }
-        }
-        do {
-            let capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
-            captures.append(capture)
-            guard (200..<300).contains(exchange.response.status) else {
-                fail(source, url.absoluteString, "HTTP \(exchange.response.status)")
+            let status = exchange.response.status
+            if status == 429 || (500...599).contains(status) {
+                let asked = exchange.response["Retry-After"].flatMap(Self.retryAfter)
+                if let asked, asked > maximumRetryWait {
+                    fail(source, url.absoluteString, "HTTP \(status) (retry after \(Int(asked)) s; not waiting that long)")
+                    return nil
+                }
+                if attempt < entry.retries {
+                    attempt += 1
+                    await pause(asked ?? backoff(attempt))
+                    continue
+                }
+                fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
+                return nil
+            }
+            if let service = BotChallenge.detect(exchange.response.body) {
+                fail(source, url.absoluteString, "bot challenge (\(service)): archived but not read as a page")
+                return nil
+            }
+            guard (200..<300).contains(status) else {
+                fail(source, url.absoluteString, "HTTP \(status)")
                 return nil
             }
             return capture
-        } catch {
-            fail(source, url.absoluteString, "not archived: \(error)")
-            return nil
         }
+    }
+
+    /// Exponential backoff with jitter: base, 2×base, 4×base … each ±50%.
+    private func backoff(_ attempt: Int) -> Double {
+        retryBase * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1.5)
+    }
+
+    private func pause(_ seconds: Double) async {
+        if seconds > 0 { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
+    }
+
+    /// `Retry-After`: seconds, or an HTTP date.
+    static func retryAfter(_ value: String) -> Double? {
+        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return max(0, seconds) }
+        return Timestamp.loose(value).map { max(0, $0.timeIntervalSinceNow) }
     }
 
     private func archive(_ exchange: PageClient.Exchange, requested: URL, source: String, retrieved: Date,

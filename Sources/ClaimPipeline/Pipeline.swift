@@ -29,6 +29,8 @@ public struct Pipeline {
         public var claims: Int
         public var failures: [Run.Failure]
         public var diagnostics: [Diagnostic]
+        /// Sources not fetched because their `every=` interval has not passed.
+        public var skipped: [String] = []
         /// Torn or corrupt archive tails that were skipped.
         public var archiveProblems: [String]
     }
@@ -48,6 +50,18 @@ public struct Pipeline {
     /// Fetches the given sources into a new run, then stores what the archive now holds.
     public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping () -> Date = Date.init,
                       onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
+        // Sources fetched more recently than their every= interval wait for a later run.
+        var due: [SourceEntry] = []
+        var skipped: [String] = []
+        for entry in entries {
+            if let every = entry.every, let last = try store.lastCapture(targetURI: entry.url.absoluteString),
+               now().timeIntervalSince(last.retrieved) < every {
+                skipped.append("\(entry.location): \(entry.plugin) \(entry.url.absoluteString) fetched \(Int(now().timeIntervalSince(last.retrieved) / 60)) min ago (every=\(entry.options["every"]!))")
+            } else {
+                due.append(entry)
+            }
+        }
+        let entries = due
         let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
         run.onFailure = onFailure
         let store = self.store
@@ -63,6 +77,7 @@ public struct Pipeline {
         outcome.run = record.id
         outcome.failures = record.failures
         outcome.sources = summarize(entries.map(\.plugin), captures: run.captures, claimsByRecord: outcome, failures: record.failures)
+        outcome.skipped = skipped
         return outcome
     }
 
@@ -103,6 +118,17 @@ public struct Pipeline {
                                                      refersTo: capture.refersTo), claims: [])
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
+                continue
+            }
+            if let service = BotChallenge.detect(capture.page.body) {
+                // Kept (the archive holds it) but never read, and never the page's latest capture.
+                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
+                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .challenge),
+                                                     retrieved: capture.retrieved, status: capture.status,
+                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
+                outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
+                                                      "bot challenge (\(service)); not read as a page"))
                 continue
             }
             guard (200..<300).contains(capture.status) else {

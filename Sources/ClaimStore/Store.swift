@@ -108,8 +108,8 @@ public final class Store {
 
     private func latestCaptures(_ db: Database, asOf run: String?) throws -> [CaptureRow] {
         let sql = """
-            SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND (? IS NULL OR c.run <= ?)
-              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND c2.status BETWEEN 200 AND 299
+            SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND c.kind != 'challenge' AND (? IS NULL OR c.run <= ?)
+              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND c2.status BETWEEN 200 AND 299 AND c2.kind != 'challenge'
                           AND (? IS NULL OR c2.run <= ?) ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
             ORDER BY c.url
             """
@@ -133,7 +133,7 @@ public final class Store {
     /// The latest successful capture fetched from `targetURI`, for a conditional request.
     public func lastCapture(targetURI: String) throws -> CaptureRow? {
         try read("look up the last capture") { db in
-            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300)
+            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300 && Column("kind") != "challenge")
                 .order(Column("retrieved").desc, Column("id").desc).fetchOne(db)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ClaimCore
 import ClaimFetch
 import Testing
@@ -34,7 +35,7 @@ import Testing
         #expect(entries.count == 1)
         #expect(entries.first?.options == ["title": "//h1[@class='big headline']", "body": "//div[@id=\"story\"]"])
         #expect(problems.map(\.description) == [
-            "Sources.list:2: error: unknown option 'titel' for generic; known: body, max, prior, title",
+            "Sources.list:2: error: unknown option 'titel' for generic; known: body, delay, every, max, prior, retries, title",
             "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
             "Sources.list:4: error: unclosed \" quote",
         ])
@@ -73,5 +74,39 @@ import Testing
         let (entries, problems) = SourcesList.parse("macrumors https://www.macrumors.com/ prior=rumored\nmacrumors https://www.macrumors.com/ prior=gossip\n", plugins: rules)
         #expect(entries.first?.options["prior"] == "rumored")
         #expect(problems.first?.description.hasPrefix("Sources.list:2: error: option prior=gossip is not a confidence label; known: official") == true)
+    }
+}
+
+@Suite struct RobotsTests {
+    let text = """
+    User-agent: *
+    Disallow: /private
+    Allow: /private/open
+    Crawl-delay: 2
+
+    User-agent: claimtrack
+    Disallow: /search
+    """
+
+    @Test func ourOwnGroupWinsOverTheStar() {
+        let policy = RobotsPolicy(parsing: text, agent: "claimtrack/0.1")
+        #expect(!policy.allows(URL(string: "https://a.example/search?q=1")!))
+        #expect(policy.allows(URL(string: "https://a.example/private/x")!))
+        #expect(policy.crawlDelay == nil)
+    }
+
+    @Test func theLongestRuleDecides() {
+        let policy = RobotsPolicy(parsing: text, agent: "otherbot")
+        #expect(!policy.allows(URL(string: "https://a.example/private/x")!))
+        #expect(policy.allows(URL(string: "https://a.example/private/open/y")!))
+        #expect(policy.allows(URL(string: "https://a.example/")!))
+        #expect(policy.crawlDelay == 2)
+    }
+
+    @Test func intervalsAndChallenges() {
+        #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)
+        #expect(SourceEntry.interval("soon") == nil)
+        #expect(BotChallenge.detect(Data("<html><head><title>Just a moment...</title>".utf8)) == "Cloudflare")
+        #expect(BotChallenge.detect(Data("<html><body>An article about captchas.</body></html>".utf8)) == nil)
     }
 }

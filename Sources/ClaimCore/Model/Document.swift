@@ -3,6 +3,8 @@ import Foundation
 /// What kind of page a plugin recognised.
 public enum PageKind: String, Codable, Sendable, CaseIterable {
     case article, listing, feed, result, compare, item, json, unknown
+    /// A bot-protection interstitial served instead of the page.
+    case challenge
 }
 
 /// What a plugin reads off a page: where it lives, what it is, who wrote it and when.

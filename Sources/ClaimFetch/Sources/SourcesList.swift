@@ -12,6 +12,22 @@ public struct SourceEntry: Sendable, Equatable {
     /// How many links of a listing or feed one run follows (`max=`, default 20).
     public var maxLinks: Int { options["max"].flatMap(Int.init) ?? 20 }
 
+    /// Seconds between requests to one host (`delay=`); nil for the default.
+    public var delay: Double? { options["delay"].flatMap(Double.init) }
+
+    /// How many times a 429, a 5xx or a dropped connection is retried (`retries=`, default 2).
+    public var retries: Int { options["retries"].flatMap(Int.init) ?? 2 }
+
+    /// The shortest time between two fetches of this source (`every=`), so cron can run often.
+    public var every: TimeInterval? { options["every"].flatMap(Self.interval) }
+
+    /// "90", "30s", "30m", "6h", "1d" in seconds.
+    public static func interval(_ text: String) -> TimeInterval? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        if let unit = text.last.flatMap({ units[$0] }), let number = Double(text.dropLast()), number >= 0 { return number * unit }
+        return Double(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+
     /// Options as one header-safe line (`key=value&key=value`, percent-encoded), as archived with each capture.
     public static func encode(_ options: [String: String]) -> String {
         var components = URLComponents()
@@ -39,7 +55,7 @@ public struct SourceEntry: Sendable, Equatable {
 /// alternatives; the good ones are still returned.
 public enum SourcesList {
     /// Option keys every source accepts.
-    public static let commonOptions = ["max", "prior"]
+    public static let commonOptions = ["delay", "every", "max", "prior", "retries"]
 
     /// What the parser needs to know of a plugin: the options it takes and how it checks their values.
     public struct PluginRules: Sendable {
@@ -94,6 +110,18 @@ public enum SourcesList {
                 }
                 if pair[0] == "max", Int(pair[1]).map({ $0 >= 0 }) != true {
                     problem("option max=\(pair[1]) must be a whole number of links")
+                    bad = true
+                }
+                if pair[0] == "delay", Double(pair[1]).map({ $0 >= 0 && $0 <= 600 }) != true {
+                    problem("option delay=\(pair[1]) must be seconds between requests to one host (0 to 600)")
+                    bad = true
+                }
+                if pair[0] == "retries", Int(pair[1]).map({ $0 >= 0 && $0 <= 10 }) != true {
+                    problem("option retries=\(pair[1]) must be a whole number from 0 to 10")
+                    bad = true
+                }
+                if pair[0] == "every", SourceEntry.interval(pair[1]) == nil {
+                    problem("option every=\(pair[1]) must be an interval such as 30m, 6h or 1d")
                     bad = true
                 }
                 if pair[0] == "prior", Confidence.Label(rawValue: pair[1]) == nil {

@@ -61,6 +61,7 @@ extension Claimtrack {
                     Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
                 }
             }
+            outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
             outcome.diagnostics.forEach { Terminal.warn($0.description) }
             outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
             let snapshot = try workspace.reporting { try Snapshot.load(space, store: pipeline.store) }

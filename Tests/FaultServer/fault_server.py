@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""A misbehaving web site on 127.0.0.1 for claimtrack's fetch tests. Prints 'port N' and serves until killed.
+
+Routes: robots.txt disallowing /private; a MacRumors-shaped listing linking to an article, a page that fails
+once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a page that always fails with
+500, a disallowed page, a Cloudflare-style challenge, and a missing page.
+"""
+import http.server, sys, threading
+
+ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/10/{slug}/"></head><body>
+<article class="article--2pJwZBkO js-article"><h1>{title}</h1>
+<div class="byline--3Eec5bcq"><time datetime="2026-03-10T10:00:00-07:00">x</time> by <a rel="author">Fault Writer</a></div>
+<div class="content--2u3grYDr"><p>{text}</p></div></article></body></html>"""
+
+LISTING = """<html><head><title>MacRumors: Apple News and Rumors</title></head><body>
+""" + "".join('<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>\n'.format(path) for path in [
+    "/a.html", "/flaky.html", "/throttled.html", "/broken.html", "/private/secret.html", "/challenge.html", "/missing.html"]) + "</body></html>"
+
+CHALLENGE = """<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>
+<div id="challenge-platform"><noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>"""
+
+counts = {}
+lock = threading.Lock()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body, headers=()):
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        with lock:
+            counts[self.path] = counts.get(self.path, 0) + 1
+            seen = counts[self.path]
+        if self.path == "/robots.txt":
+            return self.send(200, "User-agent: *\nDisallow: /private\n")
+        if self.path == "/index.html":
+            return self.send(200, LISTING)
+        if self.path == "/a.html":
+            return self.send(200, ARTICLE.format(slug="fault-a", title="Fault A", text="The Mac Studio now costs $2,299 according to Apple's website."))
+        if self.path == "/flaky.html":
+            if seen == 1:
+                return self.send(503, "busy", [("Retry-After", "1")])
+            return self.send(200, ARTICLE.format(slug="fault-flaky", title="Flaky", text="Rumors point to a June 2026 launch for the M5 Ultra."))
+        if self.path == "/throttled.html":
+            return self.send(429, "slow down", [("Retry-After", "3600")])
+        if self.path == "/broken.html":
+            return self.send(500, "broken")
+        if self.path == "/challenge.html":
+            return self.send(403, CHALLENGE)
+        return self.send(404, "not found")
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print("port", server.server_address[1], flush=True)
+server.serve_forever()

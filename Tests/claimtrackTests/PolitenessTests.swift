@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Fetches from a misbehaving site on 127.0.0.1 (Tests/FaultServer/fault_server.py, started here): every
+/// fault is reported with source and URL, the other pages and sources carry on, and the archive stays valid.
+@Suite struct PolitenessTests {
+    @Test func faultsAreReportedAndEverythingElseIsFetched() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-u", CLI.repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = output
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        var line = ""
+        while !line.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(Int(line.replacingOccurrences(of: "port", with: "").trimmingCharacters(in: .whitespacesAndNewlines)), "fault server said: \(line)")
+        let other = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/mac-pro-discontinued.html")
+        try Data("macrumors http://127.0.0.1:\(port)/index.html retries=1 max=20\nmacrumors \(other.absoluteString)\n".utf8)
+            .write(to: workspace.appendingPathComponent("Sources.list"))
+
+        let result = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        let base = "http://127.0.0.1:\(port)"
+        for expected in [
+            "error: macrumors: \(base)/private/secret.html: skipped: disallowed by robots.txt",
+            "error: macrumors: \(base)/throttled.html: HTTP 429 (retry after 3600 s; not waiting that long)",
+            "error: macrumors: \(base)/broken.html: HTTP 500 after 1 retry",
+            "error: macrumors: \(base)/challenge.html: bot challenge (Cloudflare): archived but not read as a page",
+            "error: macrumors: \(base)/missing.html: HTTP 404",
+        ] {
+            #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
+        }
+        #expect(!result.stderr.contains("flaky.html"))  // a 503 with Retry-After: 1, then fetched
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("fault-flaky"))
+        #expect(claims.contains("fault-a"))
+        #expect(claims.contains("apple-discontinues-mac-pro"))  // the other source carried on
+        #expect(!claims.contains("Just a moment"))
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+    }
+
+    @Test func everyHoldsASourceBackUntilItsIntervalHasPassed() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let page = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/mac-pro-discontinued.html")
+        try Data("macrumors \(page.absoluteString) every=6h\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        #expect(try CLI.run(["fetch", "--workspace", workspace.path]).status == 0)
+        let again = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("note: not due yet: Sources.list:1: macrumors \(page.absoluteString) fetched 0 min ago (every=6h)"))
+    }
+}
