@@ -3,7 +3,8 @@
 
 Routes: robots.txt disallowing /private; a MacRumors-shaped listing linking to an article, a page that fails
 once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a page that always fails with
-500, a disallowed page, a Cloudflare-style challenge, and a missing page.
+500, a disallowed page, a Cloudflare-style challenge, a missing page, a redirect to file:///etc/passwd and a
+redirect loop.
 """
 import http.server, sys, threading
 
@@ -14,7 +15,8 @@ ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2
 
 LISTING = """<html><head><title>MacRumors: Apple News and Rumors</title></head><body>
 """ + "".join('<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>\n'.format(path) for path in [
-    "/a.html", "/flaky.html", "/throttled.html", "/broken.html", "/private/secret.html", "/challenge.html", "/missing.html"]) + "</body></html>"
+    "/a.html", "/flaky.html", "/throttled.html", "/broken.html", "/private/secret.html", "/challenge.html", "/missing.html",
+    "/to-file.html", "/loop-a.html"]) + "</body></html>"
 
 CHALLENGE = """<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>
 <div id="challenge-platform"><noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>"""
@@ -55,6 +57,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(429, "slow down", [("Retry-After", "3600")])
         if self.path == "/broken.html":
             return self.send(500, "broken")
+        if self.path == "/to-file.html":
+            return self.send(302, "", [("Location", "file:///etc/passwd")])
+        if self.path == "/loop-a.html":
+            return self.send(302, "", [("Location", "/loop-b.html")])
+        if self.path == "/loop-b.html":
+            return self.send(302, "", [("Location", "/loop-a.html")])
         if self.path == "/challenge.html":
             return self.send(403, CHALLENGE)
         return self.send(404, "not found")

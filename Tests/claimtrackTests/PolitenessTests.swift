@@ -36,6 +36,8 @@ import Testing
             "error: macrumors: \(base)/broken.html: HTTP 500 after 1 retry",
             "error: macrumors: \(base)/challenge.html: bot challenge (Cloudflare): archived but not read as a page",
             "error: macrumors: \(base)/missing.html: HTTP 404",
+            "error: macrumors: \(base)/to-file.html: GET \(base)/to-file.html: redirect to file:///etc/passwd refused (only http and https are followed)",
+            "error: macrumors: \(base)/loop-a.html: GET \(base)/loop-a.html: redirect loop at \(base)/loop-a.html",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
@@ -46,6 +48,19 @@ import Testing
         #expect(claims.contains("apple-discontinues-mac-pro"))  // the other source carried on
         #expect(!claims.contains("Just a moment"))
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        // Nothing of the local file the redirect pointed at reached the archive.
+        let archive = workspace.appendingPathComponent("Archive")
+        for name in try FileManager.default.contentsOfDirectory(atPath: archive.path) where name.hasSuffix(".warc.gz") {
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            unzip.arguments = ["gzip", "-dc", archive.appendingPathComponent(name).path]
+            let pipe = Pipe()
+            unzip.standardOutput = pipe
+            try unzip.run()
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            unzip.waitUntilExit()
+            #expect(!text.contains("root:x:0:0"))
+        }
     }
 
     @Test func everyHoldsASourceBackUntilItsIntervalHasPassed() throws {

@@ -52,16 +52,21 @@ public struct PageClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 4
-        let session = URLSession(configuration: configuration)
+        let guardian = RedirectGuard(limit: Self.redirectLimit)
+        let session = URLSession(configuration: configuration, delegate: guardian, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let (body, response): (Data, URLResponse)
         do {
             (body, response) = try await session.data(for: request)
         } catch let error as URLError {
+            if let refused = guardian.refused {
+                throw FetchError.transport(url: url.absoluteString, reason: refused)
+            }
             throw FetchError.transport(url: url.absoluteString, reason: Self.describe(error))
         } catch {
             throw FetchError.transport(url: url.absoluteString, reason: "\(error)")
         }
+        if let refused = guardian.refused { throw FetchError.transport(url: url.absoluteString, reason: refused) }
         guard let http = response as? HTTPURLResponse else {
             throw FetchError.transport(url: url.absoluteString, reason: "not an HTTP response")
         }
@@ -90,6 +95,47 @@ public struct PageClient: Sendable {
         requestHead += "\r\n"
         return Exchange(requestHead: Data(requestHead.utf8), response: HTTPMessage(status: http.statusCode, headers: headers, body: body),
                         finalURL: finalURL, isFile: false)
+    }
+
+    /// Redirects followed before giving up.
+    public static let redirectLimit = 10
+
+    /// Follows redirects only to http and https, at most `limit` of them, and never in a loop.
+    final class RedirectGuard: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        let limit: Int
+        private let lock = NSLock()
+        private var seen: [URL] = []
+        private var reason: String?
+
+        init(limit: Int) { self.limit = limit }
+
+        /// Why a redirect was refused, if one was.
+        var refused: String? { lock.withLock { reason } }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            // The Location header as the server wrote it: the request URL may already have been rewritten.
+            let location = (response.allHeaderFields.first { ($0.key as? String)?.lowercased() == "location" }?.value as? String) ?? ""
+            let written = URL(string: location, relativeTo: response.url)?.absoluteURL
+            let verdict: String? = lock.withLock {
+                guard let target = request.url else { return "redirect without a location" }
+                for candidate in [written, target].compactMap({ $0 }) where !["http", "https"].contains(candidate.scheme?.lowercased() ?? "") {
+                    return "redirect to \(candidate.absoluteString) refused (only http and https are followed)"
+                }
+                if seen.isEmpty, let origin = task.originalRequest?.url { seen.append(origin) }
+                if seen.contains(target) { return "redirect loop at \(target.absoluteString)" }
+                seen.append(target)
+                if seen.count > limit + 1 { return "more than \(limit) redirects" }
+                return nil
+            }
+            if let verdict {
+                lock.withLock { reason = verdict }
+                // Not following: the 3xx itself comes back, and the fetch reports why.
+                completionHandler(nil)
+            } else {
+                completionHandler(request)
+            }
+        }
     }
 
     static func describe(_ error: URLError) -> String {
