@@ -103,16 +103,9 @@ import Testing
         try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let site = workspace.appendingPathComponent("site")
         try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Sample/run-1/macrumors"), to: site)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site.path]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(line.range(of: "port ").map { Int(line[$0.upperBound...].prefix { $0.isNumber }) } ?? nil)
+        let server = try CLI.Server(["-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site.path])
+        let port = server.port
+        defer { withExtendedLifetime(server) {} }
         try Data("macrumors http://127.0.0.1:\(port)/index.html\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
 
         let first = try CLI.run(["fetch", "--workspace", workspace.path])

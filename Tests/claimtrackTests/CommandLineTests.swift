@@ -34,6 +34,39 @@ struct CLI {
                       stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
+    /// A server on 127.0.0.1 started for one test (a Python script that prints "port N" first); killed
+    /// when the returned object goes away.
+    final class Server {
+        let process = Process()
+        let port: Int
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-u"] + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            var line = ""
+            while !line.contains("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line += String(decoding: chunk, as: UTF8.self)
+            }
+            guard let found = line.range(of: "port ").flatMap({ Int(line[$0.upperBound...].prefix { $0.isNumber }) }) else {
+                kill(process.processIdentifier, SIGKILL)
+                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "test server did not start: \(line)"])
+            }
+            port = found
+        }
+
+        deinit {
+            // SIGKILL: the child inherits the test runner's blocked-signal mask, so SIGTERM may never arrive.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
     /// A fresh workspace holding a copy of the sample archive and the sample's questions (Sample/Questions.list,
     /// not the repository's own Questions.list, which a user may have edited).
     static func sampleWorkspace() throws -> URL {

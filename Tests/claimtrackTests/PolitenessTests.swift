@@ -8,21 +8,9 @@ import Testing
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-u", CLI.repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = output
-        try server.run()
-        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try #require(Int(line.replacingOccurrences(of: "port", with: "").trimmingCharacters(in: .whitespacesAndNewlines)), "fault server said: \(line)")
+        let server = try CLI.Server([CLI.repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path])
+        let port = server.port
+        defer { withExtendedLifetime(server) {} }
         let other = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/mac-pro-discontinued.html")
         try Data("macrumors http://127.0.0.1:\(port)/index.html retries=1 max=20\nmacrumors \(other.absoluteString)\n".utf8)
             .write(to: workspace.appendingPathComponent("Sources.list"))
