@@ -25,6 +25,9 @@ public final class FetchRun {
     public private(set) var failures: [Run.Failure] = []
     /// Called with every failure as it happens, so the user sees it at once.
     public var onFailure: (Run.Failure) -> Void = { _ in }
+    /// Called after every exchange: the source being fetched, pages so far, bytes so far, failures so far.
+    public var onProgress: (_ source: String, _ pages: Int, _ bytes: Int, _ failures: Int) -> Void = { _, _, _, _ in }
+    private var bytes = 0
 
     /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record.
     public init(archive: URL, client: PageClient, now: @escaping () -> Date = Date.init,
@@ -113,6 +116,8 @@ public final class FetchRun {
             do {
                 capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
                 captures.append(capture)
+                bytes += exchange.response.body.count
+                onProgress(source, captures.count, bytes, failures.count)
             } catch {
                 fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
@@ -130,6 +135,10 @@ public final class FetchRun {
                     continue
                 }
                 fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
+                return nil
+            }
+            if (200..<300).contains(status), !ReadableContent.accepts(exchange.response["Content-Type"]) {
+                fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
                 return nil
             }
             if let service = BotChallenge.detect(exchange.response.body) {

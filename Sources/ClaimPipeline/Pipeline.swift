@@ -24,7 +24,10 @@ public struct Pipeline {
         public var run: String?
         public var sources: [SourceSummary]
         public var pages: Int
-        /// Pages the server said had not changed (304).
+        /// Pages seen for the first time, pages whose bytes changed since their last capture, and pages the
+        /// same as before (a 304, or identical bytes).
+        public var new: Int = 0
+        public var changed: Int = 0
         public var unchanged: Int
         public var claims: Int
         public var failures: [Run.Failure]
@@ -49,6 +52,7 @@ public struct Pipeline {
 
     /// Fetches the given sources into a new run, then stores what the archive now holds.
     public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping () -> Date = Date.init,
+                      onProgress: @escaping (String, Int, Int, Int) -> Void = { _, _, _, _ in },
                       onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
         // Sources fetched more recently than their every= interval wait for a later run.
         var due: [SourceEntry] = []
@@ -64,6 +68,7 @@ public struct Pipeline {
         let entries = due
         let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
         run.onFailure = onFailure
+        run.onProgress = onProgress
         let store = self.store
         run.previous = { url in
             guard let last = try? store.lastCapture(targetURI: url.absoluteString), last.etag != nil || last.lastModified != nil else { return nil }
@@ -97,6 +102,8 @@ public struct Pipeline {
             let outcome = try ingest(fresh)
             total.pages += outcome.pages
             total.unchanged += outcome.unchanged
+            total.new += outcome.new
+            total.changed += outcome.changed
             total.claims += outcome.claims
             total.diagnostics += outcome.diagnostics
         }
@@ -118,6 +125,14 @@ public struct Pipeline {
                                                      refersTo: capture.refersTo), claims: [])
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
+                continue
+            }
+            if !ReadableContent.accepts(capture.page.contentType) {
+                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
+                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
+                                                     retrieved: capture.retrieved, status: 415,
+                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
                 continue
             }
             if let service = BotChallenge.detect(capture.page.body) {
@@ -144,6 +159,14 @@ public struct Pipeline {
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
                 continue
+            }
+            let previous = try store.lastCapture(targetURI: capture.targetURI)
+            if previous == nil {
+                outcome.new += 1
+            } else if previous?.payloadDigest == capture.payloadDigest {
+                outcome.unchanged += 1
+            } else {
+                outcome.changed += 1
             }
             let reading: Reading
             do {

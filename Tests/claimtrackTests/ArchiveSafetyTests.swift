@@ -114,7 +114,8 @@ import Testing
         sleep(1)  // a distinct run id
         let second = try CLI.run(["fetch", "--workspace", workspace.path])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("4 pages not modified since the last run"))
+        #expect(first.stdout.contains(": 4 new, 0 changed, 0 unchanged, 0 failed"))
+        #expect(second.stdout.contains(": 0 new, 0 changed, 4 unchanged, 0 failed"))
         #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout == claimsBefore)
         let diff = try CLI.run(["diff", "--workspace", workspace.path]).stdout
         #expect(diff.contains("no changes"))

@@ -17,3 +17,12 @@ public enum BotChallenge {
         return markers.first { head.contains($0.marker) }?.service
     }
 }
+
+/// Which responses a plugin may read: HTML, XML feeds, JSON and plain text. Images, PDFs and archives are
+/// archived like everything else, and reported, but never parsed.
+public enum ReadableContent {
+    public static func accepts(_ contentType: String?) -> Bool {
+        guard let type = contentType?.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces), !type.isEmpty else { return true }
+        return type.hasPrefix("text/") || type.contains("html") || type.contains("xml") || type.contains("json")
+    }
+}

@@ -57,9 +57,16 @@ extension Claimtrack {
                 let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
                 let now: () -> Date = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"]
                     .flatMap { Timestamp.iso8601($0) }.map { pinned in { pinned } } ?? Date.init
-                outcome = try await pipeline.fetch(entries, now: now) { failure in
+                // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
+                let progress = isatty(STDERR_FILENO) == 1
+                outcome = try await pipeline.fetch(entries, now: now, onProgress: { source, pages, bytes, failures in
+                    guard progress else { return }
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
+                }, onFailure: { failure in
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                     Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
-                }
+                })
+                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             }
             outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
             outcome.diagnostics.forEach { Terminal.warn($0.description) }
@@ -71,18 +78,20 @@ extension Claimtrack {
                     let run: String?
                     let sources: [Pipeline.SourceSummary]
                     let pages: Int
+                    let new: Int
+                    let changed: Int
                     let unchanged: Int
                     let claims: Int
                     let failures: [Run.Failure]
                     let unresolvedQuestions: Int
                 }
-                try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, unchanged: outcome.unchanged, claims: outcome.claims,
+                try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, new: outcome.new, changed: outcome.changed, unchanged: outcome.unchanged, claims: outcome.claims,
                                              failures: outcome.failures, unresolvedQuestions: open))
             } else {
                 if offline {
                     print("offline: \(outcome.pages) archived page\(outcome.pages == 1 ? "" : "s") read, \(outcome.claims) claims stored (nothing was fetched)")
                 } else {
-                    print("run \(outcome.run ?? "-")\(outcome.unchanged > 0 ? " (\(outcome.unchanged) page\(outcome.unchanged == 1 ? "" : "s") not modified since the last run)" : "")")
+                    print("run \(outcome.run ?? "-"): \(outcome.new) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, \(outcome.failures.count) failed")
                     for summary in outcome.sources {
                         print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
                     }
