@@ -63,7 +63,8 @@ public struct ClaimExtractor: Sendable {
             !mentions.contains { NSIntersectionRange($0.range, value.range).length > 0 }
         }
         let confidence = Hedges.confidence(for: sentence, prior: prior, source: source, isUserReport: isUserReport)
-        let context = SentenceContext(sentence: sentence, text: text, lower: lower, mentions: mentions, values: values)
+        let context = SentenceContext(sentence: sentence, text: text, lower: lower, search: LowercasedText(lower),
+                                      mentions: mentions, values: values)
         var claims: [Claim] = []
         func emit(_ subject: String?, _ attribute: String, _ qualifier: String?, _ value: Value, _ validTime: ValidTime? = nil) {
             guard let subject else { return }
@@ -155,7 +156,8 @@ public struct ClaimExtractor: Sendable {
                 let subjects = Links.unique(vocabulary.mentions(in: sentence).map(\.name))
                 guard !subjects.isEmpty else { continue }
                 let lower = sentence.lowercased()
-                let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: lower.contains) }.map(\.id)
+                let text = LowercasedText(lower)
+                let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: text.contains) }.map(\.id)
                 found.append(StatedUnknown(subjects: subjects, attributes: attributes, quote: sentence,
                                            statedAt: passage.written ?? reading.document.published, position: position))
             }
@@ -173,6 +175,8 @@ struct SentenceContext {
     let sentence: String
     let text: NSString
     let lower: String
+    /// The same lower-cased sentence, for fast substring tests.
+    let search: LowercasedText
     let mentions: [(name: String, range: NSRange)]
     let values: [ValueMention]
 
@@ -233,7 +237,7 @@ struct SentenceContext {
     }
 
     func hasTrigger(_ triggers: [String]) -> Bool {
-        triggers.contains { lower.contains($0) }
+        triggers.contains { search.contains($0) }
     }
 
     /// Whether one of `cues` ends within `within` characters before `range`.
@@ -341,8 +345,8 @@ struct SentenceContext {
                          "stopped selling", "removed the", "no longer be ordered", "can no longer"]
         let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale",
                        "brought it back", "brought back", "reintroduced", "back on sale", "returned to sale"]
-        let found = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (Bool, String, String.Index)? in
-            lower.range(of: cue).map { (available, cue, $0.lowerBound) }
+        let found = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (Bool, String, Int)? in
+            search.offset(of: cue).map { (available, cue, $0) }
         }
         return found.max { $0.2 < $1.2 }.map { ($0.0, $0.1) }
     }

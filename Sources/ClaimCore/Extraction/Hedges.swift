@@ -35,16 +35,16 @@ public enum Hedges {
 
     /// The label of the first cue found in `text`, if any.
     public static func cueLabel(in text: String) -> Confidence.Label? {
-        firstCue(in: " " + text.lowercased())?.label
+        firstCue(in: LowercasedText(" " + text))?.label
     }
 
-    /// The cue written first in `lower` (a lower-cased sentence), with its label.
-    static func firstCue(in lower: String) -> (label: Confidence.Label, phrase: String)? {
-        var best: (label: Confidence.Label, phrase: String, at: String.Index)?
+    /// The cue written first in the sentence, with its label.
+    static func firstCue(in lower: LowercasedText) -> (label: Confidence.Label, phrase: String)? {
+        var best: (label: Confidence.Label, phrase: String, at: Int)?
         for (label, phrases) in cues {
             for phrase in phrases {
-                guard let found = lower.range(of: phrase) else { continue }
-                if best == nil || found.lowerBound < best!.at { best = (label, phrase, found.lowerBound) }
+                guard let found = lower.offset(of: phrase) else { continue }
+                if best == nil || found < best!.at { best = (label, phrase, found) }
             }
         }
         return best.map { ($0.label, $0.phrase) }
@@ -57,14 +57,14 @@ public enum Hedges {
 
     /// Whether the sentence states that something is unknown.
     public static func statesUnknown(_ sentence: String) -> Bool {
-        let lower = sentence.lowercased()
+        let lower = LowercasedText(sentence)
         return unknownCues.contains { lower.contains($0) }
     }
 
     /// The confidence of a sentence's claims from its cues and the source's prior.
     public static func confidence(for sentence: String, prior: Confidence.Label, source: String,
                                   isUserReport: Bool = false) -> Confidence {
-        let lower = " " + sentence.lowercased()
+        let lower = LowercasedText(" " + sentence)
         var reasons = ["source prior: \(source) (\(prior.rawValue))"]
         if isUserReport {
             reasons.append("user report")

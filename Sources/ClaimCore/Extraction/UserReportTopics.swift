@@ -12,7 +12,7 @@ public enum UserReportTopics {
 
     /// The topics a sentence reports, in table order.
     public static func topics(in sentence: String) -> [String] {
-        let lower = sentence.lowercased()
+        let lower = LowercasedText(sentence)
         return topics.filter { $0.cues.contains(where: lower.contains) }.map(\.topic)
     }
 }

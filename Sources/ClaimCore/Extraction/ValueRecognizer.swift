@@ -48,7 +48,13 @@ public struct ValueRecognizer: Sendable {
     public func values(in sentence: String) -> [ValueMention] {
         let text = sentence as NSString
         var found: [ValueMention] = []
-        func each(_ regex: NSRegularExpression, _ make: (NSTextCheckingResult, (Int) -> String?) -> Value?) {
+        // Cheap tests first: most sentences have no month, no dollar sign, no percentage, so most of the
+        // expressions below need not run at all.
+        let lower = LowercasedText(sentence)
+        let digits = sentence.utf8.contains { $0 >= 48 && $0 <= 57 }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(where: lower.contains)
+        func each(_ regex: NSRegularExpression, when worthTrying: Bool = true, _ make: (NSTextCheckingResult, (Int) -> String?) -> Value?) {
+            guard worthTrying else { return }
             for match in regex.matches(in: sentence, range: NSRange(location: 0, length: text.length)) {
                 let group: (Int) -> String? = { index in
                     let range = match.range(at: index)
@@ -57,40 +63,40 @@ public struct ValueRecognizer: Sendable {
                 if let value = make(match, group) { found.append(ValueMention(value: value, range: match.range)) }
             }
         }
-        each(Self.fullDate) { _, g in
+        each(Self.fullDate, when: months && digits) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
-        each(Self.monthDay) { _, g in
+        each(Self.monthDay, when: months && digits) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), (1...31).contains(day), let year = yearForMonth(month),
                   day <= Timestamp.daysIn(month: month, year: year) else { return nil }
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
-        each(Self.monthYear) { _, g in
+        each(Self.monthYear, when: months && digits) { _, g in
             guard let month = Self.month(g(2)), let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
-        each(Self.modifiedMonth) { _, g in
+        each(Self.modifiedMonth, when: months) { _, g in
             guard let month = Self.month(g(2)), let year = yearForMonth(month) else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
-        each(Self.bareMonth) { _, g in
+        each(Self.bareMonth, when: months) { _, g in
             guard let month = Self.month(g(1)), let year = yearForMonth(month) else { return nil }
             return period(g(0)!, Self.monthPart(nil, month: month, year: year))
         }
-        each(Self.quarter) { _, g in
+        each(Self.quarter, when: (digits && lower.contains("q")) || lower.contains("quarter")) { _, g in
             let number = Int(g(1) ?? "") ?? ["first": 1, "second": 2, "third": 3, "fourth": 4][g(2)?.lowercased() ?? ""]
             guard let number, let year = Int(g(3) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, Self.months(year: year, from: number * 3 - 2, to: number * 3))
         }
-        each(Self.half) { _, g in
+        each(Self.half, when: lower.contains("half") || lower.contains("h1") || lower.contains("h2")) { _, g in
             let first = g(1)?.lowercased() == "first" || g(2) == "1"
             guard let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.months(year: year, from: first ? 1 : 7, to: first ? 6 : 12))
         }
-        each(Self.yearPart) { _, g in
+        each(Self.yearPart, when: digits) { _, g in
             guard let year = Int(g(2) ?? ""), (1990...2100).contains(year) else { return nil }
             let (from, to): (Int, Int) = switch g(1)!.lowercased() {
             case "early": (1, 4)
@@ -99,7 +105,7 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.season) { _, g in
+        each(Self.season, when: ["spring", "summer", "fall", "autumn", "winter"].contains(where: lower.contains)) { _, g in
             let word = g(2)!.lowercased()
             guard var year = Int(g(3) ?? "") ?? referenceYear else { return nil }
             if g(1)?.lowercased() == "next" { year += 1 }
@@ -111,7 +117,7 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.relative) { match, g in
+        each(Self.relative, when: ["this", "next", "today", "later", "earlier"].contains(where: lower.contains)) { match, g in
             // "Apple today said …" dates the statement, not the thing it is about.
             let after = text.substring(from: NSMaxRange(match.range)).lowercased().trimmingCharacters(in: .whitespaces)
             if g(0)!.lowercased() == "today",
@@ -119,15 +125,15 @@ public struct ValueRecognizer: Sendable {
                 .contains(where: { after.hasPrefix($0 + " ") || after == $0 }) { return nil }
             return relativePeriod(g(0)!)
         }
-        each(Self.wwdc) { _, g in
+        each(Self.wwdc, when: lower.contains("wwdc")) { _, g in
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, (String(format: "%04d-06-01", year), String(format: "%04d-06-14", year)))
         }
-        each(Self.inYear) { _, g in
+        each(Self.inYear, when: digits) { _, g in
             guard let year = Int(g(1) ?? ""), (1990...2100).contains(year) else { return nil }
             return period(g(0)!, Self.months(year: year, from: 1, to: 12))
         }
-        each(Self.money) { _, g in
+        each(Self.money, when: lower.contains("$")) { _, g in
             guard var amount = Double((g(2) ?? "").replacingOccurrences(of: ",", with: "") + (g(3) ?? "")) else { return nil }
             switch g(4)?.trimmingCharacters(in: .whitespaces).lowercased() {
             case "million": amount *= 1_000_000
@@ -137,21 +143,21 @@ public struct ValueRecognizer: Sendable {
             }
             return Value(type: .money, text: g(0)!, number: amount, currency: "USD")
         }
-        each(Self.dataSize) { _, g in
+        each(Self.dataSize, when: digits && (lower.contains("gb") || lower.contains("tb") || lower.contains("mb"))) { _, g in
             guard let amount = Double(g(1) ?? "") else { return nil }
             return Value(type: .quantity, text: g(0)!, number: amount, unit: g(2)!.uppercased())
         }
-        each(Self.ratio) { _, g in
+        each(Self.ratio, when: digits && (lower.contains("x") || lower.contains("×") || lower.contains("times"))) { _, g in
             guard let factor = Double(g(1) ?? ""), factor > 0 else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: slower ? Self.round(1 / factor) : factor, unit: "x")
         }
-        each(Self.percent) { _, g in
+        each(Self.percent, when: digits && (lower.contains("%") || lower.contains("percent"))) { _, g in
             guard let percent = Double(g(1) ?? "") else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: Self.round(slower ? 1 - percent / 100 : 1 + percent / 100), unit: "x")
         }
-        each(Self.multiple) { _, g in
+        each(Self.multiple, when: ["double", "twice", "triple", "three times", "half"].contains(where: lower.contains)) { _, g in
             let factor: Double = switch g(2)!.lowercased() {
             case "double", "twice": 2
             case "triple", "three times": 3
@@ -159,11 +165,11 @@ public struct ValueRecognizer: Sendable {
             }
             return Value(type: .ratio, text: g(0)!, number: factor, unit: "x")
         }
-        each(Self.score) { _, g in
+        each(Self.score, when: digits && lower.contains("/")) { _, g in
             guard let score = Double(g(1) ?? ""), let scale = Double(g(2) ?? ""), score <= scale else { return nil }
             return Value(type: .score, text: g(0)!, number: score, unit: "/" + g(2)!)
         }
-        each(Self.number) { _, g in
+        each(Self.number, when: digits) { _, g in
             let written = g(1)!
             let thousands = written.hasSuffix("K") || written.hasSuffix("k")
             guard let base = Double(written.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "Kk")))

@@ -7,6 +7,9 @@ public struct PageMetadata {
     /// Every JSON-LD object on the page, `@graph` members flattened, in page order.
     public let jsonLD: [[String: Any]]
     private let document: HTMLDocument
+    /// Every `<meta>` by its property, name or itemprop (first one wins), read in one pass over the page:
+    /// a query per tag would walk the whole document each time.
+    private let metaTags: [String: String]
 
     public init(_ document: HTMLDocument) {
         self.document = document
@@ -16,6 +19,14 @@ public struct PageMetadata {
             Self.flatten(parsed, into: &objects)
         }
         jsonLD = objects
+        var tags: [String: String] = [:]
+        for meta in (try? document.select("//meta[@content]")) ?? [] {
+            guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
+            for key in ["property", "name", "itemprop"].compactMap({ meta.attribute($0) }) where tags[key] == nil {
+                tags[key] = content
+            }
+        }
+        metaTags = tags
     }
 
     private static func flatten(_ value: Any, into objects: inout [[String: Any]]) {
@@ -58,8 +69,7 @@ public struct PageMetadata {
 
     /// The content of `<meta property=…>` or `<meta name=…>`.
     public func meta(_ key: String) -> String? {
-        let xpath = "//meta[@property='\(key)' or @name='\(key)' or @itemprop='\(key)']/@content"
-        return (try? document.first(xpath))?.rawText.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        metaTags[key]
     }
 
     /// `<link rel="canonical">`.
