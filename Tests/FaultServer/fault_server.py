@@ -4,7 +4,7 @@
 Routes: robots.txt disallowing /private; a MacRumors-shaped listing linking to an article, a page that fails
 once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a page that always fails with
 500, a disallowed page, a Cloudflare-style challenge, a missing page, a redirect to file:///etc/passwd and a
-redirect loop.
+redirect loop, an image, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
 """
 import http.server, sys, threading
 
@@ -16,12 +16,13 @@ ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2
 LISTING = """<html><head><title>MacRumors: Apple News and Rumors</title></head><body>
 """ + "".join('<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>\n'.format(path) for path in [
     "/a.html", "/flaky.html", "/throttled.html", "/broken.html", "/private/secret.html", "/challenge.html", "/missing.html",
-    "/to-file.html", "/loop-a.html"]) + "</body></html>"
+    "/to-file.html", "/loop-a.html", "/image.png"]) + "</body></html>"
 
 CHALLENGE = """<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>
 <div id="challenge-platform"><noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>"""
 
 counts = {}
+agents = []
 lock = threading.Lock()
 
 
@@ -45,10 +46,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
             seen = counts[self.path]
         if self.path == "/robots.txt":
             return self.send(200, "User-agent: *\nDisallow: /private\n")
+        if self.path == "/agents":
+            return self.send(200, "\n".join(agents))
         if self.path == "/index.html":
             return self.send(200, LISTING)
+        if self.path == "/image.png":
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", "8")
+            self.end_headers()
+            self.wfile.write(b"\x89PNG\r\n\x1a\n")
+            return
         if self.path == "/a.html":
-            return self.send(200, ARTICLE.format(slug="fault-a", title="Fault A", text="The Mac Studio now costs $2,299 according to Apple's website."))
+            if self.headers.get("If-None-Match") == '"a1"':
+                self.send_response(304)
+                self.send_header("ETag", '"a1"')
+                self.end_headers()
+                return
+            with lock:
+                agents.append(self.headers.get("User-Agent", ""))
+            return self.send(200, ARTICLE.format(slug="fault-a", title="Fault A", text="The Mac Studio now costs $2,299 according to Apple's website."),
+                             [("ETag", '"a1"')])
         if self.path == "/flaky.html":
             if seen == 1:
                 return self.send(503, "busy", [("Retry-After", "1")])

@@ -15,7 +15,7 @@ import Testing
         try Data("macrumors http://127.0.0.1:\(port)/index.html retries=1 max=20\nmacrumors \(other.absoluteString)\n".utf8)
             .write(to: workspace.appendingPathComponent("Sources.list"))
 
-        let result = try CLI.run(["fetch", "--workspace", workspace.path])
+        let result = try CLI.run(["fetch", "--user-agent", "claimtrack-test (+https://example.org/contact)", "--workspace", workspace.path])
         #expect(result.status == 1)
         let base = "http://127.0.0.1:\(port)"
         for expected in [
@@ -26,6 +26,7 @@ import Testing
             "error: macrumors: \(base)/missing.html: HTTP 404",
             "error: macrumors: \(base)/to-file.html: GET \(base)/to-file.html: redirect to file:///etc/passwd refused (only http and https are followed)",
             "error: macrumors: \(base)/loop-a.html: GET \(base)/loop-a.html: redirect loop at \(base)/loop-a.html",
+            "error: macrumors: \(base)/image.png: content type image/png is not a page: archived but not read",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
@@ -36,8 +37,17 @@ import Testing
         #expect(claims.contains("apple-discontinues-mac-pro"))  // the other source carried on
         #expect(!claims.contains("Just a moment"))
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
-        // Nothing of the local file the redirect pointed at reached the archive.
+        // The configured User-Agent was sent; a second run gets a 304 for the page with an ETag.
+        let agents = try String(contentsOf: URL(string: "\(base)/agents")!, encoding: .utf8)
+        #expect(agents.contains("claimtrack-test (+https://example.org/contact)"))
+        sleep(1)
+        let second = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(second.stdout.contains(" unchanged"))
+        #expect(!second.stdout.contains(": 0 new, 0 changed, 0 unchanged"))
+        #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout.contains("fault-a"))
+        // Nothing of the local file the redirect pointed at reached the archive; the ETag page came back as a revisit.
         let archive = workspace.appendingPathComponent("Archive")
+        var revisits = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: archive.path) where name.hasSuffix(".warc.gz") {
             let unzip = Process()
             unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -48,7 +58,9 @@ import Testing
             let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             unzip.waitUntilExit()
             #expect(!text.contains("root:x:0:0"))
+            revisits += text.components(separatedBy: "WARC-Type: revisit\r\n").count - 1
         }
+        #expect(revisits == 1)
     }
 
     @Test func everyHoldsASourceBackUntilItsIntervalHasPassed() throws {

@@ -24,6 +24,12 @@ extension Claimtrack {
         @Flag(name: .long, help: "Send nothing over the network; rebuild the store from Archive/.")
         var offline = false
 
+        @Option(name: .customLong("user-agent"), help: "The User-Agent to send (default: $CLAIMTRACK_USER_AGENT or claimtrack's own, with a contact URL).")
+        var userAgent: String?
+
+        @Option(name: .long, help: "Seconds to wait for a response before giving up on it (default 30).")
+        var timeout: Double = 30
+
         @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var writer: WriterOptions
         @OptionGroup var output: OutputOptions
@@ -33,6 +39,7 @@ extension Claimtrack {
                 throw ValidationError("unknown source '\(id)'; known: \(PluginRegistry.ids.joined(separator: ", "))")
             }
             if offline && !source.isEmpty { throw ValidationError("--offline rebuilds every source; drop --source") }
+            if !(1...600).contains(timeout) { throw ValidationError("--timeout must be between 1 and 600 seconds") }
             if let now = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"], Timestamp.iso8601(now) == nil {
                 throw ValidationError("CLAIMTRACK_NOW='\(now)' is not an ISO 8601 time")
             }
@@ -59,7 +66,8 @@ extension Claimtrack {
                     .flatMap { Timestamp.iso8601($0) }.map { pinned in { pinned } } ?? Date.init
                 // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
                 let progress = isatty(STDERR_FILENO) == 1
-                outcome = try await pipeline.fetch(entries, now: now, onProgress: { source, pages, bytes, failures in
+                let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
+                outcome = try await pipeline.fetch(entries, client: PageClient(userAgent: agent, timeout: timeout), now: now, onProgress: { source, pages, bytes, failures in
                     guard progress else { return }
                     FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
                 }, onFailure: { failure in
