@@ -2,14 +2,17 @@ import ClaimCore
 import Foundation
 
 /// One `claimtrack fetch`: fetches every source and the links its plugin discovers, archiving every
-/// exchange before anything reads it. A failing source is recorded and the others carry on.
-public final class FetchRun {
-    public let id: String
-    public let started: Date
-    public let writer: WARCWriter
+/// exchange before anything reads it. A failing source is recorded and the others carry on. An actor, so
+/// sources on different hosts are fetched at the same time while the archive is written one record at a time.
+public actor FetchRun {
+    public nonisolated let id: String
+    public nonisolated let started: Date
+    /// The run's WARC file.
+    public nonisolated let file: URL
+    private let writer: WARCWriter
     private let client: PageClient
-    private let plugin: (String) -> (any SourcePlugin)?
-    private let now: () -> Date
+    private let plugin: @Sendable (String) -> (any SourcePlugin)?
+    private let now: @Sendable () -> Date
     /// Per-host spacing and robots.txt, shared by every source of the run.
     private let pacer = HostPacer()
     /// Seconds between requests to one host when the source sets none (loopback hosts: none at all).
@@ -19,19 +22,19 @@ public final class FetchRun {
     /// The first backoff step, doubled on each retry.
     public var retryBase: Double = 1
     /// The last capture of a URL, for conditional requests; nil when there is none.
-    public var previous: (URL) -> PreviousCapture? = { _ in nil }
+    public var previous: @Sendable (URL) -> PreviousCapture? = { _ in nil }
     private let archiveFolder: URL
     public private(set) var captures: [Capture] = []
     public private(set) var failures: [Run.Failure] = []
     /// Called with every failure as it happens, so the user sees it at once.
-    public var onFailure: (Run.Failure) -> Void = { _ in }
+    public var onFailure: @Sendable (Run.Failure) -> Void = { _ in }
     /// Called after every exchange: the source being fetched, pages so far, bytes so far, failures so far.
-    public var onProgress: (_ source: String, _ pages: Int, _ bytes: Int, _ failures: Int) -> Void = { _, _, _, _ in }
+    public var onProgress: @Sendable (_ source: String, _ pages: Int, _ bytes: Int, _ failures: Int) -> Void = { _, _, _, _ in }
     private var bytes = 0
 
     /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record.
-    public init(archive: URL, client: PageClient, now: @escaping () -> Date = Date.init,
-                plugin: @escaping (String) -> (any SourcePlugin)?) throws {
+    public init(archive: URL, client: PageClient, now: @escaping @Sendable () -> Date = { Date() },
+                plugin: @escaping @Sendable (String) -> (any SourcePlugin)?) throws {
         let started = now()
         self.started = started
         self.archiveFolder = archive
@@ -42,9 +45,30 @@ public final class FetchRun {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let name = "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
         writer = try WARCWriter(file: archive.appendingPathComponent(name))
+        file = writer.file
         let info = "software: claimtrack/0.1\r\nformat: WARC File Format 1.1\r\nrun: \(id)\r\nstarted: \(id)\r\n"
         try writer.write([WARCWriter.header(type: "warcinfo", date: started, contentType: "application/warc-fields",
                                             block: Data(info.utf8), extra: [("WARC-Filename", name)])])
+    }
+
+    /// Sets the run's callbacks and its source of earlier captures.
+    public func configure(previous: @escaping @Sendable (URL) -> PreviousCapture? = { _ in nil },
+                          onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in },
+                          onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in }) {
+        self.previous = previous
+        self.onFailure = onFailure
+        self.onProgress = onProgress
+    }
+
+    /// Fetches several sources, those on different hosts at the same time, those on one host in turn.
+    public func fetch(_ entries: [SourceEntry]) async {
+        let byHost = Dictionary(grouping: entries) { $0.url.host ?? $0.url.scheme ?? "" }
+        await withTaskGroup(of: Void.self) { group in
+            for host in byHost.keys.sorted() {
+                let queue = byHost[host]!
+                group.addTask { for entry in queue { await self.fetch(entry) } }
+            }
+        }
     }
 
     /// Fetches one source: its start URL, then up to `maxLinks` of the links its plugin discovers there.

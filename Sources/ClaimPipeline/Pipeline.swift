@@ -51,9 +51,9 @@ public struct Pipeline {
     }
 
     /// Fetches the given sources into a new run, then stores what the archive now holds.
-    public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping () -> Date = Date.init,
-                      onProgress: @escaping (String, Int, Int, Int) -> Void = { _, _, _, _ in },
-                      onFailure: @escaping (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
+    public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping @Sendable () -> Date = { Date() },
+                      onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in },
+                      onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
         // Sources fetched more recently than their every= interval wait for a later run.
         var due: [SourceEntry] = []
         var skipped: [String] = []
@@ -67,21 +67,20 @@ public struct Pipeline {
         }
         let entries = due
         let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
-        run.onFailure = onFailure
-        run.onProgress = onProgress
         let store = self.store
-        run.previous = { url in
+        await run.configure(previous: { url in
             guard let last = try? store.lastCapture(targetURI: url.absoluteString), last.etag != nil || last.lastModified != nil else { return nil }
             return PreviousCapture(recordID: last.recordID, date: last.retrieved, etag: last.etag, lastModified: last.lastModified,
                                    warcFile: last.warcFile, offset: last.offset)
-        }
-        for entry in entries { await run.fetch(entry) }
-        let record = try run.finish(sources: Links.unique(entries.map(\.plugin)))
+        }, onFailure: onFailure, onProgress: onProgress)
+        await run.fetch(entries)
+        let record = try await run.finish(sources: Links.unique(entries.map(\.plugin)))
+        let captures = await run.captures
         try store.save(run: record)
-        var outcome = try ingest(run.captures)
+        var outcome = try ingest(captures)
         outcome.run = record.id
         outcome.failures = record.failures
-        outcome.sources = summarize(entries.map(\.plugin), captures: run.captures, claimsByRecord: outcome, failures: record.failures)
+        outcome.sources = summarize(entries.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
         outcome.skipped = skipped
         return outcome
     }

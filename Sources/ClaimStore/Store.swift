@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
-public final class Store {
+public final class Store: Sendable {
     private let queue: DatabaseQueue
     public let path: String
 

@@ -68,11 +68,10 @@ final class LocalServer {
         let server = try LocalServer(serving: folder)
         let archive = folder.appendingPathComponent("Archive")
         let run = try FetchRun(archive: archive, client: PageClient(timeout: 10)) { PluginRegistry.plugin(id: $0) }
-        var reported: [Run.Failure] = []
-        run.onFailure = { reported.append($0) }
         let entry = SourceEntry(plugin: "macrumors", url: URL(string: "http://127.0.0.1:\(server.port)/index.html")!, location: "Sources.list:1")
         await run.fetch(entry)
-        let record = try run.finish(sources: ["macrumors"])
+        let record = try await run.finish(sources: ["macrumors"])
+        let reported = await run.failures
         #expect(record.pages == 4)  // the listing, two articles and the 404, all archived
         #expect(reported.map(\.message) == ["HTTP 404"])
         #expect(reported.first?.url.hasSuffix("/missing.html") == true)
@@ -80,7 +79,7 @@ final class LocalServer {
         // Read back: request and response records linked both ways, payload digests right.
         var requests: [String: WARCRecord] = [:]
         var responses: [WARCRecord] = []
-        let problem = try WARCReader.forEach(in: run.writer.file) { located in
+        let problem = try WARCReader.forEach(in: run.file) { located in
             switch located.record.type {
             case "request": requests[located.record.id] = located.record
             case "response": responses.append(located.record)
@@ -97,15 +96,15 @@ final class LocalServer {
         }
 
         // The scanner gives back what the fetch archived, for reparse.
-        let scanned = try ArchiveScanner.scan(run.writer.file)
+        let scanned = try ArchiveScanner.scan(run.file)
         #expect(scanned.run?.id == run.id)
         #expect(scanned.run?.failures.count == 1)
         #expect(scanned.captures.filter { $0.status == 200 }.count == 3)
 
         // An independent implementation agrees: warcio (PyPI) checks digests and indexes every record.
-        let check = try Self.warcio(["check", "-v", run.writer.file.path])
+        let check = try Self.warcio(["check", "-v", run.file.path])
         #expect(check.status == 0, "warcio check: \(check.output)")
-        let index = try Self.warcio(["index", "-f", "warc-type,warc-target-uri", run.writer.file.path])
+        let index = try Self.warcio(["index", "-f", "warc-type,warc-target-uri", run.file.path])
         #expect(index.status == 0)
         let lines = index.output.split(separator: "\n")
         #expect(lines.filter { $0.contains("\"request\"") }.count == 4)
@@ -117,14 +116,13 @@ final class LocalServer {
         let folder = try site()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try FetchRun(archive: folder.appendingPathComponent("Archive"), client: PageClient(timeout: 5)) { PluginRegistry.plugin(id: $0) }
-        var reported: [Run.Failure] = []
-        run.onFailure = { reported.append($0) }
-        await run.fetch(SourceEntry(plugin: "macrumors", url: URL(string: "http://127.0.0.1:1/")!, location: "Sources.list:1"))
-        await run.fetch(SourceEntry(plugin: "macrumors", url: folder.appendingPathComponent("index.html"), location: "Sources.list:2"))
-        #expect(reported.first?.message.contains("connection refused") == true)
-        #expect(reported.first?.source == "macrumors")
+        // Two sources on different "hosts" fetched at the same time; the refused one does not stop the other.
+        await run.fetch([SourceEntry(plugin: "macrumors", url: URL(string: "http://127.0.0.1:1/")!, location: "Sources.list:1"),
+                         SourceEntry(plugin: "macrumors", url: folder.appendingPathComponent("index.html"), location: "Sources.list:2")])
+        let reported = await run.failures
+        #expect(reported.contains { $0.message.contains("connection refused") && $0.source == "macrumors" && $0.url == "http://127.0.0.1:1/" })
         // file:// links resolve against the listing: a.html and b.html are read from disk, missing.html fails.
-        #expect(run.captures.filter { $0.status == 200 }.count == 3)
+        #expect(await run.captures.filter { $0.status == 200 }.count == 3)
         #expect(reported.count == 2)
     }
 

@@ -62,8 +62,8 @@ extension Claimtrack {
                 parsed.problems.forEach { Terminal.warn($0.description) }
                 problems += parsed.problems.count
                 let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
-                let now: () -> Date = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"]
-                    .flatMap { Timestamp.iso8601($0) }.map { pinned in { pinned } } ?? Date.init
+                let pinned = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"].flatMap { Timestamp.iso8601($0) }
+                let now: @Sendable () -> Date = { pinned ?? Date() }
                 // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
                 let progress = isatty(STDERR_FILENO) == 1
                 let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
