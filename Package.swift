@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "claimtrack", targets: ["claimtrack"]),
         .executable(name: "extraction-benchmark", targets: ["ExtractionBenchmark"]),
         .executable(name: "digest-benchmark", targets: ["DigestBenchmark"]),
+        .executable(name: "reparse-benchmark", targets: ["ReparseBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +48,8 @@ let package = Package(
         ),
         .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
                           path: "Benchmarks/ExtractionBenchmark"),
+        .executableTarget(name: "ReparseBenchmark", dependencies: ["ClaimCore", "ClaimFetch", "ClaimPipeline"],
+                          path: "Benchmarks/ReparseBenchmark"),
         .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],
                           path: "Benchmarks/DigestBenchmark"),
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),

@@ -112,46 +112,54 @@ public struct Pipeline {
     /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
     func ingest(_ captures: [Capture]) throws -> Outcome {
         var outcome = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        // Written in batches: one transaction per page would cost more than reading the page.
+        var pending: [Store.Entry] = []
+        func flush() throws {
+            try store.insert(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+        defer { try? flush() }
         for capture in captures {
+            if pending.count >= 250 { try flush() }
             if capture.status == 304 {
                 // Not modified: the confirmed capture keeps its claims; this row only records that it was asked.
                 let confirmed = try capture.refersTo.flatMap { try store.capture(recordID: $0) }
-                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
                                                      warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
                                                      document: Document(url: confirmed?.url ?? capture.targetURI, source: capture.source, kind: .unknown),
                                                      retrieved: capture.retrieved, status: 304, payloadDigest: confirmed?.payloadDigest,
                                                      diagnostics: [], etag: capture.etag, lastModified: capture.lastModified,
-                                                     refersTo: capture.refersTo), claims: [])
+                                                     refersTo: capture.refersTo)))
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
                 continue
             }
             if !ReadableContent.accepts(capture.page.contentType) {
-                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
                                                      warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
                                                      document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
                                                      retrieved: capture.retrieved, status: 415,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
+                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
                 continue
             }
             if let service = BotChallenge.detect(capture.page.body) {
                 // Kept (the archive holds it) but never read, and never the page's latest capture.
-                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
                                                      warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
                                                      document: Document(url: capture.targetURI, source: capture.source, kind: .challenge),
                                                      retrieved: capture.retrieved, status: capture.status,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
+                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
                 outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
                                                       "bot challenge (\(service)); not read as a page"))
                 continue
             }
             guard (200..<300).contains(capture.status) else {
                 // Kept without claims, so a later diff can say the page is gone.
-                try store.insert(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
+                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
                                                      warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
                                                      document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
                                                      retrieved: capture.retrieved, status: capture.status,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: []), claims: [])
+                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
                 continue
             }
             guard let plugin = PluginRegistry.plugin(id: capture.source) else {
@@ -181,12 +189,13 @@ public struct Pipeline {
                                  offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
                                  retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,
                                  diagnostics: reading.diagnostics, etag: capture.etag, lastModified: capture.lastModified)
-            try store.insert(capture: row, claims: claims, unknowns: extractor.unknowns(for: reading))
+            pending.append(Store.Entry(capture: row, claims: claims, unknowns: extractor.unknowns(for: reading)))
             outcome.pages += 1
             outcome.claims += claims.count
             outcome.diagnostics += reading.diagnostics
             outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims.count, failures: 0))
         }
+        try flush()
         return outcome
     }
 

@@ -43,18 +43,38 @@ public final class Store: Sendable {
         try read("look up capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchCount(db) > 0 }
     }
 
+    /// A capture with what was read off it, ready to store.
+    public struct Entry: Sendable {
+        public var capture: CaptureRow
+        public var claims: [Claim]
+        public var unknowns: [StatedUnknown]
+        public init(capture: CaptureRow, claims: [Claim] = [], unknowns: [StatedUnknown] = []) {
+            self.capture = capture
+            self.claims = claims
+            self.unknowns = unknowns
+        }
+    }
+
     /// Stores one capture, its claims and its stated unknowns in one transaction.
     public func insert(capture: CaptureRow, claims: [Claim], unknowns: [StatedUnknown] = []) throws {
-        try write("insert capture \(capture.recordID)") { db in
-            var capture = capture
-            try capture.insert(db)
-            for (position, claim) in claims.enumerated() {
-                var row = try ClaimRow(claim, captureID: capture.id!, position: position)
-                try row.insert(db)
-            }
-            for unknown in unknowns {
-                var row = try UnknownRow(unknown, captureID: capture.id!)
-                try row.insert(db)
+        try insert([Entry(capture: capture, claims: claims, unknowns: unknowns)])
+    }
+
+    /// Stores many captures in one transaction: a commit per page would cost more than reading the page.
+    public func insert(_ entries: [Entry]) throws {
+        guard let first = entries.first else { return }
+        try write("insert \(entries.count) captures from \(first.capture.recordID)") { db in
+            for entry in entries {
+                var capture = entry.capture
+                try capture.insert(db)
+                for (position, claim) in entry.claims.enumerated() {
+                    var row = try ClaimRow(claim, captureID: capture.id!, position: position)
+                    try row.insert(db)
+                }
+                for unknown in entry.unknowns {
+                    var row = try UnknownRow(unknown, captureID: capture.id!)
+                    try row.insert(db)
+                }
             }
         }
     }
