@@ -4,9 +4,10 @@
 Routes: robots.txt disallowing /private; a MacRumors-shaped listing linking to an article, a page that fails
 once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a page that always fails with
 500, a disallowed page, a Cloudflare-style challenge, a missing page, a redirect to file:///etc/passwd and a
-redirect loop, an image, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
+redirect loop, an image, a response that stalls for 8 s, a connection reset with no response, a page in
+Latin-1 with no charset, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
 """
-import http.server, sys, threading
+import http.server, socket, sys, threading, time
 
 ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/10/{slug}/"></head><body>
 <article class="article--2pJwZBkO js-article"><h1>{title}</h1>
@@ -16,7 +17,7 @@ ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2
 LISTING = """<html><head><title>MacRumors: Apple News and Rumors</title></head><body>
 """ + "".join('<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>\n'.format(path) for path in [
     "/a.html", "/flaky.html", "/throttled.html", "/broken.html", "/private/secret.html", "/challenge.html", "/missing.html",
-    "/to-file.html", "/loop-a.html", "/image.png"]) + "</body></html>"
+    "/to-file.html", "/loop-a.html", "/image.png", "/stalled.html", "/reset.html", "/latin1.html"]) + "</body></html>"
 
 CHALLENGE = """<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>
 <div id="challenge-platform"><noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>"""
@@ -50,6 +51,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, "\n".join(agents))
         if self.path == "/index.html":
             return self.send(200, LISTING)
+        if self.path == "/stalled.html":
+            time.sleep(8)  # longer than the test's --timeout
+            return self.send(200, "too late")
+        if self.path == "/reset.html":
+            # Close the connection abruptly, with no response at all.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.connection.close()
+            return
+        if self.path == "/latin1.html":
+            # Invalid UTF-8 (Latin-1 bytes) with no charset declared anywhere.
+            data = ARTICLE.format(slug="fault-latin1", title="Caf\u00e9", text="The Mac Studio now costs $2,399 in the caf\u00e9 shop, according to Apple's website.").encode("latin-1")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         if self.path == "/image.png":
             self.send_response(200)
             self.send_header("Content-Type", "image/png")

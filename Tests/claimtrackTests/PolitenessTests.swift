@@ -15,7 +15,8 @@ import Testing
         try Data("macrumors http://127.0.0.1:\(port)/index.html retries=1 max=20\nmacrumors \(other.absoluteString)\n".utf8)
             .write(to: workspace.appendingPathComponent("Sources.list"))
 
-        let result = try CLI.run(["fetch", "--user-agent", "claimtrack-test (+https://example.org/contact)", "--workspace", workspace.path])
+        let result = try CLI.run(["fetch", "--user-agent", "claimtrack-test (+https://example.org/contact)", "--timeout", "2",
+                                  "--workspace", workspace.path])
         #expect(result.status == 1)
         let base = "http://127.0.0.1:\(port)"
         for expected in [
@@ -27,6 +28,8 @@ import Testing
             "error: macrumors: \(base)/to-file.html: GET \(base)/to-file.html: redirect to file:///etc/passwd refused (only http and https are followed)",
             "error: macrumors: \(base)/loop-a.html: GET \(base)/loop-a.html: redirect loop at \(base)/loop-a.html",
             "error: macrumors: \(base)/image.png: content type image/png is not a page: archived but not read",
+            "error: macrumors: \(base)/stalled.html: GET \(base)/stalled.html: timed out (after 1 retry)",
+            "error: macrumors: \(base)/reset.html: GET \(base)/reset.html:",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
@@ -34,6 +37,7 @@ import Testing
         let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
         #expect(claims.contains("fault-flaky"))
         #expect(claims.contains("fault-a"))
+        #expect(claims.contains("fault-latin1"))  // invalid UTF-8 with no charset: read as Windows-1252
         #expect(claims.contains("apple-discontinues-mac-pro"))  // the other source carried on
         #expect(!claims.contains("Just a moment"))
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
