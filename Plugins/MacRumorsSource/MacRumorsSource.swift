@@ -55,28 +55,28 @@ public struct MacRumorsSource: SourcePlugin {
         var diagnostics: [Diagnostic] = []
 
         let headline = try article.text(layout == .current ? Select.currentHeadline : Select.legacyHeadline)
-        let title = pick(&provenance, "title", [
+        let title = MetadataCascade.first("title", [
             ("h1", headline),
             ("og:title", metadata.meta("og:title")),
             ("JSON-LD headline", (ld?["headline"] as? String).map(HTMLDocument.decodeEntities)),
-        ])
+        ], into: &provenance)
         let byline = try article.first(layout == .current ? Select.currentByline : Select.legacyByline)
-        let author = pick(&provenance, "author", [
+        let author = MetadataCascade.first("author", [
             ("byline a[rel=author]", try byline?.text(Select.authorLink)),
             ("JSON-LD author", metadata.name(of: ld?["author"])),
             ("meta author", metadata.meta("author")),
-        ])
-        let published = pickDate(&provenance, "published", [
+        ], into: &provenance)
+        let published = MetadataCascade.first("published", [
             // time[datetime] carries the true offset; the JSON-LD writes US Eastern wall-clock time as "Z".
             ("time[datetime]", (try byline?.first(Select.timeDatetime)?.rawText).flatMap { Timestamp.iso8601($0) }),
             ("JSON-LD datePublished (Eastern wall-clock)", (ld?["datePublished"] as? String).flatMap(easternLabelledZ)),
             ("article:published_time", metadata.meta("article:published_time").flatMap { Timestamp.iso8601($0) }),
             ("visible byline", byline.flatMap { Timestamp.loose(bylineDate($0.text)) }),
-        ])
-        let modified = pickDate(&provenance, "modified", [
+        ], into: &provenance)
+        let modified = MetadataCascade.first("modified", [
             ("JSON-LD dateModified (Eastern wall-clock)", (ld?["dateModified"] as? String).flatMap(easternLabelledZ)),
             ("article:modified_time", metadata.meta("article:modified_time").flatMap { Timestamp.iso8601($0) }),
-        ])
+        ], into: &provenance)
         let canonical = metadata.canonical ?? metadata.meta("og:url") ?? page.url.absoluteString
 
         let body = try article.first(layout == .current ? Select.currentBody : Select.legacyBody)
@@ -121,15 +121,4 @@ public struct MacRumorsSource: SourcePlugin {
         byline.components(separatedBy: " by ").first ?? byline
     }
 
-    private func pick(_ provenance: inout [String: String], _ field: String, _ candidates: [(String, String?)]) -> String? {
-        guard let (rule, value) = candidates.first(where: { $0.1?.isEmpty == false }) else { return nil }
-        provenance[field] = rule
-        return value
-    }
-
-    private func pickDate(_ provenance: inout [String: String], _ field: String, _ candidates: [(String, Date?)]) -> Date? {
-        guard let (rule, value) = candidates.first(where: { $0.1 != nil }) else { return nil }
-        provenance[field] = rule
-        return value
-    }
 }

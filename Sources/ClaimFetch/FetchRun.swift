@@ -196,10 +196,7 @@ public actor FetchRun {
                          options: [String: String]) throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
-        var extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
-                                         ("WARC-Payload-Digest", payloadDigest)]
-        // The source's options travel with the capture, so a reparse reads it exactly as the fetch did.
-        if !options.isEmpty { extra.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
+        let extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest)]
         let responseID = WARCWriter.newRecordID()
         var records: [WARCRecord] = []
         let contentType = exchange.response["Content-Type"]
@@ -226,17 +223,25 @@ public actor FetchRun {
                        etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"])
     }
 
+    /// The claimtrack fields every capture record carries: which plugin fetched it, in which run, and the
+    /// source's options, so a reparse reads it exactly as the fetch did.
+    private func captureHeaders(source: String, options: [String: String]) -> [(String, String)] {
+        var headers = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id)]
+        if !options.isEmpty { headers.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
+        return headers
+    }
+
     /// A 304: archived as a `revisit` record (server-not-modified profile) pointing at the capture it
     /// confirms; the page's bytes for discovery come from that capture.
     private func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
                          options: [String: String]) throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let revisitID = WARCWriter.newRecordID(), requestID = WARCWriter.newRecordID()
-        var extra: [(String, String)] = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id),
-                                         ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
-                                         ("WARC-Refers-To", last.recordID), ("WARC-Refers-To-Target-URI", target),
-                                         ("WARC-Refers-To-Date", Timestamp.format(last.date))]
-        if !options.isEmpty { extra.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
+        let extra = captureHeaders(source: source, options: options) + [
+            ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
+            ("WARC-Refers-To", last.recordID), ("WARC-Refers-To-Target-URI", target),
+            ("WARC-Refers-To-Date", Timestamp.format(last.date)),
+        ]
         let written = try writer.write([
             WARCWriter.header(type: "request", id: requestID, date: retrieved, target: target,
                               contentType: "application/http;msgtype=request", block: exchange.requestHead ?? Data(),

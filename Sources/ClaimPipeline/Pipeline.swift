@@ -34,6 +34,8 @@ public struct Pipeline {
         public var diagnostics: [Diagnostic]
         /// Sources not fetched because their `every=` interval has not passed.
         public var skipped: [String] = []
+
+        static let empty = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
         /// Torn or corrupt archive tails that were skipped.
         public var archiveProblems: [String]
     }
@@ -88,7 +90,7 @@ public struct Pipeline {
     /// Brings the store level with the archive: every run and capture not yet stored is read and stored.
     /// Sends nothing over the network. On an empty store this rebuilds everything.
     public func catchUp() throws -> Outcome {
-        var total = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        var total = Outcome.empty
         for file in WARCReader.runFiles(in: workspace.archive) {
             let (run, captures, problem) = try ArchiveScanner.scan(file)
             if let problem { total.archiveProblems.append(problem.description) }
@@ -111,7 +113,7 @@ public struct Pipeline {
 
     /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
     func ingest(_ captures: [Capture]) throws -> Outcome {
-        var outcome = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
+        var outcome = Outcome.empty
         // Written in batches: one transaction per page would cost more than reading the page.
         var pending: [Store.Entry] = []
         func flush() throws {
@@ -121,48 +123,37 @@ public struct Pipeline {
         defer { try? flush() }
         for capture in captures {
             if pending.count >= 250 { try flush() }
+            /// Recorded without claims: the store keeps a row for every archived capture, read or not.
+            func keep(_ kind: PageKind = .unknown, url: String? = nil, status: Int? = nil, payloadDigest: String? = nil) {
+                pending.append(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: kind),
+                                                               status: status, payloadDigest: payloadDigest)))
+            }
             if capture.status == 304 {
                 // Not modified: the confirmed capture keeps its claims; this row only records that it was asked.
                 let confirmed = try capture.refersTo.flatMap { try store.capture(recordID: $0) }
-                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
-                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
-                                                     document: Document(url: confirmed?.url ?? capture.targetURI, source: capture.source, kind: .unknown),
-                                                     retrieved: capture.retrieved, status: 304, payloadDigest: confirmed?.payloadDigest,
-                                                     diagnostics: [], etag: capture.etag, lastModified: capture.lastModified,
-                                                     refersTo: capture.refersTo)))
+                keep(url: confirmed?.url, payloadDigest: confirmed?.payloadDigest)
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
                 continue
             }
             if !ReadableContent.accepts(capture.page.contentType) {
-                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
-                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
-                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
-                                                     retrieved: capture.retrieved, status: 415,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
+                keep(status: 415)
                 continue
             }
             if let service = BotChallenge.detect(capture.page.body) {
                 // Kept (the archive holds it) but never read, and never the page's latest capture.
-                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
-                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
-                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .challenge),
-                                                     retrieved: capture.retrieved, status: capture.status,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
+                keep(.challenge)
                 outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
                                                       "bot challenge (\(service)); not read as a page"))
                 continue
             }
             guard (200..<300).contains(capture.status) else {
                 // Kept without claims, so a later diff can say the page is gone.
-                pending.append(Store.Entry(capture: CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source,
-                                                     warcFile: capture.warcFile, offset: capture.offset, targetURI: capture.targetURI,
-                                                     document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
-                                                     retrieved: capture.retrieved, status: capture.status,
-                                                     payloadDigest: capture.payloadDigest, diagnostics: [])))
+                keep()
                 continue
             }
             guard let plugin = PluginRegistry.plugin(id: capture.source) else {
+                keep()
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
                 continue
@@ -179,17 +170,15 @@ public struct Pipeline {
             do {
                 reading = try plugin.read(capture.page)
             } catch {
+                keep(status: 422)
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
                 continue
             }
             // A Sources.list `prior=` overrides the plugin's prior for that source.
             let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
             let claims = extractor.claims(for: reading, prior: prior)
-            let row = CaptureRow(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
-                                 offset: capture.offset, targetURI: capture.targetURI, document: reading.document,
-                                 retrieved: capture.retrieved, status: capture.status, payloadDigest: capture.payloadDigest,
-                                 diagnostics: reading.diagnostics, etag: capture.etag, lastModified: capture.lastModified)
-            pending.append(Store.Entry(capture: row, claims: claims, unknowns: extractor.unknowns(for: reading)))
+            pending.append(Store.Entry(capture: CaptureRow(capture, document: reading.document, diagnostics: reading.diagnostics),
+                                       claims: claims, unknowns: extractor.unknowns(for: reading)))
             outcome.pages += 1
             outcome.claims += claims.count
             outcome.diagnostics += reading.diagnostics
@@ -207,5 +196,16 @@ public struct Pipeline {
                                  claims: mine.reduce(0) { $0 + $1.claims },
                                  failures: failures.filter { $0.source == source }.count)
         }
+    }
+}
+
+extension CaptureRow {
+    /// The row for an archived capture and what was read off it; `status` and `payloadDigest` override the
+    /// capture's own (a 415 for content that is not a page, the confirmed capture's digest for a 304).
+    init(_ capture: Capture, document: Document, status: Int? = nil, payloadDigest: String? = nil, diagnostics: [Diagnostic] = []) {
+        self.init(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
+                  offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
+                  status: status ?? capture.status, payloadDigest: payloadDigest ?? capture.payloadDigest, diagnostics: diagnostics,
+                  etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo)
     }
 }

@@ -131,3 +131,19 @@ import Testing
         #expect(check.terminationStatus == 0)
     }
 }
+
+@Suite struct UnreadablePageTests {
+    /// A page its plugin cannot read is reported, and still recorded, so the store matches the archive.
+    @Test func anUnreadableCaptureIsReportedAndTheStoreStillMatchesTheArchive() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let broken = workspace.appendingPathComponent("broken.json")
+        try Data("{\"a\": [".utf8).write(to: broken)
+        try Data("hackernews \(broken.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(fetch.stderr.contains("error: hackernews: \(broken.absoluteString): unreadable page:"))
+        let verify = try CLI.run(["verify", "--workspace", workspace.path])
+        #expect(verify.status == 0, "\(verify.stderr)")
+    }
+}

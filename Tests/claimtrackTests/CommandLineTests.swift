@@ -12,7 +12,7 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -20,7 +20,7 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
         environment.removeValue(forKey: "CLAIMTRACK_NOW")
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         let err = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -247,14 +247,7 @@ struct CLI {
         try Data(current.utf8).write(to: second)
         for (page, time) in [(first, "2026-03-05T10:00:00Z"), (second, "2026-03-20T10:00:00Z")] {
             try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["fetch", "--workspace", workspace.path]
-            process.environment = ProcessInfo.processInfo.environment.merging(["CLAIMTRACK_NOW": time]) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            #expect(try CLI.run(["fetch", "--workspace", workspace.path], environment: ["CLAIMTRACK_NOW": time]).status == 0)
         }
         let diff = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [String: Any])
         #expect((diff["pages"] as? [String: [String]])?["updated"] == ["https://www.macrumors.com/2026/03/04/redesign-test/"])
