@@ -16,8 +16,19 @@ public struct Capture: Sendable {
     /// The server's validators, for the next run's conditional request.
     public var etag: String?
     public var lastModified: String?
+    /// The body passed the size limit and the archive holds only its start (`WARC-Truncated: length`).
+    public var truncated = false
     /// For a 304 (a `revisit` record): the record id of the capture it confirms.
     public var refersTo: String?
+}
+
+extension Capture {
+    /// This capture with an empty body: what is kept once the archive holds the bytes.
+    public var withoutBody: Capture {
+        var copy = self
+        copy.page.body = Data()
+        return copy
+    }
 }
 
 /// What a run needs of a page's last capture to ask the server whether it changed.
@@ -49,18 +60,39 @@ public enum ArchiveScanner {
     /// The run and its captures from one WARC file; a torn or corrupt tail is returned as `problem`.
     public static func scan(_ file: URL) throws
         -> (run: Run?, captures: [Capture], problem: FetchError?) {
-        var run: Run?
         var captures: [Capture] = []
-        let problem = try WARCReader.forEach(in: file) { located in
+        let (run, problem) = try scan(file) { captures.append($0) }
+        return (run, captures, problem)
+    }
+
+    /// Streams one WARC file's captures to `each` in archive order, holding one record at a time, and
+    /// returns its run (with the page count) and any torn or corrupt tail.
+    /// `onRun` hears of the run as soon as its warcinfo record is read (before any capture) and again
+    /// when its closing summary is.
+    public static func scan(_ file: URL, onRun: (Run) throws -> Void = { _ in }, each: (Capture) throws -> Void) throws
+        -> (run: Run?, problem: FetchError?) {
+        try scan(try WARCReader.contents(of: file), named: file.lastPathComponent, onRun: onRun, each: each)
+    }
+
+    /// Streams the captures of a WARC file already in memory; `name` is the file name they cite.
+    public static func scan(_ data: Data, named name: String, onRun: (Run) throws -> Void = { _ in },
+                            each: (Capture) throws -> Void) throws -> (run: Run?, problem: FetchError?) {
+        var run: Run?
+        var pages = 0
+        let problem = try WARCReader.forEach(in: data, named: name) { located in
             let record = located.record
             switch record.type {
             case "warcinfo":
                 let fields = parseFields(record.block)
                 if let id = fields["run"], let started = fields["started"].flatMap({ Timestamp.iso8601($0) }) {
-                    run = Run(id: id, started: started, warcFile: file.lastPathComponent)
+                    run = Run(id: id, started: started, warcFile: name)
+                    try onRun(run!)
                 }
             case "metadata" where record["Content-Type"] == "application/json":
-                if let summary = try? JSONOutput.decoder().decode(Run.self, from: record.block) { run = summary }
+                if let summary = try? JSONOutput.decoder().decode(Run.self, from: record.block) {
+                    run = summary
+                    try onRun(summary)
+                }
             case "response", "resource":
                 guard let source = record[sourceHeader], let target = record.targetURI, let url = URL(string: target),
                       let date = record.date else { return }
@@ -77,23 +109,26 @@ public enum ArchiveScanner {
                 }
                 let page = FetchedPage(url: url, body: body, contentType: contentType, retrieved: date,
                                        options: record[optionsHeader].map(SourceEntry.decode) ?? [:])
-                captures.append(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
-                                        warcFile: file.lastPathComponent, offset: located.offset, targetURI: target,
+                pages += 1
+                try each(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
+                                        warcFile: name, offset: located.offset, targetURI: target,
                                         retrieved: date, status: status, payloadDigest: record["WARC-Payload-Digest"],
-                                        page: page, etag: message?["ETag"], lastModified: message?["Last-Modified"]))
+                                        page: page, etag: message?["ETag"], lastModified: message?["Last-Modified"],
+                                        truncated: record["WARC-Truncated"] != nil))
             case "revisit":
                 guard let source = record[sourceHeader], let target = record.targetURI, let url = URL(string: target),
                       let date = record.date else { return }
-                captures.append(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
-                                        warcFile: file.lastPathComponent, offset: located.offset, targetURI: target,
+                pages += 1
+                try each(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
+                                        warcFile: name, offset: located.offset, targetURI: target,
                                         retrieved: date, status: 304, payloadDigest: record["WARC-Payload-Digest"],
                                         page: FetchedPage(url: url, body: Data(), retrieved: date), refersTo: record["WARC-Refers-To"]))
             default:
                 break
             }
         }
-        if run != nil { run!.pages = captures.count }
-        return (run, captures, problem)
+        if run != nil { run!.pages = pages }
+        return (run, problem)
     }
 
     /// `key: value` lines of a warcinfo block.

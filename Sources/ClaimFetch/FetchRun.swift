@@ -24,6 +24,8 @@ public actor FetchRun {
     /// The last capture of a URL, for conditional requests; nil when there is none.
     public var previous: @Sendable (URL) -> PreviousCapture? = { _ in nil }
     private let archiveFolder: URL
+    /// What this run archived, in order, without the page bodies (the archive holds those; the store
+    /// reads them back one at a time), so a run's memory does not grow with its pages.
     public private(set) var captures: [Capture] = []
     public private(set) var failures: [Run.Failure] = []
     /// Called with every failure as it happens, so the user sees it at once.
@@ -116,7 +118,8 @@ public actor FetchRun {
         while true {
             let exchange: PageClient.Exchange
             do {
-                exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified)
+                exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified,
+                                                  maximumBodySize: entry.maximumBodySize)
             } catch {
                 let transient = (error as? FetchError).map { "\($0)".contains("timed out") || "\($0)".contains("connection lost") } ?? false
                 if transient && attempt < entry.retries {
@@ -130,7 +133,8 @@ public actor FetchRun {
             let retrieved = now()
             if exchange.response.status == 304, let last {
                 do {
-                    return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options)
+                    return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options,
+                                       needsBody: url == entry.url)
                 } catch {
                     fail(source, url.absoluteString, "not archived: \(error)")
                     return nil
@@ -139,11 +143,15 @@ public actor FetchRun {
             let capture: Capture
             do {
                 capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
-                captures.append(capture)
+                captures.append(capture.withoutBody)
                 bytes += exchange.response.body.count
                 onProgress(source, captures.count, bytes, failures.count)
             } catch {
                 fail(source, url.absoluteString, "not archived: \(error)")
+                return nil
+            }
+            if exchange.truncated {
+                fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
                 return nil
             }
             let status = exchange.response.status
@@ -196,7 +204,8 @@ public actor FetchRun {
                          options: [String: String]) throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
-        let extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest)]
+        var extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest)]
+        if exchange.truncated { extra.append(("WARC-Truncated", "length")) }
         let responseID = WARCWriter.newRecordID()
         var records: [WARCRecord] = []
         let contentType = exchange.response["Content-Type"]
@@ -220,7 +229,8 @@ public actor FetchRun {
         return Capture(run: id, source: source, recordID: responseID, warcFile: writer.file.lastPathComponent,
                        offset: written.last!.offset, targetURI: target, retrieved: retrieved,
                        status: exchange.response.status, payloadDigest: payloadDigest, page: page,
-                       etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"])
+                       etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"],
+                       truncated: exchange.truncated)
     }
 
     /// The claimtrack fields every capture record carries: which plugin fetched it, in which run, and the
@@ -233,8 +243,9 @@ public actor FetchRun {
 
     /// A 304: archived as a `revisit` record (server-not-modified profile) pointing at the capture it
     /// confirms; the page's bytes for discovery come from that capture.
+    /// `needsBody`: only a source's start page is read for links, so only it fetches the confirmed bytes back.
     private func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
-                         options: [String: String]) throws -> Capture {
+                         options: [String: String], needsBody: Bool) throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let revisitID = WARCWriter.newRecordID(), requestID = WARCWriter.newRecordID()
         let extra = captureHeaders(source: source, options: options) + [
@@ -250,13 +261,16 @@ public actor FetchRun {
                               contentType: "application/http;msgtype=response", block: exchange.response.serialized(),
                               extra: extra + [("WARC-Concurrent-To", requestID)]),
         ])
-        let confirmed = try WARCReader.record(at: last.offset, in: archiveFolder.appendingPathComponent(last.warcFile))
-        let body = (try? HTTPMessage.parse(confirmed.block))?.body ?? confirmed.block
+        var body = Data()
+        if needsBody {
+            let confirmed = try WARCReader.record(at: last.offset, in: archiveFolder.appendingPathComponent(last.warcFile))
+            body = (try? HTTPMessage.parse(confirmed.block))?.body ?? confirmed.block
+        }
         let capture = Capture(run: id, source: source, recordID: revisitID, warcFile: writer.file.lastPathComponent,
                               offset: written.last!.offset, targetURI: target, retrieved: retrieved, status: 304,
                               payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options),
                               etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID)
-        captures.append(capture)
+        captures.append(capture.withoutBody)
         return capture
     }
 
@@ -274,6 +288,8 @@ public actor FetchRun {
         let block = try JSONOutput.encoder(pretty: false).encode(record)
         try writer.write([WARCWriter.header(type: "metadata", date: finished, target: "urn:claimtrack:run:\(id)",
                                             contentType: "application/json", block: block)])
+        // On disk before the store is told about any of it.
+        try writer.synchronize()
         return record
     }
 }

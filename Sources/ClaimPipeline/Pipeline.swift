@@ -46,10 +46,12 @@ public struct Pipeline {
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
     }
 
-    /// Sets aside the torn tails a killed run left in the archive, so every file ends with a complete record.
-    /// Runs under the workspace lock, before anything is written or read.
+    /// Sets aside the torn tail a killed run left in the archive, so every file ends with a complete record.
+    /// Runs under the workspace lock, before anything is written or read. Only the newest run file can be
+    /// torn (every run repairs before it writes its own), so only it is walked: a run's start costs the
+    /// same however large the archive grows. `verify` walks them all.
     public func repairArchive() throws -> [String] {
-        try WARCReader.runFiles(in: workspace.archive).compactMap { try ArchiveCheck.setAsideTornTail($0) }
+        try WARCReader.runFiles(in: workspace.archive).suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
     }
 
     /// Fetches the given sources into a new run, then stores what the archive now holds.
@@ -79,7 +81,9 @@ public struct Pipeline {
         let record = try await run.finish(sources: Links.unique(entries.map(\.plugin)))
         let captures = await run.captures
         try store.save(run: record)
-        var outcome = try ingest(captures)
+        // Read back from the archive one record at a time: the run kept no page bodies.
+        var (outcome, _, problem) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile))
+        if let problem { throw problem }
         outcome.run = record.id
         outcome.failures = record.failures
         outcome.sources = summarize(entries.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
@@ -92,15 +96,13 @@ public struct Pipeline {
     public func catchUp() throws -> Outcome {
         var total = Outcome.empty
         for file in WARCReader.runFiles(in: workspace.archive) {
-            let (run, captures, problem) = try ArchiveScanner.scan(file)
+            let (outcome, run, problem) = try ingest(file: file)
             if let problem { total.archiveProblems.append(problem.description) }
             if let run {
                 try store.save(run: run)
                 total.run = run.id
                 total.failures += run.failures
             }
-            let fresh = try captures.filter { try !store.hasCapture(recordID: $0.recordID) }
-            let outcome = try ingest(fresh)
             total.pages += outcome.pages
             total.unchanged += outcome.unchanged
             total.new += outcome.new
@@ -111,8 +113,21 @@ public struct Pipeline {
         return total
     }
 
-    /// Reads and stores captures; a page that cannot be read is a diagnostic, never the end of the run.
-    func ingest(_ captures: [Capture]) throws -> Outcome {
+    /// Stores the captures of one run file that the store does not have yet, streaming the file.
+    private func ingest(file: URL) throws -> (outcome: Outcome, run: Run?, problem: FetchError?) {
+        var scanned: (run: Run?, problem: FetchError?) = (nil, nil)
+        let outcome = try ingest { each in
+            // The run's row first: its captures refer to it.
+            scanned = try ArchiveScanner.scan(file, onRun: { try store.save(run: $0) }) { capture in
+                if try !store.hasCapture(recordID: capture.recordID) { try each(capture) }
+            }
+        }
+        return (outcome, scanned.run, scanned.problem)
+    }
+
+    /// Reads and stores the captures `produce` hands over one at a time; a page that cannot be read is a
+    /// diagnostic, never the end of the run. Nothing is held beyond the current batch.
+    func ingest(_ produce: ((Capture) throws -> Void) throws -> Void) throws -> Outcome {
         var outcome = Outcome.empty
         // Written in batches: one transaction per page would cost more than reading the page.
         var pending: [Store.Entry] = []
@@ -121,7 +136,7 @@ public struct Pipeline {
             pending.removeAll(keepingCapacity: true)
         }
         defer { try? flush() }
-        for capture in captures {
+        try produce { capture in
             if pending.count >= 250 { try flush() }
             /// Recorded without claims: the store keeps a row for every archived capture, read or not.
             func keep(_ kind: PageKind = .unknown, url: String? = nil, status: Int? = nil, payloadDigest: String? = nil) {
@@ -134,29 +149,34 @@ public struct Pipeline {
                 keep(url: confirmed?.url, payloadDigest: confirmed?.payloadDigest)
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
-                continue
+                return
             }
             if !ReadableContent.accepts(capture.page.contentType) {
                 keep(status: 415)
-                continue
+                return
+            }
+            if capture.truncated {
+                // Only the start of an over-sized response is archived: never read as the page.
+                keep(status: 413)
+                return
             }
             if let service = BotChallenge.detect(capture.page.body) {
                 // Kept (the archive holds it) but never read, and never the page's latest capture.
                 keep(.challenge)
                 outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
                                                       "bot challenge (\(service)); not read as a page"))
-                continue
+                return
             }
             guard (200..<300).contains(capture.status) else {
                 // Kept without claims, so a later diff can say the page is gone.
                 keep()
-                continue
+                return
             }
             guard let plugin = PluginRegistry.plugin(id: capture.source) else {
                 keep()
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
-                continue
+                return
             }
             let previous = try store.lastCapture(targetURI: capture.targetURI)
             if previous == nil {
@@ -172,7 +192,7 @@ public struct Pipeline {
             } catch {
                 keep(status: 422)
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
-                continue
+                return
             }
             // A Sources.list `prior=` overrides the plugin's prior for that source.
             let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior

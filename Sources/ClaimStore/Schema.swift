@@ -77,6 +77,11 @@ enum Schema {
                 t.add(column: "refersTo", .text)  // for a 304: the record id of the capture it confirms
             }
         }
+        migrator.registerMigration("v5-index-capture-target") { db in
+            // Each fetched URL asks for its last capture (conditional requests, every=): without this, a
+            // run over N pages scanned the capture table N times.
+            try db.create(index: "capture_on_targetURI", on: "capture", columns: ["targetURI", "retrieved"])
+        }
         return migrator
     }
 }

@@ -2,6 +2,7 @@ import ClaimCore
 import ClaimFetch
 import Foundation
 import PluginRegistry
+import TestSupport
 import Testing
 
 /// A static HTTP server on 127.0.0.1 (Python's http.server), started and stopped by the test.
@@ -102,9 +103,9 @@ final class LocalServer {
         #expect(scanned.captures.filter { $0.status == 200 }.count == 3)
 
         // An independent implementation agrees: warcio (PyPI) checks digests and indexes every record.
-        let check = try Self.warcio(["check", "-v", run.file.path])
+        let check = try Warcio.run(["check", "-v", run.file.path])
         #expect(check.status == 0, "warcio check: \(check.output)")
-        let index = try Self.warcio(["index", "-f", "warc-type,warc-target-uri", run.file.path])
+        let index = try Warcio.run(["index", "-f", "warc-type,warc-target-uri", run.file.path])
         #expect(index.status == 0)
         let lines = index.output.split(separator: "\n")
         #expect(lines.filter { $0.contains("\"request\"") }.count == 4)
@@ -124,23 +125,5 @@ final class LocalServer {
         // file:// links resolve against the listing: a.html and b.html are read from disk, missing.html fails.
         #expect(await run.captures.filter { $0.status == 200 }.count == 3)
         #expect(reported.count == 2)
-    }
-
-    /// warcio's command line, through python3 so no PATH shim is needed.
-    static func warcio(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try run(["python3", "-c", "import sys; from warcio.cli import main; sys.exit(main(sys.argv[1:]))"] + arguments)
-    }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -30,14 +30,18 @@ import Testing
         generic https://example.com/ titel=//h1
         generic https://example.com/ title=//h1[
         generic https://example.com/ title="//h1
+        generic https://example.com/ max-size=lots
+        generic https://example.com/ max-size=512KB
         """
         let (entries, problems) = SourcesList.parse(text, plugins: plugins)
-        #expect(entries.count == 1)
+        #expect(entries.count == 2)
+        #expect(entries.last?.maximumBodySize == 512 * 1024)
         #expect(entries.first?.options == ["title": "//h1[@class='big headline']", "body": "//div[@id=\"story\"]"])
         #expect(problems.map(\.description) == [
-            "Sources.list:2: error: unknown option 'titel' for generic; known: body, delay, every, max, prior, retries, title",
+            "Sources.list:2: error: unknown option 'titel' for generic; known: body, delay, every, max, max-size, prior, retries, title",
             "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
             "Sources.list:4: error: unclosed \" quote",
+            "Sources.list:5: error: option max-size=lots must be a size such as 512KB or 20MB",
         ])
     }
 

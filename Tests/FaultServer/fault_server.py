@@ -6,8 +6,12 @@ once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a
 500, a disallowed page, a Cloudflare-style challenge, a missing page, a redirect to file:///etc/passwd and a
 redirect loop, an image, a response that stalls for 8 s, a connection reset with no response, a page in
 Latin-1 with no charset, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
+Size and coding faults (fetched on their own, not from the listing): /huge.html announces and streams 2 GiB,
+/bomb.html is 512 MiB of zeros gzip-coded into half a megabyte, /brotli.html is an article coded with br,
+/deflate.html one coded with deflate. Hostile names: /hostile/index.html links to paths that climb out of
+any folder, and /hostile/headers.html names a file outside the workspace in Content-Disposition.
 """
-import http.server, socket, sys, threading, time
+import http.server, socket, sys, threading, time, zlib
 
 ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/10/{slug}/"></head><body>
 <article class="article--2pJwZBkO js-article"><h1>{title}</h1>
@@ -21,6 +25,19 @@ LISTING = """<html><head><title>MacRumors: Apple News and Rumors</title></head><
 
 CHALLENGE = """<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>
 <div id="challenge-platform"><noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>"""
+
+bomb = []
+
+
+def gzip_bomb():
+    """512 MiB of zeros as one gzip stream (about 0.5 MB), made once."""
+    with lock:
+        if not bomb:
+            coder = zlib.compressobj(9, zlib.DEFLATED, 31)
+            zeros = bytes(1 << 20)
+            bomb.append(b"".join(coder.compress(zeros) for _ in range(512)) + coder.flush())
+        return bomb[0]
+
 
 counts = {}
 agents = []
@@ -64,6 +81,61 @@ class Handler(http.server.BaseHTTPRequestHandler):
             data = ARTICLE.format(slug="fault-latin1", title="Caf\u00e9", text="The Mac Studio now costs $2,399 in the caf\u00e9 shop, according to Apple's website.").encode("latin-1")
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        if self.path == "/hostile/index.html":
+            links = ["../../../../../tmp/claimtrack-escape.html", "/hostile/%2e%2e/%2e%2e/claimtrack-escape.html",
+                     "/hostile/..%2f..%2fclaimtrack-escape.html", "file:///tmp/claimtrack-escape.html", "/hostile/headers.html"]
+            return self.send(200, "<html><body>" + "".join(
+                '<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>'.format(link) for link in links)
+                + "</body></html>")
+        if self.path == "/hostile/headers.html":
+            return self.send(200, ARTICLE.format(slug="fault-headers", title="Headers", text="Apple now charges $2,199 for the Mac Studio, according to its website."),
+                             [("Content-Disposition", 'attachment; filename="../../../../claimtrack-escape.txt"'),
+                              ("Content-Location", "file:///tmp/claimtrack-escape.txt"), ("X-Archive-Path", "../../escape.warc.gz")])
+        if self.path == "/huge.html":
+            # 2 GiB announced and streamed until the client hangs up.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(2 << 30))
+            self.end_headers()
+            chunk = b"<p>" + b"x" * (1 << 16) + b"</p>\n"
+            sent = 0
+            try:
+                while sent < (2 << 30):
+                    piece = chunk[: (2 << 30) - sent]
+                    self.wfile.write(piece)
+                    sent += len(piece)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if self.path == "/bomb.html":
+            data = gzip_bomb()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if self.path in ("/brotli.html", "/deflate.html"):
+            slug = self.path[1:-5]
+            page = ARTICLE.format(slug="fault-" + slug, title=slug, text="Apple now charges $2,099 for the Mac Studio, according to its website.").encode()
+            if slug == "brotli":
+                import brotli  # PyPI's brotli; .ci/run installs it
+                data = brotli.compress(page)
+                coding = "br"
+            else:
+                data = zlib.compress(page)
+                coding = "deflate"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", coding)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

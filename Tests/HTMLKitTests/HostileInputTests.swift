@@ -52,4 +52,14 @@ import Testing
         let document = try HTMLDocument(html: Data(html.utf8), charset: "utf-8")
         #expect(try document.text("//p") == "plain")
     }
+
+    /// A 50 MB page parses whole (the last paragraph is found) with libxml2's huge-document limits lifted;
+    /// the fetcher's size limit is what bounds it in a run (see the command-line test).
+    @Test func aFiftyMegabytePageParsesWhole() throws {
+        let paragraph = "<p>Filler prose about nothing in particular, repeated to make a very large page.</p>\n"
+        let count = (50 << 20) / paragraph.utf8.count
+        let html = "<html><body><article>" + String(repeating: paragraph, count: count) + "<p id=\"last\">The end.</p></article></body></html>"
+        let document = try HTMLDocument(html: Data(html.utf8))
+        #expect(try document.text("//p[@id='last']") == "The end.")
+    }
 }

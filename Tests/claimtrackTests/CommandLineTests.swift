@@ -34,6 +34,33 @@ struct CLI {
                       stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
+    /// `run`, plus the child's peak resident set size in bytes (from wait4's rusage).
+    static func runMeasuringPeakMemory(_ arguments: [String]) throws -> (Result, Int) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let err = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        // Through a small Python parent, whose RUSAGE_CHILDREN covers exactly this one child.
+        let timing = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: timing) }
+        let script = "import resource, subprocess, sys\n"
+            + "with open(sys.argv[1], 'wb') as o, open(sys.argv[2], 'wb') as e:\n"
+            + "    status = subprocess.call(sys.argv[4:], stdout=o, stderr=e)\n"
+            + "open(sys.argv[3], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024))\n"
+            + "sys.exit(status)\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, out.path, err.path, timing.path, binary.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
+        environment.removeValue(forKey: "CLAIMTRACK_NOW")
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        let peak = Int((try? String(contentsOf: timing, encoding: .utf8)) ?? "") ?? Int.max
+        return (Result(status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? ""), peak)
+    }
+
     /// A server on 127.0.0.1 started for one test (a Python script that prints "port N" first); killed
     /// when the returned object goes away.
     final class Server {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Fetches from a misbehaving site on 127.0.0.1 (Tests/FaultServer/fault_server.py, started here): every
@@ -77,5 +78,148 @@ import Testing
         let again = try CLI.run(["fetch", "--workspace", workspace.path])
         #expect(again.status == 0)
         #expect(again.stderr.contains("note: not due yet: Sources.list:1: macrumors \(page.absoluteString) fetched 0 min ago (every=6h)"))
+    }
+
+    /// A 2 GiB body and a gzip bomb are cut at `max-size` as they arrive, reported, archived as truncated and
+    /// never read; br and deflate bodies are decoded. The fetch process's peak memory stays far below the bodies.
+    @Test func oversizedBodiesAreCutAndCodedBodiesDecoded() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        let server = try CLI.Server([CLI.repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path])
+        let base = "http://127.0.0.1:\(server.port)"
+        defer { withExtendedLifetime(server) {} }
+        try Data("""
+            macrumors \(base)/huge.html max-size=1MB
+            macrumors \(base)/bomb.html max-size=1MB
+            macrumors \(base)/brotli.html
+            macrumors \(base)/deflate.html
+
+            """.utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let (result, peak) = try CLI.runMeasuringPeakMemory(["fetch", "--timeout", "20", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        for page in ["huge", "bomb"] {
+            let expected = "error: macrumors: \(base)/\(page).html: response larger than 1048576 bytes (max-size): cut there, archived as truncated, not read"
+            #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
+        }
+        #expect(peak < 256 << 20, "peak resident memory \(peak >> 20) MiB for a 2 GiB body and a 512 MiB bomb")
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("fault-brotli"))
+        #expect(claims.contains("fault-deflate"))
+        #expect(!claims.contains("/huge.html") && !claims.contains("/bomb.html"))
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        let archive = workspace.appendingPathComponent("Archive")
+        for name in try FileManager.default.contentsOfDirectory(atPath: archive.path) where name.hasSuffix(".warc.gz") {
+            let check = try Warcio.run(["check", "-v", archive.appendingPathComponent(name).path])
+            #expect(check.status == 0, "warcio check: \(check.output)")
+            let index = try Warcio.run(["index", "-f", "warc-type,warc-target-uri,warc-truncated", archive.appendingPathComponent(name).path])
+            #expect(index.output.components(separatedBy: "\"warc-truncated\": \"length\"").count - 1 == 2, "\(index.output)")
+        }
+    }
+}
+
+/// Pages and archives written by strangers never choose a file path: everything a run writes is under the
+/// workspace's Archive/ and .claimtrack/, named by claimtrack.
+@Suite struct PathSafetyTests {
+    /// Every file under `folder`, relative to it.
+    static func files(under folder: URL) -> Set<String> {
+        var found = Set<String>()
+        let walker = FileManager.default.enumerator(atPath: folder.path)
+        while let path = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.insert(path)
+            }
+        }
+        return found
+    }
+
+    static func expectOnlyClaimtrackFiles(in workspace: URL, besides inputs: Set<String>) {
+        for path in files(under: workspace).subtracting(inputs) {
+            let named = path.range(of: #"^Archive/claimtrack-\d{8}T\d{6}Z\.warc\.gz$"#, options: .regularExpression) != nil
+            let state = path.hasPrefix(".claimtrack/")
+            #expect(named || state, "unexpected file \(path)")
+        }
+    }
+
+    @Test func climbingLinksAndHostileHeadersWriteNothingOutsideTheWorkspace() throws {
+        let outer = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-paths-\(UUID().uuidString)")
+        let workspace = outer.appendingPathComponent("a/b/workspace")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outer) }
+        let server = try CLI.Server([CLI.repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path])
+        defer { withExtendedLifetime(server) {} }
+        try Data("macrumors http://127.0.0.1:\(server.port)/hostile/index.html\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let escapes = ["/tmp/claimtrack-escape.html", "/tmp/claimtrack-escape.txt"].map { URL(fileURLWithPath: $0) }
+        for escape in escapes { try? FileManager.default.removeItem(at: escape) }
+
+        let result = try CLI.run(["fetch", "--workspace", workspace.path])
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("fault-headers"), "\(result.stderr)")
+        #expect(Self.files(under: outer) == Set(Self.files(under: workspace).map { "a/b/workspace/" + $0 }))
+        Self.expectOnlyClaimtrackFiles(in: workspace, besides: ["Sources.list"])
+        for escape in escapes { #expect(!FileManager.default.fileExists(atPath: escape.path)) }
+        // The file: link in the listing was refused, not read.
+        #expect(result.stderr.contains("file:///tmp/claimtrack-escape.html"), "\(result.stderr)")
+    }
+
+    @Test func anArchiveNamingPathsInItsRecordsWritesOnlyItsStore() throws {
+        let outer = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-paths-\(UUID().uuidString)")
+        let workspace = outer.appendingPathComponent("workspace")
+        let archive = workspace.appendingPathComponent("Archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outer) }
+        // A run file whose warcinfo and records carry climbing names where claimtrack keeps run ids and sources.
+        let page = "<html><body><article><p>Apple now charges $2,199 for the Mac Studio.</p></article></body></html>"
+        func record(_ headers: String, _ block: String) -> String {
+            "WARC/1.1\r\n\(headers)Content-Length: \(block.utf8.count)\r\n\r\n\(block)\r\n\r\n"
+        }
+        let records = [
+            record("WARC-Type: warcinfo\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nWARC-Date: 2026-03-10T14:00:00Z\r\n"
+                   + "WARC-Filename: ../../escape.warc.gz\r\nContent-Type: application/warc-fields\r\n",
+                   "run: ../../../escape-run\r\nstarted: 2026-03-10T14:00:00Z\r\n"),
+            record("WARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000002>\r\nWARC-Date: 2026-03-10T14:00:00Z\r\n"
+                   + "WARC-Target-URI: file:///../../escape-page.html\r\nClaimtrack-Source: ../../macrumors\r\n"
+                   + "Claimtrack-Run: ../../../escape-run\r\nContent-Type: text/html\r\n", page),
+        ]
+        var bytes = Data()
+        for record in records {
+            let gzip = Process()
+            gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            gzip.arguments = ["gzip", "-c"]
+            let input = Pipe(), output = Pipe()
+            gzip.standardInput = input
+            gzip.standardOutput = output
+            try gzip.run()
+            input.fileHandleForWriting.write(Data(record.utf8))
+            try input.fileHandleForWriting.close()
+            bytes += output.fileHandleForReading.readDataToEndOfFile()
+            gzip.waitUntilExit()
+        }
+        try bytes.write(to: archive.appendingPathComponent("claimtrack-20260310T140000Z.warc.gz"))
+        _ = try CLI.run(["reparse", "--workspace", workspace.path])
+        _ = try CLI.run(["export", "--workspace", workspace.path])
+        #expect(Self.files(under: outer) == Set(Self.files(under: workspace).map { "workspace/" + $0 }))
+        Self.expectOnlyClaimtrackFiles(in: workspace, besides: [])
+    }
+}
+
+/// A 50 MB page in a run: cut at the default size limit with a diagnostic, in bounded memory.
+@Suite struct LargePageTests {
+    @Test func aFiftyMegabytePageIsCutAtTheDefaultLimitWithADiagnostic() throws {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let paragraph = "<p>Filler prose about nothing in particular, repeated to make a very large page.</p>\n"
+        let page = workspace.appendingPathComponent("large.html")
+        try Data(("<html><body><article>" + String(repeating: paragraph, count: (50 << 20) / paragraph.utf8.count) + "</article></body></html>").utf8)
+            .write(to: page)
+        try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let (result, peak) = try CLI.runMeasuringPeakMemory(["fetch", "--workspace", workspace.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: macrumors: \(page.absoluteString): response larger than 20971520 bytes (max-size): cut there, archived as truncated, not read"),
+                "\(result.stderr)")
+        #expect(peak < 256 << 20, "peak resident memory \(peak >> 20) MiB")
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
     }
 }

@@ -21,6 +21,19 @@ public struct SourceEntry: Sendable, Equatable {
     /// The shortest time between two fetches of this source (`every=`), so cron can run often.
     public var every: TimeInterval? { options["every"].flatMap(Self.interval) }
 
+    /// The most bytes of one response kept (`max-size=`, e.g. 512KB or 20MB); nil for the client's default.
+    public var maximumBodySize: Int? { options["max-size"].flatMap(Self.byteCount) }
+
+    /// "1048576", "512KB", "20MB", "1GB" (binary multiples) in bytes.
+    public static func byteCount(_ text: String) -> Int? {
+        let units: [String: Int] = ["KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30]
+        let upper = text.uppercased()
+        if let unit = units.first(where: { upper.hasSuffix($0.key) }), let number = Int(upper.dropLast(2)), number > 0 {
+            return number * unit.value
+        }
+        return Int(text).flatMap { $0 > 0 ? $0 : nil }
+    }
+
     /// "90", "30s", "30m", "6h", "1d" in seconds.
     public static func interval(_ text: String) -> TimeInterval? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
@@ -55,7 +68,7 @@ public struct SourceEntry: Sendable, Equatable {
 /// alternatives; the good ones are still returned.
 public enum SourcesList {
     /// Option keys every source accepts.
-    public static let commonOptions = ["delay", "every", "max", "prior", "retries"]
+    public static let commonOptions = ["delay", "every", "max", "max-size", "prior", "retries"]
 
     /// What the parser needs to know of a plugin: the options it takes and how it checks their values.
     public struct PluginRules: Sendable {
@@ -118,6 +131,10 @@ public enum SourcesList {
                 }
                 if pair[0] == "retries", Int(pair[1]).map({ $0 >= 0 && $0 <= 10 }) != true {
                     problem("option retries=\(pair[1]) must be a whole number from 0 to 10")
+                    bad = true
+                }
+                if pair[0] == "max-size", SourceEntry.byteCount(pair[1]) == nil {
+                    problem("option max-size=\(pair[1]) must be a size such as 512KB or 20MB")
                     bad = true
                 }
                 if pair[0] == "every", SourceEntry.interval(pair[1]) == nil {

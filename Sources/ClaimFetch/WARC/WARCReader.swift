@@ -13,25 +13,34 @@ public enum WARCReader {
     /// stops the walk and is returned with its offset; the records before it were all delivered.
     @discardableResult
     public static func forEach(in file: URL, _ body: (Located) throws -> Void) throws -> FetchError? {
-        let data: Data
+        try forEach(in: try contents(of: file), named: file.lastPathComponent, body)
+    }
+
+    /// A WARC file's bytes, mapped rather than read so a large run costs no heap.
+    public static func contents(of file: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: file, options: .alwaysMapped)
+            return try Data(contentsOf: file, options: .alwaysMapped)
         } catch {
             throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
         }
+    }
+
+    /// Calls `body` for every complete record of a WARC file already in memory; `name` labels problems.
+    @discardableResult
+    public static func forEach(in data: Data, named name: String, _ body: (Located) throws -> Void) throws -> FetchError? {
         var offset = 0
         while offset < data.count {
             let member: Gzip.Member
             do {
                 member = try Gzip.decompressMember(data[(data.startIndex + offset)...])
             } catch {
-                return .corruptArchive(file: file.lastPathComponent, offset: offset, reason: "\(error)")
+                return .corruptArchive(file: name, offset: offset, reason: "\(error)")
             }
             let record: WARCRecord
             do {
                 record = try WARCRecord.parse(member.content)
             } catch {
-                return .corruptArchive(file: file.lastPathComponent, offset: offset, reason: "\(error)")
+                return .corruptArchive(file: name, offset: offset, reason: "\(error)")
             }
             try body(Located(offset: offset, length: member.consumed, record: record))
             offset += member.consumed
@@ -41,15 +50,13 @@ public enum WARCReader {
 
     /// The record that starts at `offset` in `file`.
     public static func record(at offset: Int, in file: URL) throws -> WARCRecord {
-        let handle: FileHandle
-        do { handle = try FileHandle(forReadingFrom: file) } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+        // Mapped, so only the pages of this one member are read, however long the file.
+        let data = try contents(of: file)
+        guard offset >= 0, offset < data.count else {
+            throw FetchError.corruptArchive(file: file.lastPathComponent, offset: offset, reason: "no record starts here (file is \(data.count) bytes)")
         }
-        defer { try? handle.close() }
-        try handle.seek(toOffset: UInt64(offset))
-        let data = try handle.readToEnd() ?? Data()
         do {
-            return try WARCRecord.parse(try Gzip.decompressMember(data).content)
+            return try WARCRecord.parse(try Gzip.decompressMember(data[(data.startIndex + offset)...]).content)
         } catch {
             throw FetchError.corruptArchive(file: file.lastPathComponent, offset: offset, reason: "\(error)")
         }

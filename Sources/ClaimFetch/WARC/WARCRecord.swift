@@ -33,11 +33,26 @@ public struct WARCRecord: Sendable {
         return data
     }
 
+    /// Bytes before the first CRLF CRLF. A plain byte scan: `Data.firstRange(of:)` cost a third of a
+    /// no-change fetch.
+    static func headerLength(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            let count = bytes.count
+            var index = 0
+            while index + 3 < count {
+                if bytes[index] == 13, bytes[index + 1] == 10, bytes[index + 2] == 13, bytes[index + 3] == 10 { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
     /// Parses a serialised record (one decoded gzip member).
     public static func parse(_ data: Data) throws -> WARCRecord {
-        guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else {
+        guard let headLength = headerLength(data) else {
             throw WARCParseError("no blank line after the header")
         }
+        let end = (data.startIndex + headLength)..<(data.startIndex + headLength + 4)
         let head = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
         guard let version = lines.first, version.hasPrefix("WARC/1.") else {
@@ -47,7 +62,11 @@ public struct WARCRecord: Sendable {
         var headers: [(String, String)] = []
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { throw WARCParseError("header line without ':' (\(line.prefix(60)))") }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            // Leading and trailing blanks by hand: Foundation's trimmingCharacters was a tenth of a no-change fetch.
+            var value = line[line.index(after: colon)...]
+            while let first = value.first, first == " " || first == "\t" { value = value.dropFirst() }
+            while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
+            headers.append((String(line[..<colon]), String(value)))
         }
         var record = WARCRecord(headers: headers, block: Data())
         guard let length = record["Content-Length"].flatMap(Int.init), length >= 0 else {

@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `claimtrack fetch` against N pages on a loopback server (delay 0 for 127.0.0.1): a first run that
+// archives everything, then a second run where nothing changed (every page a 304 → WARC revisit).
+// Prints wall time and peak resident memory of each `claimtrack fetch` process; repeats at a second size
+// to show the no-change run's memory does not grow with the archive.
+// Run: swift build -c release --product claimtrack && swift run -c release fetch-benchmark [N ...] (default 500 2000)
+
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }.nilIfEmpty ?? [500, 2000]
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("claimtrack")
+guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+    fatalError("\(binary.path) is missing: run `swift build -c release --product claimtrack` first")
+}
+let template = try String(contentsOf: repository.appendingPathComponent("Sample/run-2/macrumors/june-launch.html"), encoding: .utf8)
+
+extension Array { var nilIfEmpty: Self? { isEmpty ? nil : self } }
+
+/// Runs `claimtrack` with `arguments`; returns its exit status, wall seconds and peak RSS in MB (wait4's rusage).
+func measure(_ arguments: [String]) -> (status: Int32, seconds: Double, peakMB: Double) {
+    var pid: pid_t = 0
+    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let start = Date()
+    guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { fatalError("cannot start \(binary.path)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    return ((status >> 8) & 0xFF, Date().timeIntervalSince(start), Double(usage.ru_maxrss) / 1024)
+}
+
+print("fetch over loopback (python3 http.server: Last-Modified / If-Modified-Since → 304), delay 0")
+print("pages   first run          no-change run (all 304)   archive")
+for count in sizes {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-fetch-bench-\(UUID().uuidString)")
+    let site = root.appendingPathComponent("site"), workspace = root.appendingPathComponent("workspace")
+    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    // A MacRumors-shaped listing of N articles, each a distinct page (its own canonical URL).
+    var listing = "<html><head><title>MacRumors: Apple News and Rumors</title></head><body>\n"
+    for index in 0..<count {
+        listing += "<article class=\"article--2pJwZBkO js-article\"><h2><a href=\"/a/\(index).html\">x</a></h2></article>\n"
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("a"), withIntermediateDirectories: true)
+        let page = template.replacingOccurrences(of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" href=\"https://copy\(index).example/")
+        try Data(page.utf8).write(to: site.appendingPathComponent("a/\(index).html"))
+    }
+    try Data((listing + "</body></html>\n").utf8).write(to: site.appendingPathComponent("index.html"))
+
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    server.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site.path]
+    let output = Pipe()
+    server.standardOutput = output
+    server.standardError = FileHandle.nullDevice
+    try server.run()
+    var banner = ""
+    while !banner.contains("\n") {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        banner += String(decoding: chunk, as: UTF8.self)
+    }
+    guard let port = banner.range(of: "port ").flatMap({ Int(banner[$0.upperBound...].prefix { $0.isNumber }) }) else {
+        fatalError("http.server did not start: \(banner)")
+    }
+    defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+    try Data("macrumors http://127.0.0.1:\(port)/index.html max=\(count)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+
+    let first = measure(["fetch", "--workspace", workspace.path])
+    sleep(1)  // the second run's files keep their Last-Modified; a new second keeps run ids distinct
+    let second = measure(["fetch", "--workspace", workspace.path])
+    let archiveBytes = (try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("Archive").path))
+        .compactMap { try? FileManager.default.attributesOfItem(atPath: workspace.appendingPathComponent("Archive/\($0)").path)[.size] as? Int }
+        .reduce(0, +)
+    print(String(format: "%5d   %6.2f s %6.1f MB   %6.2f s %6.1f MB (%3.0f%%)   %.1f MB%@", count, first.seconds, first.peakMB,
+                 second.seconds, second.peakMB, 100 * second.seconds / first.seconds, Double(archiveBytes) / 1_000_000,
+                 first.status == 0 && second.status == 0 ? "" : "  (a run reported failures)"))
+}
