@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "digest-benchmark", targets: ["DigestBenchmark"]),
         .executable(name: "reparse-benchmark", targets: ["ReparseBenchmark"]),
         .executable(name: "fetch-benchmark", targets: ["FetchBenchmark"]),
+        .executable(name: "claimtrack-fuzz", targets: ["ClaimtrackFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +56,12 @@ let package = Package(
         .executableTarget(name: "FetchBenchmark", path: "Benchmarks/FetchBenchmark"),
         .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],
                           path: "Benchmarks/DigestBenchmark"),
+        // libFuzzer targets, built by Fuzz/run-fuzzers.sh with -sanitize=fuzzer; a plain build replays inputs.
+        .executableTarget(name: "ClaimtrackFuzz", dependencies: ["HTMLKit", "ClaimCore", "ClaimFetch", "PluginRegistry"],
+                          path: "Fuzz", exclude: ["run-fuzzers.sh", "Seeds", "Findings"]),
+        .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
+        .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
+        .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
