@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -18,24 +19,6 @@ guard FileManager.default.isExecutableFile(atPath: binary.path) else {
 let template = try String(contentsOf: repository.appendingPathComponent("Sample/run-2/macrumors/june-launch.html"), encoding: .utf8)
 
 extension Array { var nilIfEmpty: Self? { isEmpty ? nil : self } }
-
-/// Runs `claimtrack` with `arguments`; returns its exit status, wall seconds and peak RSS in MB (wait4's rusage).
-func measure(_ arguments: [String]) -> (status: Int32, seconds: Double, peakMB: Double) {
-    var pid: pid_t = 0
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let start = Date()
-    guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else { fatalError("cannot start \(binary.path)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    return ((status >> 8) & 0xFF, Date().timeIntervalSince(start), Double(usage.ru_maxrss) / 1024)
-}
 
 print("fetch over loopback (python3 http.server: Last-Modified / If-Modified-Since → 304), delay 0")
 print("pages   first run          no-change run (all 304)   archive")
@@ -74,9 +57,9 @@ for count in sizes {
     defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
     try Data("macrumors http://127.0.0.1:\(port)/index.html max=\(count)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
 
-    let first = measure(["fetch", "--workspace", workspace.path])
+    let first = ChildRun.measure(binary, ["fetch", "--workspace", workspace.path])
     sleep(1)  // the second run's files keep their Last-Modified; a new second keeps run ids distinct
-    let second = measure(["fetch", "--workspace", workspace.path])
+    let second = ChildRun.measure(binary, ["fetch", "--workspace", workspace.path])
     let archiveBytes = (try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("Archive").path))
         .compactMap { try? FileManager.default.attributesOfItem(atPath: workspace.appendingPathComponent("Archive/\($0)").path)[.size] as? Int }
         .reduce(0, +)

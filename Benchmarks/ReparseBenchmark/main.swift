@@ -1,74 +1,141 @@
+import BenchmarkSupport
 import ClaimCore
 import ClaimFetch
 import ClaimPipeline
+import ClaimStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-// Full reparse (archive → plugins → extractor → store) over a scaled archive: N pages made by repeating
-// the sample pages under unique URLs, written as one WARC run. Prints pages/s, MB/s, claims stored per
-// second and peak memory, and, when libxml2-utils is installed, `xmllint --html --noout` over the same
-// pages as the floor. Run: swift run -c release reparse-benchmark [N] (default 1,000)
+// Full reparse (archive → plugins → extractor → store) over scaled archives, against the libxml2 floor.
+// The corpus generator makes N unique pages from the sample's pages and every plugin fixture (each copy
+// under its own URL, with its own canonical link), written as WARC runs of at most 1,000 pages. For each
+// N it runs `reparse` in a fresh process on one worker and on every core, printing pages/s, MB/s and peak
+// resident memory, then `xmllint --html --noout` over the same pages (libxml2-utils), and a store insert
+// rate. Run: swift run -c release reparse-benchmark [N ...] (default 100 1000 10000)
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+let arguments = Array(CommandLine.arguments.dropFirst())
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let sample = repository.appendingPathComponent("Sample/run-2")
 
-/// The sample pages with the plugin that reads each (the folder name).
-var templates: [(source: String, body: String)] = []
-for source in (try? FileManager.default.contentsOfDirectory(atPath: sample.path).sorted()) ?? [] {
-    let folder = sample.appendingPathComponent(source)
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? [] where name.hasSuffix(".html") {
-        if let body = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { templates.append((source, body)) }
+/// Child mode: `--reparse <workspace> <workers>` prints "pages claims seconds".
+if arguments.first == "--reparse", arguments.count == 3, let workers = Int(arguments[2]) {
+    var pipeline = try Pipeline(workspace: Workspace(root: URL(fileURLWithPath: arguments[1])))
+    pipeline.workers = workers
+    let start = Date()
+    let outcome = try pipeline.catchUp()
+    print(outcome.pages, outcome.claims, Date().timeIntervalSince(start))
+    exit(0)
+}
+
+/// Child mode: `--insert <folder> <claims>` stores that many claims (100 per capture) and prints "claims seconds".
+if arguments.first == "--insert", arguments.count == 3, let count = Int(arguments[2]) {
+    let store = try Store(file: URL(fileURLWithPath: arguments[1]).appendingPathComponent("store.sqlite"))
+    try store.save(run: Run(id: "2026-04-01T00:00:00Z", started: Date(), warcFile: "bench.warc.gz"))
+    let date = Date(timeIntervalSince1970: 1_775_000_000)
+    var entries: [Store.Entry] = []
+    let start = Date()
+    for page in 0..<(count / 100) {
+        let capture = CaptureRow(recordID: "<urn:uuid:\(page)>", run: "2026-04-01T00:00:00Z", source: "macrumors", warcFile: "bench.warc.gz",
+                                 offset: page, targetURI: "https://bench.example/\(page)", document: Document(url: "https://bench.example/\(page)", source: "macrumors", kind: .article),
+                                 retrieved: date, status: 200, payloadDigest: "sha1:\(page)", diagnostics: [])
+        let claims = (0..<100).map { index in
+            Claim(subject: "Mac Studio", attribute: "price", qualifier: index % 2 == 0 ? "base" : nil,
+                  value: Value(type: .money, text: "$\(1999 + index)", number: Double(1999 + index), unit: "USD"),
+                  confidence: Confidence(score: 0.7, label: .reported, reasons: ["source prior: reported"]),
+                  quote: "The Mac Studio costs $\(1999 + index) according to page \(page).", statedAt: date, position: index)
+        }
+        entries.append(Store.Entry(capture: capture, claims: claims))
+        if entries.count == 250 { try store.insert(entries); entries.removeAll() }
+    }
+    try store.insert(entries)
+    print(count, Date().timeIntervalSince(start))
+    exit(0)
+}
+
+let sizes = arguments.compactMap { Int($0) }.isEmpty ? [100, 1_000, 10_000] : arguments.compactMap { Int($0) }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+
+/// The corpus: every sample page and plugin fixture (HTML), with the plugin that reads it.
+func pages(in folder: URL, source: String) -> [(source: String, body: String)] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { $0.hasSuffix(".html") }.compactMap { name in
+        (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map { (source, $0) }
     }
 }
-guard !templates.isEmpty else { fatalError("no sample pages under \(sample.path)") }
+var templates: [(source: String, body: String)] = []
+for run in ["run-1", "run-2"] {
+    let folder = repository.appendingPathComponent("Sample/\(run)")
+    for source in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+        templates += pages(in: folder.appendingPathComponent(source), source: source)
+    }
+}
+for (folder, id) in [("MacRumors", "macrumors"), ("NineToFiveMac", "9to5mac"), ("TomsHardware", "tomshardware"),
+                     ("HackerNews", "hackernews"), ("Geekbench", "geekbench"), ("Generic", "generic")] {
+    templates += pages(in: repository.appendingPathComponent("Tests/\(folder)SourceTests/Fixtures/\(id)"), source: id)
+}
+guard !templates.isEmpty else { fatalError("no sample pages or fixtures under \(repository.path)") }
+let lint = FileManager.default.fileExists(atPath: "/usr/bin/xmllint")
 
-let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-bench-\(UUID().uuidString)")
-let pagesFolder = workspace.appendingPathComponent("pages")
-try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: workspace) }
-
-// One run of N resource records; every page gets its own canonical URL so each is a distinct page.
-let archive = workspace.appendingPathComponent("Archive")
-try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-let writer = try WARCWriter(file: archive.appendingPathComponent("claimtrack-20260401T000000Z.warc.gz"))
-var bytes = 0
-let date = Timestamp.iso8601("2026-04-01T00:00:00Z")!
-try writer.write([WARCWriter.header(type: "warcinfo", date: date, contentType: "application/warc-fields",
-                                    block: Data("run: 2026-04-01T00:00:00Z\r\nstarted: 2026-04-01T00:00:00Z\r\n".utf8))])
-for index in 0..<count {
-    let template = templates[index % templates.count]
-    let body = Data(template.body.replacingOccurrences(of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" href=\"https://copy\(index).example/").utf8)
-    bytes += body.count
-    let target = "https://bench.example/\(template.source)/\(index).html"
-    try writer.write([WARCWriter.header(type: "resource", date: date, target: target, contentType: "text/html", block: body,
-                                        extra: [(ArchiveScanner.sourceHeader, template.source), (ArchiveScanner.runHeader, "2026-04-01T00:00:00Z"),
-                                                ("WARC-Payload-Digest", WARCDigest.sha1(body))])])
-    try body.write(to: pagesFolder.appendingPathComponent("\(index).html"))
+print("corpus: \(templates.count) distinct pages (sample + fixtures), copied under unique URLs; \(cores) cores")
+print("pages     MB   reparse 1 worker            reparse \(cores) workers           xmllint --html --noout   reparse/xmllint")
+for count in sizes {
+    let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-bench-\(UUID().uuidString)")
+    let pagesFolder = workspace.appendingPathComponent("pages"), archive = workspace.appendingPathComponent("Archive")
+    try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    var bytes = 0
+    var writer: WARCWriter?
+    for index in 0..<count {
+        if index % 1_000 == 0 {
+            // A new run every 1,000 pages: runs named a minute apart.
+            let run = Timestamp.utc(year: 2026, month: 4, day: 1, hour: (index / 1_000) / 60, minute: (index / 1_000) % 60)!
+            let id = Timestamp.format(run)
+            writer = try WARCWriter(file: archive.appendingPathComponent("claimtrack-\(id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")).warc.gz"))
+            try writer!.write([WARCWriter.header(type: "warcinfo", date: run, contentType: "application/warc-fields",
+                                                 block: Data("run: \(id)\r\nstarted: \(id)\r\n".utf8))])
+        }
+        let template = templates[index % templates.count]
+        let body = Data(template.body.replacingOccurrences(of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" href=\"https://copy\(index).example/").utf8)
+        bytes += body.count
+        let date = Timestamp.utc(year: 2026, month: 4, day: 1, hour: (index / 1_000) / 60, minute: (index / 1_000) % 60)!
+        try writer!.write([WARCWriter.header(type: "resource", date: date, target: "https://bench.example/\(template.source)/\(index).html",
+                                             contentType: "text/html", block: body,
+                                             extra: [(ArchiveScanner.sourceHeader, template.source), (ArchiveScanner.runHeader, Timestamp.format(date)),
+                                                     ("WARC-Payload-Digest", WARCDigest.sha1(body))])])
+        try body.write(to: pagesFolder.appendingPathComponent("\(index).html"))
+    }
+    try writer?.synchronize()
+    let megabytes = Double(bytes) / 1_000_000
+    var line = String(format: "%6d %6.1f", count, megabytes)
+    var best = 0.0
+    for workers in [1, cores] {
+        try? FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack"))
+        let result = ChildRun.measure(me, ["--reparse", workspace.path, String(workers)])
+        let fields = result.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard fields.count == 3 else { fatalError("reparse child failed: \(result.output)") }
+        let rate = fields[0] / fields[2]
+        best = max(best, rate)
+        line += String(format: "   %6.0f p/s %5.2f MB/s %4.0f MB", rate, megabytes / fields[2], result.peakMB)
+    }
+    if lint {
+        let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
+        let floor = ChildRun.measure(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--html", "--noout"] + files)
+        line += String(format: "   %6.0f p/s %5.1f MB/s   %5.1f%%", Double(count) / floor.seconds, megabytes / floor.seconds,
+                       100 * best / (Double(count) / floor.seconds))
+    } else {
+        line += "   xmllint not installed (apt-get install libxml2-utils)"
+    }
+    print(line)
 }
 
-let start = Date()
-let outcome = try Pipeline(workspace: Workspace(root: workspace)).catchUp()
-let seconds = Date().timeIntervalSince(start)
-var usage = rusage()
-getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-let megabytes = Double(bytes) / 1_000_000
-print("\(count) pages, \(String(format: "%.1f", megabytes)) MB, \(outcome.claims) claims stored")
-print(String(format: "reparse (1 process)   %7.1f pages/s  %6.2f MB/s  %8.0f claims/s  %.1f s", Double(outcome.pages) / seconds,
-             megabytes / seconds, Double(outcome.claims) / seconds, seconds))
-print(String(format: "peak memory           %7.1f MB", Double(usage.ru_maxrss) / 1024))
-
-// The floor: libxml2's own command-line parser over the same files, when it is installed.
-if FileManager.default.fileExists(atPath: "/usr/bin/xmllint") {
-    let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
-    let lint = Process()
-    lint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-    lint.arguments = ["--html", "--noout"] + files
-    lint.standardError = FileHandle.nullDevice
-    let lintStart = Date()
-    try lint.run()
-    lint.waitUntilExit()
-    let lintSeconds = Date().timeIntervalSince(lintStart)
-    print(String(format: "xmllint --html --noout %6.1f pages/s  %6.2f MB/s", Double(count) / lintSeconds, megabytes / lintSeconds))
-} else {
-    print("xmllint not installed (apt-get install libxml2-utils) — no floor measured")
+let insertFolder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-insert-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: insertFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: insertFolder) }
+let insert = ChildRun.measure(me, ["--insert", insertFolder.path, "200000"])
+let insertFields = insert.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+if insertFields.count == 2 {
+    print(String(format: "store insert: %.0f claims/s (200,000 claims, 100 per capture, 250 captures per transaction), peak %.0f MB",
+                 insertFields[0] / insertFields[1], insert.peakMB))
 }

@@ -10,6 +10,8 @@ public struct Pipeline {
     public let workspace: Workspace
     public let store: Store
     let extractor: ClaimExtractor
+    /// Pages read and extracted at the same time (the store is still written by one thread, in order).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// What one source contributed to a run.
     public struct SourceSummary: Codable, Sendable, Equatable {
@@ -126,22 +128,50 @@ public struct Pipeline {
     }
 
     /// Reads and stores the captures `produce` hands over one at a time; a page that cannot be read is a
-    /// diagnostic, never the end of the run. Nothing is held beyond the current batch.
+    /// diagnostic, never the end of the run. Pages are read and extracted `workers` at a time, in windows,
+    /// and stored in archive order; nothing is held beyond the current window and batch.
     func ingest(_ produce: ((Capture) throws -> Void) throws -> Void) throws -> Outcome {
         var outcome = Outcome.empty
         // Written in batches: one transaction per page would cost more than reading the page.
         var pending: [Store.Entry] = []
-        func flush() throws {
-            try store.insert(pending)
-            pending.removeAll(keepingCapacity: true)
+        var window: [Slot] = []
+        let windowSize = max(1, workers) * 16
+        func drain() throws {
+            let results = read(window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } })
+            var next = results.makeIterator()
+            for slot in window {
+                switch slot {
+                case .ready(let entry):
+                    pending.append(entry)
+                case .read(let job):
+                    let capture = job.capture
+                    switch next.next()! {
+                    case .failure(let error):
+                        pending.append(Store.Entry(capture: CaptureRow(capture, document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
+                                                                       status: 422)))
+                        outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
+                    case .success(let (reading, claims, unknowns)):
+                        pending.append(Store.Entry(capture: CaptureRow(capture, document: reading.document, diagnostics: reading.diagnostics),
+                                                   claims: claims, unknowns: unknowns))
+                        outcome.pages += 1
+                        outcome.claims += claims.count
+                        outcome.diagnostics += reading.diagnostics
+                        outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims.count, failures: 0))
+                    }
+                }
+                if pending.count >= 250 {
+                    try store.insert(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            window.removeAll(keepingCapacity: true)
         }
-        defer { try? flush() }
         try produce { capture in
-            if pending.count >= 250 { try flush() }
+            if window.count >= windowSize { try drain() }
             /// Recorded without claims: the store keeps a row for every archived capture, read or not.
             func keep(_ kind: PageKind = .unknown, url: String? = nil, status: Int? = nil, payloadDigest: String? = nil) {
-                pending.append(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: kind),
-                                                               status: status, payloadDigest: payloadDigest)))
+                window.append(.ready(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: kind),
+                                                                     status: status, payloadDigest: payloadDigest))))
             }
             if capture.status == 304 {
                 // Not modified: the confirmed capture keeps its claims; this row only records that it was asked.
@@ -186,26 +216,55 @@ public struct Pipeline {
             } else {
                 outcome.changed += 1
             }
-            let reading: Reading
-            do {
-                reading = try plugin.read(capture.page)
-            } catch {
-                keep(status: 422)
-                outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
-                return
-            }
             // A Sources.list `prior=` overrides the plugin's prior for that source.
             let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
-            let claims = extractor.claims(for: reading, prior: prior)
-            pending.append(Store.Entry(capture: CaptureRow(capture, document: reading.document, diagnostics: reading.diagnostics),
-                                       claims: claims, unknowns: extractor.unknowns(for: reading)))
-            outcome.pages += 1
-            outcome.claims += claims.count
-            outcome.diagnostics += reading.diagnostics
-            outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims.count, failures: 0))
+            window.append(.read(ReadJob(capture: capture, plugin: plugin, prior: prior)))
         }
-        try flush()
+        try drain()
+        try store.insert(pending)
         return outcome
+    }
+
+    /// A window position: a row ready to store, or a page still to read.
+    private enum Slot {
+        case ready(Store.Entry)
+        case read(ReadJob)
+    }
+
+    private struct ReadJob: Sendable {
+        var capture: Capture
+        var plugin: any SourcePlugin
+        var prior: Confidence.Label
+    }
+
+    private typealias ReadResult = Result<(Reading, [Claim], [StatedUnknown]), Error>
+
+    /// Plugin read and core extraction of each job, `workers` at a time; results in job order.
+    private func read(_ jobs: [ReadJob]) -> [ReadResult] {
+        let extractor = self.extractor, workers = min(self.workers, jobs.count)
+        @Sendable func run(_ job: ReadJob) -> ReadResult {
+            Result {
+                let reading = try job.plugin.read(job.capture.page)
+                return (reading, extractor.claims(for: reading, prior: job.prior), extractor.unknowns(for: reading))
+            }
+        }
+        guard workers > 1 else { return jobs.map(run) }
+        let results = ResultSlots(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: jobs.count, by: workers) {
+                results.set(index, run(jobs[index]))
+            }
+        }
+        return results.values
+    }
+
+    /// One slot per job, each written by exactly one worker.
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [ReadResult?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ result: ReadResult) { lock.withLock { slots[index] = result } }
+        var values: [ReadResult] { lock.withLock { slots.map { $0! } } }
     }
 
     private func summarize(_ sources: [String], captures: [Capture], claimsByRecord outcome: Outcome,

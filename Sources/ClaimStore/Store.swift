@@ -68,8 +68,7 @@ public final class Store: Sendable {
                 var capture = entry.capture
                 try capture.insert(db)
                 for (position, claim) in entry.claims.enumerated() {
-                    var row = try ClaimRow(claim, captureID: capture.id!, position: position)
-                    try row.insert(db)
+                    try ClaimRow(claim, captureID: capture.id!, position: position).insert(db)
                 }
                 for unknown in entry.unknowns {
                     var row = try UnknownRow(unknown, captureID: capture.id!)

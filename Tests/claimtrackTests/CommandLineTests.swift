@@ -157,6 +157,12 @@ struct CLI {
         #expect(reparse.status == 0)
         let after = try CLI.run(["claims", "--json", "--workspace", workspace.path])
         #expect(after.stdout == before.stdout)
+        // Pages read in parallel are stored in archive order: one worker or four, the same store.
+        for jobs in ["1", "4"] {
+            #expect(try CLI.run(["reparse", "--jobs", jobs, "--workspace", workspace.path]).status == 0)
+            #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout == before.stdout, "--jobs \(jobs)")
+        }
+        #expect(try CLI.run(["reparse", "--jobs", "0", "--workspace", workspace.path]).stderr.contains("--jobs must be between 1 and 256"))
         #expect(try CLI.run(["runs", "--json", "--workspace", workspace.path]).stdout.components(separatedBy: "\"warcFile\"").count == 3)
     }
 

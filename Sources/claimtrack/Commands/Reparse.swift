@@ -10,6 +10,12 @@ extension Claimtrack {
 
         @OptionGroup var workspace: WorkspaceOptions
         @OptionGroup var writer: WriterOptions
+        @Option(help: "Pages read and extracted at the same time (default: one per core).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            if !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        }
 
         func run() throws {
             let space = workspace.resolved
@@ -18,7 +24,8 @@ extension Claimtrack {
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: space.storeFile.path + suffix)
             }
-            let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+            var pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+            pipeline.workers = jobs
             try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
             let outcome = try workspace.reporting { try pipeline.catchUp() }
             outcome.diagnostics.forEach { Terminal.warn($0.description) }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole benchmark suite in one command (a few minutes on a 2-core machine):
+#   Benchmarks/run-all.sh
+# Builds in release, then prints: parse vs read+extract (extraction-benchmark), full reparse on one and on
+# every core at 100 / 1,000 / 10,000 pages against xmllint, with peak memory and the store insert rate
+# (reparse-benchmark), first and no-change fetch over loopback (fetch-benchmark), and digest rendering
+# (digest-benchmark). Needs python3 (the loopback server) and, for the floor, libxml2-utils.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v xmllint >/dev/null || echo "note: xmllint missing (apt-get install libxml2-utils): no libxml2 floor"
+for product in claimtrack extraction-benchmark reparse-benchmark fetch-benchmark digest-benchmark; do
+    swift build -c release --product "$product" >&2
+done
+bin=$(swift build -c release --show-bin-path)
+echo "== extraction: libxml2 parse alone vs plugin read + extraction"
+"$bin/extraction-benchmark"
+echo
+echo "== reparse: archive → plugins → extraction → store"
+"$bin/reparse-benchmark" 100 1000 10000
+echo
+echo "== fetch: first run, then a run where nothing changed"
+"$bin/fetch-benchmark" 500 2000
+echo
+echo "== digest"
+"$bin/digest-benchmark"

@@ -1,0 +1,41 @@
+import ClaimCore
+import ClaimStore
+import Foundation
+import Testing
+
+/// What goes into the store comes back out unchanged, whatever the text and numbers hold.
+@Suite struct StoreRoundTripTests {
+    @Test func claimsComeBackExactlyAsStored() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(file: folder.appendingPathComponent("store.sqlite"))
+        let stated = Date(timeIntervalSince1970: 1_773_500_123.456)
+        try store.save(run: Run(id: "2026-03-14T15:00:00Z", started: stated, warcFile: "claimtrack-20260314T150000Z.warc.gz"))
+        let claims = [
+            Claim(subject: "Mac Studio", attribute: "price", qualifier: "256GB \"upgrade\"",
+                  value: Value(type: .money, text: "$1,599 to $1,999", number: 1599, upper: 1999.5, currency: "USD"),
+                  validTime: ValidTime(start: "2026-03-01", end: nil, text: "since March"),
+                  confidence: Confidence(score: 0.725, label: .reported, reasons: ["prior: reported", "cue \"according to\"\n\tnewline\\slash \u{1}"]),
+                  quote: "Apple's Mac Studio — «now» $1,599 😀.", statedAt: stated, position: 3),
+            Claim(subject: "M5 Ultra", attribute: "launch", value: Value(type: .boolean, text: "discontinued", boolean: false),
+                  confidence: Confidence(score: 1, label: .official, reasons: []), quote: "Gone.", statedAt: nil, position: nil),
+            Claim(subject: "M5 Ultra", attribute: "geekbench.multi-core", value: Value(type: .score, text: "-3.0e-7", number: -3.0e-7, unit: "points"),
+                  confidence: Confidence(score: 0.1, label: .userReport, reasons: ["x"]), quote: "q", statedAt: stated, position: 0),
+        ]
+        let document = Document(url: "https://example.com/a", source: "macrumors", kind: .article)
+        let capture = CaptureRow(recordID: "<urn:uuid:1>", run: "2026-03-14T15:00:00Z", source: "macrumors", warcFile: "claimtrack-20260314T150000Z.warc.gz",
+                                 offset: 0, targetURI: "https://example.com/a", document: document, retrieved: stated, status: 200,
+                                 payloadDigest: "sha1:X", diagnostics: [])
+        try store.insert(capture: capture, claims: claims)
+        let back = try store.liveClaims()
+        #expect(back.count == claims.count)
+        for (stored, original) in zip(back, claims) {
+            var expected = original
+            expected.citation = stored.citation
+            // Dates are kept to the millisecond, as GRDB stores them.
+            #expect(abs((stored.statedAt ?? .distantPast).timeIntervalSince(original.statedAt ?? .distantPast)) < 0.0005)
+            expected.statedAt = stored.statedAt
+            #expect(stored == expected)
+        }
+    }
+}
