@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "digest-benchmark", targets: ["DigestBenchmark"]),
         .executable(name: "reparse-benchmark", targets: ["ReparseBenchmark"]),
         .executable(name: "fetch-benchmark", targets: ["FetchBenchmark"]),
+        .executable(name: "query-benchmark", targets: ["QueryBenchmark"]),
         .executable(name: "claimtrack-fuzz", targets: ["ClaimtrackFuzz"]),
     ],
     dependencies: [
@@ -54,6 +55,8 @@ let package = Package(
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(name: "ReparseBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimFetch", "ClaimPipeline", "ClaimStore"],
                           path: "Benchmarks/ReparseBenchmark"),
+        .executableTarget(name: "QueryBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimStore"],
+                          path: "Benchmarks/QueryBenchmark"),
         .executableTarget(name: "FetchBenchmark", dependencies: ["BenchmarkSupport"], path: "Benchmarks/FetchBenchmark"),
         .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],
                           path: "Benchmarks/DigestBenchmark"),

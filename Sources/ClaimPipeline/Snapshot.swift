@@ -15,13 +15,12 @@ public struct Snapshot: Sendable {
     public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
         let runs = try store.runs()
         let claims = try store.liveClaims(asOf: run)
+        let tolerances = try workspace.vocabulary().tolerances
         let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims,
-                                                   unknowns: try store.liveUnknowns(asOf: run),
-                                                   tolerances: try workspace.vocabulary().tolerances)
+                                                   unknowns: try store.liveUnknowns(asOf: run), tolerances: tolerances)
         let pages = try store.pageCaptures(asOf: run).map {
             PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
         }
-        return Snapshot(run: run ?? runs.last?.id, claims: linked, questions: questions, pages: pages,
-                        tolerances: try workspace.vocabulary().tolerances)
+        return Snapshot(run: run ?? runs.last?.id, claims: linked, questions: questions, pages: pages, tolerances: tolerances)
     }
 }

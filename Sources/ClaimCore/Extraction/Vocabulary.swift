@@ -43,7 +43,10 @@ public struct Vocabulary: Sendable {
     /// Adds a subject, or more aliases to an existing one.
     public mutating func add(_ subject: Subject) {
         if let index = subjects.firstIndex(where: { $0.name == subject.name }) {
-            subjects[index].aliases += subject.aliases.filter { !subjects[index].aliases.contains($0) }
+            let fresh = subject.aliases.filter { !subjects[index].aliases.contains($0) }
+            // Known already (every question names its subjects): the alias tables need no rebuild.
+            if fresh.isEmpty { return }
+            subjects[index].aliases += fresh
         } else {
             subjects.append(subject)
         }
