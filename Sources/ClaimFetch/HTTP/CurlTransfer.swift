@@ -20,6 +20,8 @@ struct CurlTransfer {
     /// Bound on the whole transfer.
     var totalTimeout: TimeInterval
     var bodyLimit: Int
+    /// Handles kept per host, so a host's next request reuses its connection (and TLS session).
+    var pool: CurlHandlePool
 
     /// libcurl's global set-up, once per process before any handle exists.
     private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -42,10 +44,10 @@ struct CurlTransfer {
     }
 
     private func perform(_ url: URL, headers extra: [String]) throws -> Response {
-        guard Self.initialised, let handle = curl_easy_init() else {
+        guard Self.initialised, let handle = pool.checkOut(for: url) else {
             throw FetchError.transport(url: url.absoluteString, reason: "libcurl could not be initialised")
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { pool.checkIn(handle, for: url) }
         let sink = Sink(limit: bodyLimit)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         var list: UnsafeMutablePointer<curl_slist>?
@@ -116,5 +118,34 @@ struct CurlTransfer {
         case CURLE_BAD_CONTENT_ENCODING: "body does not decode with its Content-Encoding"
         default: String(cString: curl_easy_strerror(code))
         }
+    }
+}
+
+/// Idle libcurl handles by host. A handle keeps its live connection across `curl_easy_reset`, so the next
+/// request to that host goes over the same connection; a run asks one host one thing at a time, so each
+/// host holds one connection.
+final class CurlHandlePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [String: [UnsafeMutableRawPointer]] = [:]
+
+    init() {}
+
+    deinit {
+        for handles in idle.values { handles.forEach { curl_easy_cleanup($0) } }
+    }
+
+    private static func key(_ url: URL) -> String {
+        "\(url.scheme ?? "")://\(url.host ?? ""):\(url.port.map(String.init) ?? "")"
+    }
+
+    func checkOut(for url: URL) -> UnsafeMutableRawPointer? {
+        if let handle = lock.withLock({ idle[Self.key(url)]?.popLast() }) { return handle }
+        return curl_easy_init()
+    }
+
+    func checkIn(_ handle: UnsafeMutableRawPointer, for url: URL) {
+        // Options are set afresh on every request; the connection and DNS caches stay.
+        curl_easy_reset(handle)
+        lock.withLock { idle[Self.key(url), default: []].append(handle) }
     }
 }

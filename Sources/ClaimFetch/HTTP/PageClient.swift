@@ -6,6 +6,7 @@ public struct PageClient: Sendable {
     public var timeout: TimeInterval
     /// Bytes of (decoded) body kept before a response is cut; the rest is never held.
     public var maximumBodySize: Int
+    private let connections = CurlHandlePool()
 
     public init(userAgent: String = PageClient.defaultUserAgent, timeout: TimeInterval = 30,
                 maximumBodySize: Int = PageClient.defaultMaximumBodySize) {
@@ -59,7 +60,7 @@ public struct PageClient: Sendable {
         var headers = ["Accept: \(accept)"]
         if let etag { headers.append("If-None-Match: \(etag)") }
         if let lastModified { headers.append("If-Modified-Since: \(lastModified)") }
-        let transfer = CurlTransfer(userAgent: userAgent, timeout: timeout, totalTimeout: timeout * 4, bodyLimit: limit)
+        let transfer = CurlTransfer(userAgent: userAgent, timeout: timeout, totalTimeout: timeout * 4, bodyLimit: limit, pool: connections)
         // Redirects are followed here, not by libcurl, so every hop is checked: http(s) only, no loops, a limit.
         var current = url
         var seen: [URL] = [url]
