@@ -25,22 +25,25 @@ run_target() {
     mkdir -p "$corpus" "$findings"
     "$FUZZ" --seeds "$target" "$seeds"
     # Swift's own backtracer would take the crash signal before libFuzzer could save the input.
+    local status=0
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
         "$FUZZ" "$target" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
-        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "$seeds" >"$BUILD/logs/$target.log" 2>&1
+        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "$seeds" >"$BUILD/logs/$target.log" 2>&1 || status=$?
+    # Kept in a file: `wait` cannot always report a background job's status once `jobs` has reaped it.
+    echo "$status" >"$BUILD/logs/$target.status"
 }
 
 status=0
-pids=()
 names=()
 for target in "${targets[@]}"; do
-    run_target "$target" & pids+=($!); names+=("$target")
+    rm -f "$BUILD/logs/$target.status"
+    run_target "$target" & names+=("$target")
     while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 1; done
 done
 printf '%-22s %12s %10s %8s %s\n' target executions exec/s corpus result
-for i in "${!pids[@]}"; do
-    target=${names[$i]}
-    if wait "${pids[$i]}"; then result=clean; else result="FINDING (see $BUILD/logs/$target.log)"; status=1; fi
+wait
+for target in "${names[@]}"; do
+    if [ "$(cat "$BUILD/logs/$target.status" 2>/dev/null)" = 0 ]; then result=clean; else result="FINDING (see $BUILD/logs/$target.log)"; status=1; fi
     log="$BUILD/logs/$target.log"
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
     speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
