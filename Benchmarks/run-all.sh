@@ -3,12 +3,12 @@
 #   Benchmarks/run-all.sh
 # Builds in release, then prints: parse vs read+extract (extraction-benchmark), full reparse on one and on
 # every core at 100 / 1,000 / 10,000 pages against xmllint, with peak memory and the store insert rate
-# (reparse-benchmark), first and no-change fetch over loopback (fetch-benchmark), and digest rendering
-# (digest-benchmark). Needs python3 (the loopback server) and, for the floor, libxml2-utils.
+# (reparse-benchmark), first and no-change fetch over loopback (fetch-benchmark), digest rendering
+# (digest-benchmark) and the query commands over 110,000 stored claims (query-benchmark). Needs python3 (the loopback server) and, for the floor, libxml2-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v xmllint >/dev/null || echo "note: xmllint missing (apt-get install libxml2-utils): no libxml2 floor"
-for product in claimtrack extraction-benchmark reparse-benchmark fetch-benchmark digest-benchmark; do
+for product in claimtrack extraction-benchmark reparse-benchmark fetch-benchmark digest-benchmark query-benchmark; do
     swift build -c release --product "$product" >&2
 done
 bin=$(swift build -c release --show-bin-path)
@@ -23,3 +23,6 @@ echo "== fetch: first run, then a run where nothing changed"
 echo
 echo "== digest"
 "$bin/digest-benchmark"
+echo
+echo "== queries over a large store (query-benchmark 1000000 for the resolver issue's size; it takes long)"
+"$bin/query-benchmark" 100000

@@ -135,6 +135,9 @@ public struct Pipeline {
         // Written in batches: one transaction per page would cost more than reading the page.
         var pending: [Store.Entry] = []
         var window: [Slot] = []
+        // With more than one worker the store is written on its own thread while the next pages are read.
+        let writer = StoreWriter(store: store, inBackground: workers > 1)
+        defer { try? writer.finish() }  // never leave a write running behind a thrown error
         let windowSize = max(1, workers) * 16
         func drain() throws {
             let results = read(window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } })
@@ -160,7 +163,7 @@ public struct Pipeline {
                     }
                 }
                 if pending.count >= 250 {
-                    try store.insert(pending)
+                    try writer.submit(pending)
                     pending.removeAll(keepingCapacity: true)
                 }
             }
@@ -221,8 +224,40 @@ public struct Pipeline {
             window.append(.read(ReadJob(capture: capture, plugin: plugin, prior: prior)))
         }
         try drain()
-        try store.insert(pending)
+        try writer.submit(pending)
+        try writer.finish()
         return outcome
+    }
+
+    /// Stores batches in order, either at once or on a thread of its own with one batch in flight, so
+    /// memory stays one batch ahead of the store and a failed write surfaces at the next call.
+    private final class StoreWriter: @unchecked Sendable {
+        private let store: Store
+        private let queue: DispatchQueue?
+        private let inFlight = DispatchGroup()
+        private let lock = NSLock()
+        private var failure: Error?
+
+        init(store: Store, inBackground: Bool) {
+            self.store = store
+            queue = inBackground ? DispatchQueue(label: "claimtrack.store-writer") : nil
+        }
+
+        func submit(_ entries: [Store.Entry]) throws {
+            try finish()
+            guard let queue else { return try store.insert(entries) }
+            inFlight.enter()
+            queue.async {
+                do { try self.store.insert(entries) } catch { self.lock.withLock { self.failure = error } }
+                self.inFlight.leave()
+            }
+        }
+
+        /// Waits for the batch in flight; throws its error, if it had one.
+        func finish() throws {
+            inFlight.wait()
+            if let failure = lock.withLock({ failure }) { throw failure }
+        }
     }
 
     /// A window position: a row ready to store, or a page still to read.

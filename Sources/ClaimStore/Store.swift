@@ -4,7 +4,8 @@ import GRDB
 
 /// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
 public final class Store: Sendable {
-    private let queue: DatabaseQueue
+    // A pool (WAL): reads go on while a batch of captures is being written by the reparse writer thread.
+    private let queue: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the store at `file` and brings its schema up to date.
@@ -14,7 +15,7 @@ public final class Store: Sendable {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            queue = try DatabaseQueue(path: file.path, configuration: configuration)
+            queue = try DatabasePool(path: file.path, configuration: configuration)
             try Schema.migrator.migrate(queue)
         } catch {
             throw StoreError("open", path: file.path, error)
