@@ -6,7 +6,10 @@ import Glibc
 /// A benchmark's child process: what it printed, how long it took and its peak resident memory.
 public struct ChildRun {
     public var status: Int32
+    /// The first 64 KB of what it printed (a large output is counted, not kept: holding it would raise
+    /// this process's peak, which the next child spawned from here would inherit).
     public var output: String
+    public var lines: Int
     public var seconds: Double
     public var peakMB: Double
 
@@ -28,7 +31,16 @@ public struct ChildRun {
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
-        return ChildRun(status: (status >> 8) & 0xFF, output: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
-                        seconds: Date().timeIntervalSince(start), peakMB: Double(usage.ru_maxrss) / 1024)
+        let seconds = Date().timeIntervalSince(start)
+        var head = Data(), lines = 0
+        if let handle = try? FileHandle(forReadingFrom: output) {
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                if head.count < 1 << 16 { head.append(chunk.prefix((1 << 16) - head.count)) }
+                lines += chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            }
+            try? handle.close()
+        }
+        return ChildRun(status: (status >> 8) & 0xFF, output: String(decoding: head, as: UTF8.self), lines: lines,
+                        seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024)
     }
 }

@@ -6,10 +6,17 @@ import Foundation
 // `questions`, `contradictions`, `diff` and `export` of the real command line over a large store: N claims
 // (default 1,000,000) on 1,000 questions, 100 claims per page, in two runs; the second run re-captures a
 // tenth of the pages, a few with a different price (changes and contradictions to find).
+// A second `questions` or `contradictions` reads what the first kept in the store.
 // Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N]
 
-let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+// The store is built by a child process, so this one stays small and each command's peak memory is its own
+// (a spawned child's peak starts from its parent's).
 let questionCount = 1_000, perPage = 100
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--build" {
+    try buildStore(URL(fileURLWithPath: CommandLine.arguments[2]), claims: Int(CommandLine.arguments[3])!)
+    exit(0)
+}
+let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("claimtrack")
 guard FileManager.default.isExecutableFile(atPath: binary.path) else {
     fatalError("\(binary.path) is missing: run `swift build -c release --product claimtrack` first")
@@ -26,41 +33,50 @@ for index in 0..<questionCount {
 }
 try Data(questions.utf8).write(to: workspace.appendingPathComponent("Questions.list"))
 
-let store = try Store(file: workspace.appendingPathComponent(".claimtrack/store.sqlite"))
-let runs = ["2026-04-01T00:00:00Z", "2026-04-02T00:00:00Z"]
+let buildRun = ChildRun.measure(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), ["--build", workspace.path, String(total)])
+guard buildRun.status == 0 else { fatalError("building the store failed: \(buildRun.output)") }
 let pages = total / perPage
-let buildStart = Date()
-for (number, run) in runs.enumerated() {
-    let started = Timestamp.iso8601(run)!
-    try store.save(run: Run(id: run, started: started, warcFile: "claimtrack-\(number).warc.gz"))
-    var entries: [Store.Entry] = []
-    // Run 1 captures every page; run 2 a tenth of them again, one in twenty of those with a new price.
-    for page in stride(from: 0, to: pages, by: number == 0 ? 1 : 10) {
-        let url = "https://bench.example/\(page)"
-        let document = Document(url: url, source: "macrumors", kind: .article, title: "Page \(page)", published: started, publisher: "MacRumors")
-        let capture = CaptureRow(recordID: "<urn:uuid:\(number)-\(page)>", run: run, source: "macrumors", warcFile: "claimtrack-\(number).warc.gz",
-                                 offset: page, targetURI: url, document: document, retrieved: started, status: 200,
-                                 payloadDigest: "sha1:\(number)-\(page)", diagnostics: [])
-        let price = number == 1 && page % 200 == 0 ? 2_499.0 : 1_999.0
-        let claims = (0..<perPage).map { slot in
-            let question = (page * perPage + slot) % questionCount
-            return Claim(subject: "Mac Studio", attribute: "price", qualifier: "config \(question)",
-                         value: Value(type: .money, text: "$\(Int(price))", number: price, currency: "USD"),
-                         confidence: Confidence(score: 0.7, label: .reported, reasons: ["source prior: reported"]),
-                         quote: "Configuration \(question) of the Mac Studio costs $\(Int(price)).", statedAt: started, position: slot)
-        }
-        entries.append(Store.Entry(capture: capture, claims: claims))
-        if entries.count == 250 { try store.insert(entries); entries.removeAll() }
-    }
-    try store.insert(entries)
-}
 print(String(format: "store: %d claims on %d questions, %d pages, 2 runs (built in %.1f s)", total + total / 10, questionCount, pages,
-             Date().timeIntervalSince(buildStart)))
+             buildRun.seconds))
 
 let commands = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
-    ?? [["questions"], ["questions", "--json"], ["contradictions"], ["diff"], ["export", "--format", "markdown"]]
+    ?? [["questions"], ["questions"], ["questions", "--json"], ["contradictions"], ["contradictions"], ["diff"], ["export", "--format", "markdown"]]
+// A listing keeps its resolution in the store: the first run of a command resolves, a second one reads it.
+var seen = Set<String>()
 for command in commands {
     let run = ChildRun.measure(binary, command + ["--workspace", workspace.path])
-    print(String(format: "%-26@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", command.joined(separator: " ") as NSString, run.seconds, run.peakMB,
-                 run.status, run.output.split(separator: "\n").count))
+    let label = command.joined(separator: " ") + (seen.insert(command.joined(separator: " ")).inserted ? "" : " (kept)")
+    print(String(format: "%-30@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", label as NSString, run.seconds, run.peakMB,
+                 run.status, run.lines))
+}
+
+/// Writes the benchmark's store into `workspace`.
+func buildStore(_ workspace: URL, claims total: Int) throws {
+    let pages = total / perPage
+    let store = try Store(file: workspace.appendingPathComponent(".claimtrack/store.sqlite"))
+    let runs = ["2026-04-01T00:00:00Z", "2026-04-02T00:00:00Z"]
+    for (number, run) in runs.enumerated() {
+        let started = Timestamp.iso8601(run)!
+        try store.save(run: Run(id: run, started: started, warcFile: "claimtrack-\(number).warc.gz"))
+        var entries: [Store.Entry] = []
+        // Run 1 captures every page; run 2 a tenth of them again, one in twenty of those with a new price.
+        for page in stride(from: 0, to: pages, by: number == 0 ? 1 : 10) {
+            let url = "https://bench.example/\(page)"
+            let document = Document(url: url, source: "macrumors", kind: .article, title: "Page \(page)", published: started, publisher: "MacRumors")
+            let capture = CaptureRow(recordID: "<urn:uuid:\(number)-\(page)>", run: run, source: "macrumors", warcFile: "claimtrack-\(number).warc.gz",
+                                     offset: page, targetURI: url, document: document, retrieved: started, status: 200,
+                                     payloadDigest: "sha1:\(number)-\(page)", diagnostics: [])
+            let price = number == 1 && page % 200 == 0 ? 2_499.0 : 1_999.0
+            let claims = (0..<perPage).map { slot in
+                let question = (page * perPage + slot) % questionCount
+                return Claim(subject: "Mac Studio", attribute: "price", qualifier: "config \(question)",
+                             value: Value(type: .money, text: "$\(Int(price))", number: price, currency: "USD"),
+                             confidence: Confidence(score: 0.7, label: .reported, reasons: ["source prior: reported"]),
+                             quote: "Configuration \(question) of the Mac Studio costs $\(Int(price)).", statedAt: started, position: slot)
+            }
+            entries.append(Store.Entry(capture: capture, claims: claims))
+            if entries.count == 250 { try store.insert(entries); entries.removeAll() }
+        }
+        try store.insert(entries)
+    }
 }

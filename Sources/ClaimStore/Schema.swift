@@ -82,6 +82,16 @@ enum Schema {
             // run over N pages scanned the capture table N times.
             try db.create(index: "capture_on_targetURI", on: "capture", columns: ["targetURI", "retrieved"])
         }
+        migrator.registerMigration("v6-create-derived") { db in
+            // Results derived from the store and the workspace files (resolved questions, contradictions),
+            // kept under a key naming everything they were derived from, so a listing need not resolve
+            // every live claim again.
+            try db.create(table: "derived") { t in
+                t.primaryKey("key", .text)
+                t.column("kind", .text).notNull().indexed()
+                t.column("json", .text).notNull()
+            }
+        }
         return migrator
     }
 }

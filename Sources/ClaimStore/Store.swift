@@ -158,6 +158,32 @@ public final class Store: Sendable {
         }
     }
 
+    /// The newest run's id, without counting anything.
+    public func latestRunID() throws -> String? {
+        try read("read the latest run") { db in try String.fetchOne(db, sql: "SELECT MAX(id) FROM run") }
+    }
+
+    /// Changes whenever a capture is stored or the store is rebuilt: part of every derived result's key.
+    public func generation() throws -> String {
+        try read("read the store generation") { db in
+            let row = try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS count FROM capture")
+            return "\(row?["last"] as Int64? ?? 0)-\(row?["count"] as Int64? ?? 0)"
+        }
+    }
+
+    /// A derived result kept under `key`, if there is one.
+    public func derived(_ key: String) throws -> String? {
+        try read("read a derived result") { db in try String.fetchOne(db, sql: "SELECT json FROM derived WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Keeps a derived result, replacing any other of the same kind (only the latest is worth keeping).
+    public func keepDerived(_ key: String, kind: String, json: String) throws {
+        try write("keep a derived result") { db in
+            try db.execute(sql: "DELETE FROM derived WHERE kind = ?", arguments: [kind])
+            try db.execute(sql: "INSERT INTO derived (key, kind, json) VALUES (?, ?, ?)", arguments: [key, kind, json])
+        }
+    }
+
     /// The capture stored for a WARC record id.
     public func capture(recordID: String) throws -> CaptureRow? {
         try read("look up a capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchOne(db) }

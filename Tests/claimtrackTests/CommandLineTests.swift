@@ -315,6 +315,29 @@ struct CLI {
     }
 }
 
+/// Listings read the resolution a fetch or an earlier listing kept in the store; it must say exactly what
+/// resolving again says, and change when the archive or the workspace files do.
+@Suite struct DerivedResultTests {
+    @Test func keptResolutionsMatchFreshOnesAndFollowTheirInputs() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).status == 0)
+        let kept = try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout
+        let keptContradictions = try CLI.run(["contradictions", "--workspace", workspace.path]).stdout
+        #expect(kept.contains("m5-ultra-launch [contested]"))
+        #expect(try CLI.run(["contradictions", "--workspace", workspace.path]).stdout == keptContradictions)
+        // A rebuilt store has nothing kept: the same listings come from resolving afresh.
+        #expect(try CLI.run(["reparse", "--workspace", workspace.path]).status == 0)
+        #expect(try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout == kept)
+        #expect(try CLI.run(["contradictions", "--workspace", workspace.path]).stdout == keptContradictions)
+        // Editing Questions.list is seen at once.
+        let list = workspace.appendingPathComponent("Questions.list")
+        try (String(contentsOf: list, encoding: .utf8) + "\n[mac-pro-price]\ntext: What does the Mac Pro cost?\nsubjects: Mac Pro\nattribute: price\n")
+            .write(to: list, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout.contains("mac-pro-price [open]"))
+    }
+}
+
 @Suite struct QuestionCommandTests {
     @Test func addShowAndResolveAQuestion() throws {
         let workspace = try CLI.sampleWorkspace()

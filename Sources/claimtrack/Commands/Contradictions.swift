@@ -14,9 +14,8 @@ extension Claimtrack {
 
         func run() throws {
             let space = workspace.resolved
-            let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStore()) }
             // Every contradiction among live claims, whether or not a question tracks it.
-            let all = Resolver.contradictions(among: snapshot.claims, tolerances: snapshot.tolerances)
+            let all = try workspace.reporting { try Snapshot.liveContradictions(space, store: workspace.openStore()) }
             if output.json { return try output.printJSON(all) }
             if all.isEmpty { print("no contradictions") }
             for contradiction in all {

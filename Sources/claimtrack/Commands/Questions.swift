@@ -17,15 +17,22 @@ extension Claimtrack {
 
         func run() throws {
             let space = workspace.resolved
-            let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStore()) }
-            let shown = snapshot.questions.filter { all || $0.status != .resolved }.sorted { ($0.status, $0.id) < ($1.status, $1.id) }
-            if output.json { return try output.printJSON(shown) }
-            if shown.isEmpty { print(snapshot.questions.isEmpty ? "no questions: add some to Questions.list" : "every question is resolved") }
-            for question in shown {
+            func wanted(_ question: QuestionState) -> Bool { all || question.status != .resolved }
+            func order(_ a: QuestionState, _ b: QuestionState) -> Bool { (a.status, a.id) < (b.status, b.id) }
+            if output.json {
+                // The JSON carries every linked claim, so it always resolves the live claims.
+                let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStore()) }
+                return try output.printJSON(snapshot.questions.filter(wanted).sorted(by: order))
+            }
+            let summaries = try workspace.reporting { try Snapshot.questionSummaries(space, store: workspace.openStore()) }
+            let shown = summaries.filter { wanted($0.state) }.sorted { order($0.state, $1.state) }
+            if shown.isEmpty { print(summaries.isEmpty ? "no questions: add some to Questions.list" : "every question is resolved") }
+            for summary in shown {
+                let question = summary.state
                 print("\(Terminal.bold(question.id)) [\(question.status.rawValue)] \(question.text)")
                 var answer = "  answer: \(question.answer ?? "none yet")"
                 if let confidence = question.confidence { answer += "  (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
-                print(answer + "  · \(question.claims.count) claims from \(question.independentSources) source\(question.independentSources == 1 ? "" : "s")")
+                print(answer + "  · \(summary.claimCount) claims from \(question.independentSources) source\(question.independentSources == 1 ? "" : "s")")
                 if let spread = question.spread { print("  spread: \(spread)") }
                 for unknown in question.unknowns {
                     print("  still unknown: \u{201C}\(unknown.quote)\u{201D} (\(unknown.citation?.publisher ?? "?"))")
