@@ -6,7 +6,8 @@ import Foundation
 // `questions`, `contradictions`, `diff` and `export` of the real command line over a large store: N claims
 // (default 1,000,000) on 1,000 questions, 100 claims per page, in two runs; the second run re-captures a
 // tenth of the pages, a few with a different price (changes and contradictions to find).
-// A second `questions` or `contradictions` reads what the first kept in the store.
+// A second `questions`, `contradictions` or `diff` reads what the first kept in the store (a fetch keeps
+// the question states of its run, as the first listing after it does).
 // Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N]
 
 // The store is built by a child process, so this one stays small and each command's peak memory is its own
@@ -40,7 +41,8 @@ print(String(format: "store: %d claims on %d questions, %d pages, 2 runs (built 
              buildRun.seconds))
 
 let commands = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
-    ?? [["questions"], ["questions"], ["questions", "--json"], ["contradictions"], ["contradictions"], ["diff"], ["export", "--format", "markdown"]]
+    ?? [["questions"], ["questions"], ["questions", "--json"], ["contradictions"], ["contradictions"], ["diff"], ["diff"],
+        ["export", "--format", "markdown"]]
 // A listing keeps its resolution in the store: the first run of a command resolves, a second one reads it.
 var seen = Set<String>()
 for command in commands {

@@ -22,9 +22,9 @@ public struct Snapshot: Sendable {
         let pages = try store.pageCaptures(asOf: run).map {
             PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
         }
-        // Every full load of the latest state leaves the question summaries behind for the next listing
-        // (a fetch ends with one).
-        if run == nil { keep(questions, workspace, store, run) }
+        // Every full load leaves the question summaries of its run behind for the next listing or diff (a
+        // fetch ends with one).
+        keep(questions, workspace, store, run)
         return Snapshot(run: run ?? runs.last?.id, claims: linked, questions: questions, pages: pages, tolerances: tolerances)
     }
 }
@@ -76,7 +76,8 @@ extension Snapshot {
             hash.add((try? Data(contentsOf: file)) ?? Data())
             hash.add(Data([0]))
         }
-        return [kind, try run ?? store.latestRunID() ?? "-", try store.generation(), String(hash.value, radix: 16)].joined(separator: "|")
+        let run = try run ?? store.latestRunID()
+        return [kind, run ?? "-", try store.generation(asOf: run), String(hash.value, radix: 16)].joined(separator: "|")
     }
 
     /// Keeps the question summaries of a freshly loaded snapshot.
@@ -95,5 +96,31 @@ struct FNV1a {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
         }
+    }
+}
+
+extension Snapshot {
+    /// What changed from `earlier` to `later`, reading only what it must: the page states of both runs, the
+    /// claims of pages whose live capture differs (a page whose capture is the same on both sides says the
+    /// same claims, which cancel), and the question states kept for each run. Claims carry their
+    /// question links and the confidence they were extracted with.
+    public static func diff(_ workspace: Workspace, store: Store, from earlier: String?, to later: String) throws -> ClaimDiff {
+        let questions = try workspace.questions()
+        func pages(_ run: String?) throws -> [PageState] {
+            guard let run else { return [] }
+            return try store.pageCaptures(asOf: run).map {
+                PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
+            }
+        }
+        let oldLive = try earlier.map { try store.latestCaptures(asOf: $0) } ?? []
+        let newLive = try store.latestCaptures(asOf: later)
+        let oldIDs = Dictionary(oldLive.map { ($0.url, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let newIDs = Dictionary(newLive.map { ($0.url, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let oldClaims = Resolver.link(try store.claims(of: oldLive.filter { newIDs[$0.url] != $0.id }), to: questions)
+        let newClaims = Resolver.link(try store.claims(of: newLive.filter { oldIDs[$0.url] != $0.id }), to: questions)
+        let oldStates = try earlier.map { try questionSummaries(workspace, store: store, asOf: $0).map(\.state) } ?? []
+        let newStates = try questionSummaries(workspace, store: store, asOf: later).map(\.state)
+        return ClaimDiff.compute(from: earlier, to: later, old: (oldClaims, try pages(earlier), oldStates),
+                                 new: (newClaims, try pages(later), newStates))
     }
 }

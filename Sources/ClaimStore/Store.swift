@@ -110,15 +110,7 @@ public final class Store: Sendable {
     /// The state after `run` (default: the latest): for every page, its latest successful capture at or
     /// before that run, and that capture's claims with their citations.
     public func liveClaims(asOf run: String? = nil) throws -> [Claim] {
-        try read("read live claims") { db in
-            let captures = try latestCaptures(db, asOf: run)
-            var claims: [Claim] = []
-            for capture in captures {
-                let rows = try ClaimRow.filter(Column("captureID") == capture.id!).order(Column("position")).fetchAll(db)
-                claims += try rows.map { try $0.claim(citation: capture.citation) }
-            }
-            return claims
-        }
+        try claims(of: try latestCaptures(asOf: run))
     }
 
     /// The latest successful capture of every page at or before `run`, ordered by URL.
@@ -163,10 +155,12 @@ public final class Store: Sendable {
         try read("read the latest run") { db in try String.fetchOne(db, sql: "SELECT MAX(id) FROM run") }
     }
 
-    /// Changes whenever a capture is stored or the store is rebuilt: part of every derived result's key.
-    public func generation() throws -> String {
+    /// Changes whenever a capture of `run` or an earlier run is stored, or the store is rebuilt: part of
+    /// every derived result's key. Captures of later runs leave an earlier run's generation alone.
+    public func generation(asOf run: String? = nil) throws -> String {
         try read("read the store generation") { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS count FROM capture")
+            let row = try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS count FROM capture WHERE ? IS NULL OR run <= ?",
+                                       arguments: [run, run])
             return "\(row?["last"] as Int64? ?? 0)-\(row?["count"] as Int64? ?? 0)"
         }
     }
@@ -176,11 +170,23 @@ public final class Store: Sendable {
         try read("read a derived result") { db in try String.fetchOne(db, sql: "SELECT json FROM derived WHERE key = ?", arguments: [key]) }
     }
 
-    /// Keeps a derived result, replacing any other of the same kind (only the latest is worth keeping).
-    public func keepDerived(_ key: String, kind: String, json: String) throws {
+    /// Keeps a derived result; of each kind only the `retain` most recently kept survive (the latest runs).
+    public func keepDerived(_ key: String, kind: String, json: String, retain: Int = 4) throws {
         try write("keep a derived result") { db in
-            try db.execute(sql: "DELETE FROM derived WHERE kind = ?", arguments: [kind])
-            try db.execute(sql: "INSERT INTO derived (key, kind, json) VALUES (?, ?, ?)", arguments: [key, kind, json])
+            try db.execute(sql: "INSERT OR REPLACE INTO derived (key, kind, json) VALUES (?, ?, ?)", arguments: [key, kind, json])
+            try db.execute(sql: """
+                DELETE FROM derived WHERE kind = ? AND rowid NOT IN (SELECT rowid FROM derived WHERE kind = ? ORDER BY rowid DESC LIMIT ?)
+                """, arguments: [kind, kind, retain])
+        }
+    }
+
+    /// The claims of these captures, in capture then position order, each citing its capture.
+    public func claims(of captures: [CaptureRow]) throws -> [Claim] {
+        try read("read claims of captures") { db in
+            try captures.flatMap { capture in
+                try ClaimRow.filter(Column("captureID") == capture.id!).order(Column("position")).fetchAll(db)
+                    .map { try $0.claim(citation: capture.citation) }
+            }
         }
     }
 

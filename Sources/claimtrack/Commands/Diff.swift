@@ -32,11 +32,7 @@ extension Claimtrack {
                 Terminal.warn("error: no runs yet: run 'claimtrack fetch' first")
                 throw ExitCode.failure
             }
-            let old = try workspace.reporting { () -> Snapshot? in try earlier.map { try Snapshot.load(space, store: store, asOf: $0) } }
-            let new = try workspace.reporting { try Snapshot.load(space, store: store, asOf: later) }
-            let diff = ClaimDiff.compute(from: earlier, to: later,
-                                         old: (old?.claims ?? [], old?.pages ?? [], old?.questions ?? []),
-                                         new: (new.claims, new.pages, new.questions))
+            let diff = try workspace.reporting { try Snapshot.diff(space, store: store, from: earlier, to: later) }
             if output.json { return try output.printJSON(diff) }
             print(Terminal.bold("diff \(earlier ?? "(nothing)") → \(later)"))
             if diff.isEmpty { print("no changes") }
