@@ -61,10 +61,18 @@ extension Snapshot {
         if let json = try store.derived(key), let kept = try? JSONOutput.decoder().decode([Contradiction].self, from: Data(json.utf8)) {
             return kept
         }
-        let snapshot = try load(workspace, store: store)
-        let found = Resolver.contradictions(among: snapshot.claims, tolerances: snapshot.tolerances)
+        return try load(workspace, store: store).keepContradictions(workspace, store: store)
+    }
+
+    /// Works out the live contradictions of this (latest) snapshot and keeps them for `contradictions`; a
+    /// fetch calls it so the first listing after a run is already kept.
+    @discardableResult
+    public func keepContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
+        let found = Resolver.contradictions(among: claims, tolerances: tolerances)
         // A busy or read-only store only means the next listing resolves again.
-        if let json = try? JSONOutput.string(found, pretty: false) { try? store.keepDerived(key, kind: "contradictions", json: json) }
+        if let key = try? Self.derivedKey("contradictions", workspace, store, run), let json = try? JSONOutput.string(found, pretty: false) {
+            try? store.keepDerived(key, kind: "contradictions", json: json)
+        }
         return found
     }
 

@@ -80,6 +80,7 @@ extension Claimtrack {
             outcome.diagnostics.forEach { Terminal.warn($0.description) }
             outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
             let snapshot = try workspace.reporting { try Snapshot.load(space, store: pipeline.store) }
+            _ = try workspace.reporting { try snapshot.keepContradictions(space, store: pipeline.store) }
             let open = snapshot.questions.filter { $0.status != .resolved }.count
             if output.json {
                 struct Summary: Encodable {
