@@ -117,11 +117,12 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
     }
 
     func claim(citation: Citation) throws -> Claim {
+        // The hand reader first; JSONDecoder for anything it does not recognise.
         let decoder = JSONOutput.decoder()
         return Claim(subject: subject, attribute: attribute, qualifier: qualifier,
-                     value: try decoder.decode(Value.self, from: Data(value.utf8)),
-                     validTime: try validTime.map { try decoder.decode(ValidTime.self, from: Data($0.utf8)) },
-                     confidence: try decoder.decode(Confidence.self, from: Data(confidence.utf8)),
+                     value: try CompactJSONReader.value(value) ?? decoder.decode(Value.self, from: Data(value.utf8)),
+                     validTime: try validTime.map { try CompactJSONReader.validTime($0) ?? decoder.decode(ValidTime.self, from: Data($0.utf8)) },
+                     confidence: try CompactJSONReader.confidence(confidence) ?? decoder.decode(Confidence.self, from: Data(confidence.utf8)),
                      quote: quote, statedAt: statedAt, citation: citation, position: sentence)
     }
 }

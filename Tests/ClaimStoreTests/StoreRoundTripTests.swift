@@ -1,5 +1,5 @@
 import ClaimCore
-import ClaimStore
+@testable import ClaimStore
 import Foundation
 import Testing
 
@@ -37,5 +37,36 @@ import Testing
             expected.statedAt = stored.statedAt
             #expect(stored == expected)
         }
+    }
+}
+
+/// The hand reader for the store's JSON columns agrees with JSONDecoder on what JSONEncoder wrote (stores
+/// made before CompactJSON) and on escapes JSONEncoder never writes.
+@Suite struct CompactJSONReaderTests {
+    @Test func readsWhatJSONEncoderWrote() throws {
+        let encoder = JSONOutput.encoder(pretty: false)
+        let values = [
+            Value(type: .money, text: "$1,599 \"to\" $1,999\n", number: 1599, upper: 1999.5, currency: "USD"),
+            Value(type: .boolean, text: "gone", boolean: false),
+            Value(type: .score, text: "tiny", number: -3.0e-7, unit: "points"),
+            Value(type: .period, text: "mid-2026 — «soon» 😀 \u{1}", start: "2026-05-01", end: "2026-08-31"),
+        ]
+        for value in values {
+            let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+            #expect(CompactJSONReader.value(json) == value, "\(json)")
+            #expect(CompactJSONReader.value(CompactJSON.value(value)) == value)
+        }
+        let confidence = Confidence(score: 0.725, label: .userReport, reasons: ["a \"quoted\" cue", "back\\slash", ""])
+        #expect(CompactJSONReader.confidence(String(decoding: try encoder.encode(confidence), as: UTF8.self)) == confidence)
+        let time = ValidTime(start: "2026-06-01", end: nil, text: "June")
+        #expect(CompactJSONReader.validTime(String(decoding: try encoder.encode(time), as: UTF8.self)) == time)
+    }
+
+    @Test func escapesAndStrangeInputs() {
+        #expect(CompactJSONReader.value(#"{"type":"text","text":"\ud83d\ude00 \u00e9 \/ \b"}"#)?.text == "😀 é / \u{8}")
+        #expect(CompactJSONReader.value(#"{"type":"text","text":"x"} trailing"#) == nil)
+        #expect(CompactJSONReader.value(#"{"type":"nonsense","text":"x"}"#) == nil)
+        #expect(CompactJSONReader.value(#"{"type":"text","text":"\ud83d"}"#) == nil)  // a lone surrogate
+        #expect(CompactJSONReader.confidence(#"{"label":"reported","reasons":[1],"score":0.5}"#) == nil)
     }
 }
