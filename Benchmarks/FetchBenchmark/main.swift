@@ -16,11 +16,18 @@ let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInP
 guard FileManager.default.isExecutableFile(atPath: binary.path) else {
     fatalError("\(binary.path) is missing: run `swift build -c release --product claimtrack` first")
 }
-let template = try String(contentsOf: repository.appendingPathComponent("Sample/run-2/macrumors/june-launch.html"), encoding: .utf8)
+// A real MacRumors article (72 KB) from ../shared/corpus when it is there, as real pages weigh; else the
+// sample's small page.
+let corpusArticle = repository.deletingLastPathComponent()
+    .appendingPathComponent("shared/corpus/macrumors/macrumors-2019-11-18-13-inch-macbook-pro-scissor-keyboard-2020.html")
+let templateFile = FileManager.default.fileExists(atPath: corpusArticle.path)
+    ? corpusArticle : repository.appendingPathComponent("Sample/run-2/macrumors/june-launch.html")
+let template = String(decoding: try Data(contentsOf: templateFile), as: UTF8.self)
 
 extension Array { var nilIfEmpty: Self? { isEmpty ? nil : self } }
 
 print("fetch over loopback (python3 http.server: Last-Modified / If-Modified-Since → 304), delay 0")
+print("page: \(templateFile.lastPathComponent) (\(template.utf8.count / 1024) KB), each copy under its own URL and canonical link")
 print("pages   first run          no-change run (all 304)   archive")
 for count in sizes {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-fetch-bench-\(UUID().uuidString)")
