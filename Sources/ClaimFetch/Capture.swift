@@ -71,15 +71,41 @@ public enum ArchiveScanner {
     /// when its closing summary is.
     public static func scan(_ file: URL, onRun: (Run) throws -> Void = { _ in }, each: (Capture) throws -> Void) throws
         -> (run: Run?, problem: FetchError?) {
-        try scan(try WARCReader.contents(of: file), named: file.lastPathComponent, onRun: onRun, each: each)
+        try scan(.file(file), onRun: onRun, each: each)
     }
 
     /// Streams the captures of a WARC file already in memory; `name` is the file name they cite.
     public static func scan(_ data: Data, named name: String, onRun: (Run) throws -> Void = { _ in },
                             each: (Capture) throws -> Void) throws -> (run: Run?, problem: FetchError?) {
+        try scan(.bytes(data, name: name), onRun: onRun, each: each)
+    }
+
+    /// Where the records come from: a file read a chunk at a time, or bytes already in memory.
+    private enum Source {
+        case file(URL)
+        case bytes(Data, name: String)
+
+        var name: String {
+            switch self {
+            case .file(let url): url.lastPathComponent
+            case .bytes(_, let name): name
+            }
+        }
+
+        func forEach(_ body: (WARCReader.Located) throws -> Void) throws -> FetchError? {
+            switch self {
+            case .file(let url): try WARCReader.forEach(in: url, body)
+            case .bytes(let data, let name): try WARCReader.forEach(in: data, named: name, body)
+            }
+        }
+    }
+
+    private static func scan(_ source: Source, onRun: (Run) throws -> Void, each: (Capture) throws -> Void) throws
+        -> (run: Run?, problem: FetchError?) {
+        let name = source.name
         var run: Run?
         var pages = 0
-        let problem = try WARCReader.forEach(in: data, named: name) { located in
+        let problem = try source.forEach { located in
             let record = located.record
             switch record.type {
             case "warcinfo":

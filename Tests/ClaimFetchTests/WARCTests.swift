@@ -27,6 +27,38 @@ import Testing
         #expect(read[0].record["WARC-Date"] == "1970-01-01T00:00:00Z")
     }
 
+    /// The file is read a chunk at a time: records longer than a chunk, and members that straddle chunk
+    /// edges, come out exactly as a walk over the whole file in memory gives them.
+    @Test func aFileReadInChunksGivesTheSameRecordsAsTheWholeFile() throws {
+        let file = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let writer = try WARCWriter(file: file)
+        var generator = SystemRandomNumberGenerator()
+        let date = Date(timeIntervalSince1970: 1_773_000_000)
+        for size in [500, 3 << 20, 700_000, 10, 1 << 20] {
+            // Random bytes do not compress, so a 3 MiB block is a 3 MiB member.
+            let block = Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            try writer.write([WARCWriter.header(type: "resource", date: date, target: "https://example.com/\(size)",
+                                                contentType: "application/octet-stream", block: block)])
+        }
+        try writer.synchronize()
+        var streamed: [(Int, Int, Int)] = [], whole: [(Int, Int, Int)] = []
+        #expect(try WARCReader.forEach(in: file) { streamed.append(($0.offset, $0.length, $0.record.block.count)) } == nil)
+        #expect(try WARCReader.forEach(in: try Data(contentsOf: file), named: file.lastPathComponent) {
+            whole.append(($0.offset, $0.length, $0.record.block.count))
+        } == nil)
+        #expect(streamed.map(\.2) == [500, 3 << 20, 700_000, 10, 1 << 20])
+        #expect(streamed.map(\.0) == whole.map(\.0) && streamed.map(\.1) == whole.map(\.1))
+        // Cut inside the long record: the first record is delivered, the torn one reported at its offset.
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(streamed[1].0 + 2_000_000))
+        try handle.close()
+        var delivered = 0
+        let problem = try WARCReader.forEach(in: file) { _ in delivered += 1 }
+        #expect(delivered == 1)
+        #expect("\(problem.map { "\($0)" } ?? "")".contains("at offset \(streamed[1].0)"))
+    }
+
     @Test func sha1IsBase32AsWarcToolsExpect() {
         // SHA-1("abc") = a9993e36…; in base32: VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5.
         #expect(WARCDigest.sha1(Data("abc".utf8)) == "sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5")

@@ -30,6 +30,9 @@ enum Gzip {
         var consumed: Int
     }
 
+    /// The reason given when the bytes end inside a member (more may follow in a file being read).
+    static let cutShort = "member is cut short"
+
     /// Decodes the gzip member at the start of `data`; throws when it is cut short or corrupt.
     /// `limit` bounds the decoded size.
     static func decompressMember(_ data: Data, limit: Int = 1 << 30) throws -> Member {
@@ -51,8 +54,8 @@ enum Gzip {
                 if content.count > limit { throw FetchError.compression(reason: "member larger than \(limit) bytes") }
                 switch status {
                 case Z_STREAM_END: return input.count - Int(stream.avail_in)
-                case Z_OK: if stream.avail_in == 0 && stream.avail_out != 0 { throw FetchError.compression(reason: "member is cut short") }
-                case Z_BUF_ERROR: throw FetchError.compression(reason: "member is cut short")
+                case Z_OK: if stream.avail_in == 0 && stream.avail_out != 0 { throw FetchError.compression(reason: cutShort) }
+                case Z_BUF_ERROR: throw FetchError.compression(reason: cutShort)
                 default: throw FetchError.compression(reason: "corrupt data (zlib status \(status))")
                 }
             }

@@ -9,11 +9,22 @@ public enum WARCReader {
         public var record: WARCRecord
     }
 
-    /// Calls `body` for every complete record in order. A problem (a torn final record, corrupt bytes)
-    /// stops the walk and is returned with its offset; the records before it were all delivered.
+    /// Calls `body` for every complete record in order, reading the file a chunk at a time (neither the
+    /// file nor a map of it is held: a run's own WARC file is read back right after it is written). A
+    /// problem (a torn final record, corrupt bytes) stops the walk and is returned with its offset; the
+    /// records before it were all delivered.
     @discardableResult
     public static func forEach(in file: URL, _ body: (Located) throws -> Void) throws -> FetchError? {
-        try forEach(in: try contents(of: file), named: file.lastPathComponent, body)
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: file) } catch {
+            throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        defer { try? handle.close() }
+        return try walk(named: file.lastPathComponent, initial: Data(), more: { wanted in
+            do { return try handle.read(upToCount: wanted) ?? Data() } catch {
+                throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+            }
+        }, body)
     }
 
     /// A WARC file's bytes, mapped rather than read so a large run costs no heap.
@@ -28,11 +39,32 @@ public enum WARCReader {
     /// Calls `body` for every complete record of a WARC file already in memory; `name` labels problems.
     @discardableResult
     public static func forEach(in data: Data, named name: String, _ body: (Located) throws -> Void) throws -> FetchError? {
+        try walk(named: name, initial: data, more: { _ in Data() }, body)
+    }
+
+    /// The walk itself: `more(n)` supplies up to n further bytes, empty at the end.
+    private static func walk(named name: String, initial: Data, more: (Int) throws -> Data,
+                             _ body: (Located) throws -> Void) throws -> FetchError? {
+        var buffer = initial  // the bytes from file offset `offset` on
         var offset = 0
-        while offset < data.count {
+        var exhausted = false
+        func refill() throws {
+            // At least 1 MiB, and as much again as is buffered, so a long record costs few retries.
+            let next = try more(max(1 << 20, buffer.count))
+            if next.isEmpty { exhausted = true } else { buffer = Data(buffer) + next }
+        }
+        while true {
+            if buffer.isEmpty {
+                if exhausted { return nil }
+                try refill()
+                continue
+            }
             let member: Gzip.Member
             do {
-                member = try Gzip.decompressMember(data[(data.startIndex + offset)...])
+                member = try Gzip.decompressMember(buffer)
+            } catch FetchError.compression(let reason) where reason == Gzip.cutShort && !exhausted {
+                try refill()
+                continue
             } catch {
                 return .corruptArchive(file: name, offset: offset, reason: "\(error)")
             }
@@ -44,8 +76,8 @@ public enum WARCReader {
             }
             try body(Located(offset: offset, length: member.consumed, record: record))
             offset += member.consumed
+            buffer = buffer[(buffer.startIndex + member.consumed)...]
         }
-        return nil
     }
 
     /// The record that starts at `offset` in `file`.
