@@ -14,18 +14,22 @@ public struct Snapshot: Sendable {
 
     /// Reads the store as of `run` (default: the latest) and resolves it against the workspace's questions.
     public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
-        let runs = try store.runs()
         let claims = try store.liveClaims(asOf: run)
         let tolerances = try workspace.vocabulary().tolerances
         let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims,
                                                    unknowns: try store.liveUnknowns(asOf: run), tolerances: tolerances)
-        let pages = try store.pageCaptures(asOf: run).map {
-            PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
-        }
         // Every full load leaves the question summaries of its run behind for the next listing or diff (a
         // fetch ends with one).
-        keep(questions, workspace, store, run)
-        return Snapshot(run: run ?? runs.last?.id, claims: linked, questions: questions, pages: pages, tolerances: tolerances)
+        keep(questions.map(QuestionSummary.init), kind: "questions", workspace, store, run)
+        return Snapshot(run: try run ?? store.latestRunID(), claims: linked, questions: questions,
+                        pages: try pageStates(store, asOf: run), tolerances: tolerances)
+    }
+
+    /// Every page's latest capture at or before `run`, whatever its status.
+    static func pageStates(_ store: Store, asOf run: String?) throws -> [PageState] {
+        try store.pageCaptures(asOf: run).map {
+            PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
+        }
     }
 }
 
@@ -47,20 +51,14 @@ extension Snapshot {
     /// naming the run, the store's generation and the workspace files, so the next listing reads about a
     /// thousand rows' worth of JSON instead of resolving every live claim again.
     public static func questionSummaries(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> [QuestionSummary] {
-        let key = try derivedKey("questions", workspace, store, run)
-        if let json = try store.derived(key), let kept = try? JSONOutput.decoder().decode([QuestionSummary].self, from: Data(json.utf8)) {
-            return kept
-        }
+        if let kept: [QuestionSummary] = try kept("questions", workspace, store, run) { return kept }
         return try load(workspace, store: store, asOf: run).questions.map(QuestionSummary.init)
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;
     /// kept like `questionSummaries`.
     public static func liveContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
-        let key = try derivedKey("contradictions", workspace, store, nil)
-        if let json = try store.derived(key), let kept = try? JSONOutput.decoder().decode([Contradiction].self, from: Data(json.utf8)) {
-            return kept
-        }
+        if let kept: [Contradiction] = try kept("contradictions", workspace, store, nil) { return kept }
         return try load(workspace, store: store).keepContradictions(workspace, store: store)
     }
 
@@ -69,10 +67,7 @@ extension Snapshot {
     @discardableResult
     public func keepContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
         let found = Resolver.contradictions(among: claims, tolerances: tolerances)
-        // A busy or read-only store only means the next listing resolves again.
-        if let key = try? Self.derivedKey("contradictions", workspace, store, run), let json = try? JSONOutput.string(found, pretty: false) {
-            try? store.keepDerived(key, kind: "contradictions", json: json)
-        }
+        Self.keep(found, kind: "contradictions", workspace, store, run)
         return found
     }
 
@@ -88,11 +83,16 @@ extension Snapshot {
         return [kind, run ?? "-", try store.generation(asOf: run), String(hash.value, radix: 16)].joined(separator: "|")
     }
 
-    /// Keeps the question summaries of a freshly loaded snapshot.
-    static func keep(_ questions: [QuestionState], _ workspace: Workspace, _ store: Store, _ run: String?) {
-        guard let key = try? derivedKey("questions", workspace, store, run),
-              let json = try? JSONOutput.string(questions.map(QuestionSummary.init), pretty: false) else { return }
-        try? store.keepDerived(key, kind: "questions", json: json)
+    /// The result of `kind` kept for `run`, if its inputs have not changed since.
+    static func kept<T: Decodable>(_ kind: String, _ workspace: Workspace, _ store: Store, _ run: String?) throws -> T? {
+        guard let json = try store.derived(try derivedKey(kind, workspace, store, run)) else { return nil }
+        return try? JSONOutput.decoder().decode(T.self, from: Data(json.utf8))
+    }
+
+    /// Keeps a result of `kind` for `run`. A busy or read-only store only means the next listing resolves again.
+    static func keep<T: Encodable>(_ value: T, kind: String, _ workspace: Workspace, _ store: Store, _ run: String?) {
+        guard let key = try? derivedKey(kind, workspace, store, run), let json = try? JSONOutput.string(value, pretty: false) else { return }
+        try? store.keepDerived(key, kind: kind, json: json)
     }
 }
 
@@ -114,12 +114,6 @@ extension Snapshot {
     /// question links and the confidence they were extracted with.
     public static func diff(_ workspace: Workspace, store: Store, from earlier: String?, to later: String) throws -> ClaimDiff {
         let questions = try workspace.questions()
-        func pages(_ run: String?) throws -> [PageState] {
-            guard let run else { return [] }
-            return try store.pageCaptures(asOf: run).map {
-                PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
-            }
-        }
         let oldLive = try earlier.map { try store.latestCaptures(asOf: $0) } ?? []
         let newLive = try store.latestCaptures(asOf: later)
         let oldIDs = Dictionary(oldLive.map { ($0.url, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -128,7 +122,7 @@ extension Snapshot {
         let newClaims = Resolver.link(try store.claims(of: newLive.filter { oldIDs[$0.url] != $0.id }), to: questions)
         let oldStates = try earlier.map { try questionSummaries(workspace, store: store, asOf: $0).map(\.state) } ?? []
         let newStates = try questionSummaries(workspace, store: store, asOf: later).map(\.state)
-        return ClaimDiff.compute(from: earlier, to: later, old: (oldClaims, try pages(earlier), oldStates),
-                                 new: (newClaims, try pages(later), newStates))
+        return ClaimDiff.compute(from: earlier, to: later, old: (oldClaims, try earlier.map { try pageStates(store, asOf: $0) } ?? [], oldStates),
+                                 new: (newClaims, try pageStates(store, asOf: later), newStates))
     }
 }

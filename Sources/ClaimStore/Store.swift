@@ -150,6 +150,11 @@ public final class Store: Sendable {
         }
     }
 
+    /// Every run's id, oldest first, without counting their claims as `runs()` does.
+    public func runIDs() throws -> [String] {
+        try read("list run ids") { db in try String.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+    }
+
     /// The newest run's id, without counting anything.
     public func latestRunID() throws -> String? {
         try read("read the latest run") { db in try String.fetchOne(db, sql: "SELECT MAX(id) FROM run") }

@@ -8,6 +8,11 @@ public struct LowercasedText: Sendable {
         bytes = Array(text.lowercased().utf8)
     }
 
+    /// Raw bytes with only A–Z lowered, for searching markup or other text not worth decoding first.
+    public init(asciiLowercasing raw: some Sequence<UInt8>) {
+        bytes = raw.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    }
+
     /// The byte offset of the first occurrence of `needle` (lower-case), or nil.
     public func offset(of needle: String) -> Int? {
         let pattern = Array(needle.utf8)

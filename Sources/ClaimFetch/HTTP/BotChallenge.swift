@@ -1,3 +1,4 @@
+import ClaimCore
 import Foundation
 
 /// Recognises the interstitial pages that bot protection serves instead of content, so they are reported
@@ -15,22 +16,8 @@ public enum BotChallenge {
     public static func detect(_ body: Data) -> String? {
         // ASCII-lowercased bytes and a byte search: a String lowercased and searched through Foundation
         // was a twelfth of a reparse.
-        let head = body.prefix(16_384).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        return markers.first { contains(head, Array($0.marker.utf8)) }?.service
-    }
-}
-
-extension BotChallenge {
-    /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        let head = LowercasedText(asciiLowercasing: body.prefix(16_384))
+        return markers.first { head.contains($0.marker) }?.service
     }
 }
 

@@ -22,7 +22,7 @@ extension Claimtrack {
         func run() throws {
             let space = workspace.resolved
             let store = try workspace.openStore()
-            let runs = try workspace.reporting { try store.runs().map(\.id) }
+            let runs = try workspace.reporting { try store.runIDs() }
             for run in [from, to].compactMap({ $0 }) where !runs.contains(run) {
                 throw ValidationError("unknown run '\(run)'; runs: \(runs.isEmpty ? "none yet" : runs.joined(separator: ", "))")
             }
