@@ -57,14 +57,6 @@ public enum ArchiveScanner {
     public static let runHeader = "Claimtrack-Run"
     public static let optionsHeader = "Claimtrack-Options"
 
-    /// The run and its captures from one WARC file; a torn or corrupt tail is returned as `problem`.
-    public static func scan(_ file: URL) throws
-        -> (run: Run?, captures: [Capture], problem: FetchError?) {
-        var captures: [Capture] = []
-        let (run, problem) = try scan(file) { captures.append($0) }
-        return (run, captures, problem)
-    }
-
     /// Streams one WARC file's captures to `each` in archive order, holding one record at a time, and
     /// returns its run (with the page count) and any torn or corrupt tail.
     /// `onRun` hears of the run as soon as its warcinfo record is read (before any capture) and again
