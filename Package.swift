@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore"]),
+        .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),

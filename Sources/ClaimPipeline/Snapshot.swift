@@ -27,7 +27,7 @@ public struct Snapshot: Sendable {
 
     /// Every page's latest capture at or before `run`, whatever its status.
     static func pageStates(_ store: Store, asOf run: String?) throws -> [PageState] {
-        try store.pageCaptures(asOf: run).map {
+        try store.pageVersions(asOf: run, anyStatus: true).map {
             PageState(url: $0.url, recordID: $0.recordID, payloadDigest: $0.payloadDigest, status: $0.status)
         }
     }
@@ -114,12 +114,25 @@ extension Snapshot {
     /// question links and the confidence they were extracted with.
     public static func diff(_ workspace: Workspace, store: Store, from earlier: String?, to later: String) throws -> ClaimDiff {
         let questions = try workspace.questions()
-        let oldLive = try earlier.map { try store.latestCaptures(asOf: $0) } ?? []
-        let newLive = try store.latestCaptures(asOf: later)
-        let oldIDs = Dictionary(oldLive.map { ($0.url, $0.id) }, uniquingKeysWith: { first, _ in first })
-        let newIDs = Dictionary(newLive.map { ($0.url, $0.id) }, uniquingKeysWith: { first, _ in first })
-        let oldClaims = Resolver.link(try store.claims(of: oldLive.filter { newIDs[$0.url] != $0.id }), to: questions)
-        let newClaims = Resolver.link(try store.claims(of: newLive.filter { oldIDs[$0.url] != $0.id }), to: questions)
+        let oldLive = try earlier.map { try store.pageVersions(asOf: $0, anyStatus: false) } ?? []
+        let newLive = try store.pageVersions(asOf: later, anyStatus: false)
+        let oldByURL = Dictionary(oldLive.map { ($0.url, $0.captureID) }, uniquingKeysWith: { first, _ in first })
+        let newByURL = Dictionary(newLive.map { ($0.url, $0.captureID) }, uniquingKeysWith: { first, _ in first })
+        let oldPages = try store.captures(ids: oldLive.filter { newByURL[$0.url] != $0.captureID }.map(\.captureID))
+        let newPages = try store.captures(ids: newLive.filter { oldByURL[$0.url] != $0.captureID }.map(\.captureID))
+        // A page's claims stored the same in both of its captures cancel before any is decoded; only the
+        // rest are read whole.
+        let oldSays = try store.claimStatements(of: oldPages), newSays = try store.claimStatements(of: newPages)
+        var left: (old: [ClaimStatement], new: [ClaimStatement]) = ([], [])
+        for url in Set(oldByURL.keys).union(newByURL.keys) {
+            let before = oldByURL[url].flatMap { oldSays[$0] } ?? [], after = newByURL[url].flatMap { newSays[$0] } ?? []
+            if before.elementsEqual(after, by: { $0.says == $1.says }) { continue }
+            let rest = ClaimDiff.unpaired(old: before, new: after, key: \.says)
+            left.old += rest.old
+            left.new += rest.new
+        }
+        let oldClaims = Resolver.link(try store.claims(left.old, of: oldPages), to: questions)
+        let newClaims = Resolver.link(try store.claims(left.new, of: newPages), to: questions)
         let oldStates = try earlier.map { try questionSummaries(workspace, store: store, asOf: $0).map(\.state) } ?? []
         let newStates = try questionSummaries(workspace, store: store, asOf: later).map(\.state)
         return ClaimDiff.compute(from: earlier, to: later, old: (oldClaims, try earlier.map { try pageStates(store, asOf: $0) } ?? [], oldStates),

@@ -72,17 +72,14 @@ public struct ClaimDiff: Codable, Sendable {
         func statement(_ claim: Claim) -> String {
             [claim.value.display, claim.validTime?.start ?? "", claim.validTime?.end ?? "", claim.confidence.label.rawValue].joined(separator: "\u{1F}")
         }
-        let oldSlots = Dictionary(grouping: old.claims, by: slot)
-        let newSlots = Dictionary(grouping: new.claims, by: slot)
+        // What both states say is unchanged; what is left is paired within its slot as a change.
+        let unchanged = unpaired(old: old.claims, new: new.claims) { slot($0) + "\u{1E}" + statement($0) }
+        let oldSlots = Dictionary(grouping: unchanged.old, by: slot)
+        let newSlots = Dictionary(grouping: unchanged.new, by: slot)
         var added: [Claim] = [], retracted: [Claim] = [], changed: [Change] = []
         for key in Set(oldSlots.keys).union(newSlots.keys).sorted() {
-            var before = oldSlots[key] ?? []
-            var after = newSlots[key] ?? []
-            // What both states say is unchanged.
-            for claim in before where after.contains(where: { statement($0) == statement(claim) }) {
-                after.remove(at: after.firstIndex { statement($0) == statement(claim) }!)
-                before.remove(at: before.firstIndex { statement($0) == statement(claim) }!)
-            }
+            let before = oldSlots[key] ?? []
+            let after = newSlots[key] ?? []
             let pairs = min(before.count, after.count)
             changed += zip(before.prefix(pairs), after.prefix(pairs)).map { Change(old: $0, new: $1) }
             retracted += before.dropFirst(pairs)
@@ -117,5 +114,26 @@ public struct ClaimDiff: Codable, Sendable {
                          contradictions: Contradictions(appeared: newContradictions.filter { !oldKeys.contains(contradictionKey($0)) },
                                                         cleared: oldContradictions.filter { !newKeys.contains(contradictionKey($0)) }),
                          pages: pages)
+    }
+
+    /// Pairs off what both sides hold, as many times as both hold it, and returns what is left of each in
+    /// its original order: a multiset difference by `key`.
+    public static func unpaired<Item>(old: [Item], new: [Item], key: (Item) -> String) -> (old: [Item], new: [Item]) {
+        let newKeys = new.map(key)
+        var available: [String: Int] = [:]
+        for newKey in newKeys { available[newKey, default: 0] += 1 }
+        var paired: [String: Int] = [:]
+        let oldLeft = old.filter { item in
+            let oldKey = key(item)
+            guard let count = available[oldKey], count > 0 else { return true }
+            available[oldKey] = count - 1
+            paired[oldKey, default: 0] += 1
+            return false
+        }
+        var newLeft: [Item] = []
+        for (item, newKey) in zip(new, newKeys) {
+            if let count = paired[newKey], count > 0 { paired[newKey] = count - 1 } else { newLeft.append(item) }
+        }
+        return (oldLeft, newLeft)
     }
 }

@@ -127,6 +127,23 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
     }
 }
 
+/// What one stored claim says: its subject, attribute, qualifier, value, valid time and label as stored.
+/// Two claims of a page with equal `says` say the same thing.
+public struct ClaimStatement: Sendable {
+    public var claimID: Int64
+    public var captureID: Int64
+    public var says: String
+}
+
+/// Which capture a page's state holds, without the rest of the capture row.
+public struct PageVersion: Sendable {
+    public var captureID: Int64
+    public var url: String
+    public var recordID: String
+    public var payloadDigest: String?
+    public var status: Int
+}
+
 /// A row of `unknown`: a sentence saying something about a tracked subject is not known.
 struct UnknownRow: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "unknown"

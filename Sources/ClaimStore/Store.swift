@@ -128,17 +128,33 @@ public final class Store: Sendable {
         return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
     }
 
-    /// The latest capture of every page (canonical URL; the fetched URL for a failed capture) at or before
-    /// `run`, whatever its status: a 404 says the page is gone.
-    public func pageCaptures(asOf run: String? = nil) throws -> [CaptureRow] {
-        try read("read page states") { db in
+    /// Which capture is live for every page (canonical URL; the fetched URL for a failed capture) at or
+    /// before `run`, in brief and in URL order: the latest successful one (as `latestCaptures`) or, with
+    /// `anyStatus`, the latest whatever its status (a 404 says the page is gone).
+    public func pageVersions(asOf run: String? = nil, anyStatus: Bool) throws -> [PageVersion] {
+        try read("read page versions") { db in
+            func successful(_ alias: String) -> String {
+                anyStatus ? "" : "\(alias).status BETWEEN 200 AND 299 AND \(alias).kind != 'challenge' AND"
+            }
             let sql = """
-                SELECT * FROM capture c WHERE (? IS NULL OR c.run <= ?)
-                  AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND (? IS NULL OR c2.run <= ?)
+                SELECT c.id, c.url, c.recordID, c.payloadDigest, c.status FROM capture c WHERE \(successful("c")) (? IS NULL OR c.run <= ?)
+                  AND c.id = (SELECT c2.id FROM capture c2 WHERE \(successful("c2")) c2.url = c.url AND (? IS NULL OR c2.run <= ?)
                               ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
                 ORDER BY c.url
                 """
-            return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
+            var versions: [PageVersion] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [run, run, run, run])
+            while let row = try rows.next() {
+                versions.append(PageVersion(captureID: row[0], url: row[1], recordID: row[2], payloadDigest: row[3], status: row[4]))
+            }
+            return versions
+        }
+    }
+
+    /// The captures with these ids, in URL order.
+    public func captures(ids: [Int64]) throws -> [CaptureRow] {
+        try read("read captures by id") { db in
+            try CaptureRow.filter(ids.contains(Column("id"))).order(Column("url")).fetchAll(db)
         }
     }
 
@@ -191,6 +207,41 @@ public final class Store: Sendable {
             try captures.flatMap { capture in
                 try ClaimRow.filter(Column("captureID") == capture.id!).order(Column("position")).fetchAll(db)
                     .map { try $0.claim(citation: capture.citation) }
+            }
+        }
+    }
+
+    /// What each claim of these captures says, as stored, without decoding it, by capture id in position
+    /// order: enough to pair off the claims two states share before reading the rest whole (`claims(_:of:)`).
+    public func claimStatements(of captures: [CaptureRow]) throws -> [Int64: [ClaimStatement]] {
+        try read("read claim statements of captures") { db in
+            // Joined by SQLite with a unit separator, which stored JSON escapes and plain text never holds.
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, subject || char(31) || attribute || char(31) || ifnull(qualifier, '') || char(31) || value || char(31)
+                       || ifnull(validTime, '') || char(31) || label
+                FROM claim WHERE captureID = ? ORDER BY position
+                """)
+            var statements: [Int64: [ClaimStatement]] = [:]
+            for capture in captures {
+                let rows = try Row.fetchCursor(statement, arguments: [capture.id!])
+                var ofCapture: [ClaimStatement] = []
+                while let row = try rows.next() {
+                    ofCapture.append(ClaimStatement(claimID: row[0], captureID: capture.id!, says: row[1]))
+                }
+                statements[capture.id!] = ofCapture
+            }
+            return statements
+        }
+    }
+
+    /// The claims these statements describe, in capture then position order, each citing its capture.
+    public func claims(_ statements: [ClaimStatement], of captures: [CaptureRow]) throws -> [Claim] {
+        let wanted = Dictionary(grouping: statements, by: \.captureID).mapValues { $0.map(\.claimID) }
+        return try read("read claims by id") { db in
+            try captures.flatMap { capture -> [Claim] in
+                guard let ids = wanted[capture.id!] else { return [] }
+                return try ClaimRow.filter(Column("captureID") == capture.id! && ids.contains(Column("id"))).order(Column("position"))
+                    .fetchAll(db).map { try $0.claim(citation: capture.citation) }
             }
         }
     }

@@ -185,3 +185,18 @@ import Testing
         #expect(Resolver.contradictions(among: [price(1599, 1999, "https://a/1"), price(2499, nil, "https://b/1")]).count == 1)
     }
 }
+
+/// `ClaimDiff.unpaired` is a multiset difference that keeps each side's order.
+@Suite struct UnpairedTests {
+    @Test(arguments: [
+        (["a", "b", "c"], ["a", "b", "c"], [String](), [String]()),
+        (["a", "a", "b"], ["a", "c"], ["a", "b"], ["c"]),
+        (["x", "a"], ["a", "a", "y"], ["x"], ["a", "y"]),
+        ([], ["a"], [], ["a"]),
+        (["b", "a"], ["a", "b"], [], []),
+    ])
+    func pairsOffWhatBothHold(old: [String], new: [String], oldLeft: [String], newLeft: [String]) {
+        let left = ClaimDiff.unpaired(old: old, new: new) { $0 }
+        #expect(left.old == oldLeft && left.new == newLeft)
+    }
+}
