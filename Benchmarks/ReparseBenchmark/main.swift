@@ -84,7 +84,9 @@ for count in sizes {
     let pagesFolder = workspace.appendingPathComponent("pages"), archive = workspace.appendingPathComponent("Archive")
     try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: workspace) }
+    // REPARSE_BENCH_KEEP=1 keeps each workspace (its path is printed) for profiling `reparse` by hand.
+    let keep = ProcessInfo.processInfo.environment["REPARSE_BENCH_KEEP"] == "1"
+    defer { if keep { print("workspace kept: \(workspace.path)") } else { try? FileManager.default.removeItem(at: workspace) } }
     var bytes = 0
     var writer: WARCWriter?
     for index in 0..<count {

@@ -57,10 +57,9 @@ public struct NineToFiveMacSource: SourcePlugin {
         return Reading(document: reading, passages: body?.blocks.map { Passage($0) } ?? [], diagnostics: diagnostics)
     }
 
-    /// "- Nov. 18th 2019 8:54 am PT": Pacific wall-clock time.
+    /// "- Nov. 18th 2019 8:54 am PT": Pacific wall-clock time (`Timestamp.loose` drops the ordinal).
     static func visibleTime(_ text: String) -> Date? {
         let cleaned = text.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: ".", with: " ")
-            .replacingOccurrences(of: #"(\d+)(st|nd|rd|th)"#, with: "$1", options: .regularExpression)
             .replacingOccurrences(of: " PT", with: " PST")
         return Timestamp.loose(cleaned)
     }

@@ -152,7 +152,7 @@ public enum ArchiveScanner {
     /// `key: value` lines of a warcinfo block.
     static func parseFields(_ block: Data) -> [String: String] {
         var fields: [String: String] = [:]
-        for line in String(decoding: block, as: UTF8.self).components(separatedBy: "\r\n") {
+        for line in String(decoding: block, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }

@@ -119,10 +119,19 @@ public struct Pipeline {
     private func ingest(file: URL) throws -> (outcome: Outcome, run: Run?, problem: FetchError?) {
         var scanned: (run: Run?, problem: FetchError?) = (nil, nil)
         let outcome = try ingest { each in
+            // Captures already stored are skipped, asked about a few at a time.
+            var batch: [Capture] = []
+            func handOver() throws {
+                let stored = try store.storedRecordIDs(among: batch.map(\.recordID))
+                for capture in batch where !stored.contains(capture.recordID) { try each(capture) }
+                batch.removeAll(keepingCapacity: true)
+            }
             // The run's row first: its captures refer to it.
             scanned = try ArchiveScanner.scan(file, onRun: { try store.save(run: $0) }) { capture in
-                if try !store.hasCapture(recordID: capture.recordID) { try each(capture) }
+                batch.append(capture)
+                if batch.count == 16 { try handOver() }
             }
+            try handOver()
         }
         return (outcome, scanned.run, scanned.problem)
     }
@@ -140,7 +149,16 @@ public struct Pipeline {
         defer { try? writer.finish() }  // never leave a write running behind a thrown error
         let windowSize = max(1, workers) * 16
         func drain() throws {
-            let results = read(window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } })
+            let jobs = window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } }
+            let previous = try store.lastPayloadDigests(targetURIs: jobs.map(\.capture.targetURI))
+            for job in jobs {
+                switch previous[job.capture.targetURI] {
+                case .none: outcome.new += 1
+                case .some(let digest) where digest == job.capture.payloadDigest: outcome.unchanged += 1
+                case .some: outcome.changed += 1
+                }
+            }
+            let results = read(jobs)
             var next = results.makeIterator()
             for slot in window {
                 switch slot {
@@ -210,14 +228,6 @@ public struct Pipeline {
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
                 return
-            }
-            let previous = try store.lastCapture(targetURI: capture.targetURI)
-            if previous == nil {
-                outcome.new += 1
-            } else if previous?.payloadDigest == capture.payloadDigest {
-                outcome.unchanged += 1
-            } else {
-                outcome.changed += 1
             }
             // A Sources.list `prior=` overrides the plugin's prior for that source.
             let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior

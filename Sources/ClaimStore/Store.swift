@@ -39,9 +39,15 @@ public final class Store: Sendable {
         }
     }
 
-    /// Whether the capture in this WARC record is already stored.
-    public func hasCapture(recordID: String) throws -> Bool {
-        try read("look up capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchCount(db) > 0 }
+    /// Which of these WARC records are already stored, in one query (a lookup per record cost a tenth of
+    /// a reparse).
+    public func storedRecordIDs(among recordIDs: [String]) throws -> Set<String> {
+        guard !recordIDs.isEmpty else { return [] }
+        return try read("look up captures") { db in
+            let placeholders = Array(repeating: "?", count: recordIDs.count).joined(separator: ",")
+            return Set(try String.fetchAll(db, sql: "SELECT recordID FROM capture WHERE recordID IN (\(placeholders))",
+                                           arguments: StatementArguments(recordIDs)))
+        }
     }
 
     /// A capture with what was read off it, ready to store.
@@ -163,6 +169,23 @@ public final class Store: Sendable {
         try read("look up the last capture") { db in
             try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300 && Column("kind") != "challenge")
                 .order(Column("retrieved").desc, Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// For each of these target URIs that has one, the payload digest (nil when unknown) of its latest
+    /// successful capture: what tells a new page from a changed or an unchanged one.
+    public func lastPayloadDigests(targetURIs: [String]) throws -> [String: String?] {
+        guard !targetURIs.isEmpty else { return [:] }
+        return try read("look up the last captures") { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT payloadDigest FROM capture WHERE targetURI = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge'
+                ORDER BY retrieved DESC, id DESC LIMIT 1
+                """)
+            var digests: [String: String?] = [:]
+            for uri in Set(targetURIs) {
+                if let row = try Row.fetchOne(statement, arguments: [uri]) { digests[uri] = .some(row[0]) }
+            }
+            return digests
         }
     }
 

@@ -1,4 +1,4 @@
-import ClaimCore
+@testable import ClaimCore
 import Foundation
 import Testing
 
@@ -65,5 +65,31 @@ import Testing
         #expect(Timestamp.loose("July 30 2026 11:54 PM") == nil)
         #expect(Timestamp.loose("July 30 2026 11:54 PM", assumingOffset: 0).map(Timestamp.format) == "2026-07-30T23:54:00Z")
         #expect(Timestamp.loose("November 5th 2022, 4:05pm", assumingOffset: 0).map(Timestamp.format) == "2022-11-05T16:05:00Z")
+    }
+}
+
+/// Ordinal days in bylines and the byte search the cue lists run on.
+@Suite struct OrdinalAndSearchTests {
+    @Test(arguments: [
+        ("Monday November 18th, 2019 7:45 am PST", "2019-11-18T15:45:00Z"),
+        ("Sat, 1st Mar 2025 10:00:00 +0000", "2025-03-01T10:00:00Z"),
+        ("March 22nd 2026 9:00 am UTC", "2026-03-22T09:00:00Z"),
+        ("June 3rd, 2026 12:00 pm UTC", "2026-06-03T12:00:00Z"),
+    ])
+    func ordinalDaysAreRead(text: String, expected: String) {
+        #expect(Timestamp.loose(text).map(Timestamp.format) == expected)
+    }
+
+    @Test func onlyShortDayNumbersLoseTheirSuffix() {
+        #expect(Timestamp.withoutOrdinal("18th") == "18" && Timestamp.withoutOrdinal("1st") == "1")
+        for kept in ["123rd", "th", "18thx", "4th5", "Xth", "18", "１8th"] { #expect(Timestamp.withoutOrdinal(Substring(kept)) == kept) }
+    }
+
+    @Test(arguments: [
+        ("rumors point toward june", "point", 7), ("aaab", "aab", 1), ("abc", "abc", 0), ("abc", "c", 2),
+        ("abc", "abcd", nil), ("", "a", nil), ("abc", "", 0), ("ab ab ab", "ab ab ab", 0), ("xxaxab", "xab", 3), ("é is é", "é", 0),
+    ] as [(String, String, Int?)])
+    func byteSearchFindsTheFirstOccurrence(haystack: String, needle: String, offset: Int?) {
+        #expect(LowercasedText(haystack).offset(of: needle) == offset)
     }
 }

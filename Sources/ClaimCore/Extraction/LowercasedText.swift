@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A sentence lower-cased once, searched as UTF-8 bytes. On Linux, `String.contains(_:)` and
 /// `range(of:)` go through CoreFoundation and were most of the extractor's time; cue lists ask
 /// dozens of them per sentence.
@@ -9,25 +13,34 @@ public struct LowercasedText: Sendable {
     }
 
     /// Raw bytes with only A–Z lowered, for searching markup or other text not worth decoding first.
-    public init(asciiLowercasing raw: some Sequence<UInt8>) {
-        bytes = raw.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    public init(asciiLowercasing raw: some Collection<UInt8>) {
+        bytes = [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
+            for byte in raw {
+                buffer[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                count += 1
+            }
+        }
     }
 
     /// The byte offset of the first occurrence of `needle` (lower-case), or nil.
     public func offset(of needle: String) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= bytes.count else { return pattern.isEmpty ? 0 : nil }
-        let last = bytes.count - pattern.count
-        var index = 0
-        while index <= last {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < pattern.count && bytes[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index }
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty else { return 0 }
+            // memchr to each candidate first byte, then memcmp: the C library's vectorised loops, several
+            // times faster than indexing the array byte by byte on the cue lists.
+            return bytes.withUnsafeBytes { haystack -> Int? in
+                guard let base = haystack.baseAddress, let needle = pattern.baseAddress, pattern.count <= haystack.count else { return nil }
+                let first = Int32(pattern[0]), lastStart = haystack.count - pattern.count
+                var start = 0
+                while start <= lastStart, let hit = memchr(base + start, first, lastStart - start + 1) {
+                    let offset = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hit, needle, pattern.count) == 0 { return offset }
+                    start = offset + 1
+                }
+                return nil
             }
-            index += 1
         }
-        return nil
     }
 
     public func contains(_ needle: String) -> Bool { offset(of: needle) != nil }

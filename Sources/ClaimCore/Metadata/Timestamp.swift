@@ -62,6 +62,13 @@ public enum Timestamp {
         return utc(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
     }
 
+    /// "18th" → "18": a day of one or two digits loses its ordinal suffix; any other word is kept as it is.
+    static func withoutOrdinal(_ word: Substring) -> String {
+        let digits = word.prefix(while: \.isASCII).prefix(while: \.isNumber)
+        guard (1...2).contains(digits.count), ["st", "nd", "rd", "th"].contains(word.dropFirst(digits.count)) else { return String(word) }
+        return String(digits)
+    }
+
     /// Whether an ISO 8601 string carries its own zone (`Z` or an offset).
     public static func hasZone(_ text: String) -> Bool {
         guard let tee = text.firstIndex(where: { $0 == "T" || $0 == " " }) else { return false }
@@ -74,7 +81,7 @@ public enum Timestamp {
     /// A time with no zone at all is read `assumingOffset` seconds east of UTC, or rejected when that is nil.
     public static func loose(_ text: String, assumingOffset: Int? = nil) -> Date? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
-            .map { String($0).replacingOccurrences(of: #"^(\d{1,2})(st|nd|rd|th)$"#, with: "$1", options: .regularExpression) }
+            .map(withoutOrdinal)
             .flatMap { word -> [String] in
                 // "4:05pm" → "4:05", "pm"
                 let lower = word.lowercased()

@@ -16,7 +16,7 @@ public enum BotChallenge {
     public static func detect(_ body: Data) -> String? {
         // ASCII-lowercased bytes and a byte search: a String lowercased and searched through Foundation
         // was a twelfth of a reparse.
-        let head = LowercasedText(asciiLowercasing: body.prefix(16_384))
+        let head = body.prefix(16_384).withUnsafeBytes { LowercasedText(asciiLowercasing: $0) }
         return markers.first { head.contains($0.marker) }?.service
     }
 }

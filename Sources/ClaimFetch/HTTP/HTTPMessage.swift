@@ -32,7 +32,7 @@ public struct HTTPMessage: Sendable {
     /// Splits an archived response block into its parts.
     public static func parse(_ block: Data) throws -> HTTPMessage {
         guard let end = block.firstRange(of: Data("\r\n\r\n".utf8)) else { throw WARCParseError("http response without a blank line") }
-        let head = String(decoding: block[block.startIndex..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let head = String(decoding: block[block.startIndex..<end.lowerBound], as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
         let statusParts = head.first?.split(separator: " ") ?? []
         guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw WARCParseError("bad http status line") }
         let headers = head.dropFirst().compactMap { line -> (String, String)? in
