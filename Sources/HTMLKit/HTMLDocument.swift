@@ -12,7 +12,14 @@ public final class HTMLDocument {
         self.encoding = encoding
     }
 
-    deinit { xmlFreeDoc(pointer) }
+    /// One XPath context per document, made on the first query: a new context registers every XPath
+    /// function in a fresh hash table, which cost more than the small per-row queries themselves.
+    var xpathContext: xmlXPathContextPtr?
+
+    deinit {
+        if let xpathContext { xmlXPathFreeContext(xpathContext) }
+        xmlFreeDoc(pointer)
+    }
 
     /// Parses HTML bytes, tolerating broken markup; never touches the network.
     /// `charset` is the one the HTTP response declared, if any.

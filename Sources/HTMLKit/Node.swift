@@ -54,6 +54,63 @@ public struct Node {
         try first(xpath)?.text.nilIfEmpty
     }
 
+    /// What a walk over the elements below a node does after visiting one.
+    public enum Walk {
+        case descend, skipChildren, stop
+    }
+
+    /// Visits every element below this one in document order, without XPath and without recursion: for
+    /// queries run on every table row or on very large pages, where libxml2's XPath collects and merges
+    /// node sets that a walk never builds.
+    public func walkDescendants(_ visit: (Node) -> Walk) {
+        var next = pointer.pointee.children
+        while let current = next {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                switch visit(Node(document: document, pointer: current)) {
+                case .stop: return
+                case .descend:
+                    if let child = current.pointee.children {
+                        next = child
+                        continue
+                    }
+                case .skipChildren: break
+                }
+            }
+            // Climb until a sibling exists; stop back at this node.
+            var climbing: xmlNodePtr? = current
+            next = nil
+            while let up = climbing, up != pointer {
+                if let sibling = up.pointee.next {
+                    next = sibling
+                    break
+                }
+                climbing = up.pointee.parent
+            }
+        }
+    }
+
+    /// The first element below this one, in document order, that `matches` (`(.//x[…])[1]` as a walk).
+    public func firstDescendant(where matches: (Node) -> Bool) -> Node? {
+        var found: Node?
+        walkDescendants { node in
+            guard matches(node) else { return .descend }
+            found = node
+            return .stop
+        }
+        return found
+    }
+
+    /// The elements below this one that `matches`, in document order, without looking inside a match.
+    public func outermostDescendants(where matches: (Node) -> Bool) -> [Node] {
+        var found: [Node] = []
+        walkDescendants { node in
+            guard matches(node) else { return .descend }
+            found.append(node)
+            return .skipChildren
+        }
+        return found
+    }
+
     /// The element children, in order.
     public var children: [Node] {
         var result: [Node] = []

@@ -57,8 +57,8 @@ public enum XPath {
         _ read: (xmlXPathObjectPtr) -> T
     ) throws -> T {
         guard let compiled = cache.expression(expression) else { throw HTMLKitError.invalidXPath(expression) }
-        guard let context = xmlXPathNewContext(document.pointer) else { throw HTMLKitError.invalidXPath(expression) }
-        defer { xmlXPathFreeContext(context) }
+        if document.xpathContext == nil { document.xpathContext = xmlXPathNewContext(document.pointer) }
+        guard let context = document.xpathContext else { throw HTMLKitError.invalidXPath(expression) }
         context.pointee.node = node ?? xmlDocGetRootElement(document.pointer)
         guard let object = xmlXPathCompiledEval(compiled, context) else {
             throw HTMLKitError.invalidXPath(expression)
@@ -67,3 +67,4 @@ public enum XPath {
         return read(object)
     }
 }
+

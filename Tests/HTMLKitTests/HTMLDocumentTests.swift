@@ -101,3 +101,38 @@ import Testing
         #expect(hrefs == ["/1", "/2"])
     }
 }
+
+/// The walks that replace XPath on hot paths find what the XPath they replace finds.
+@Suite struct DescendantWalkTests {
+    let html = """
+        <html><head><title>Chart</title></head><body>
+        <svg><title>icon</title></svg>
+        <table class="chart"><thead><tr><th>CPU</th></tr></thead>
+          <tbody><tr><td class="name"><a href="/1">M5 Max</a></td><td class="score">4,012</td></tr>
+                 <tr><td class="name">no link</td><td class="score">1</td></tr>
+                 <tr><td><table><tbody><tr><td class="score">nested</td></tr></tbody></table></td></tr></tbody>
+          <tbody><tr><td class="name"><a>M4</a></td></tr></tbody></table>
+        </body></html>
+        """
+
+    @Test func walksAgreeWithXPath() throws {
+        let document = try HTMLDocument(html: Data(html.utf8))
+        let root = try #require(document.root)
+        #expect(root.firstDescendant { $0.name == "title" }?.text == (try document.text("//title")))
+        let table = try #require(try document.first("//table[@class='chart']"))
+        // Outermost tbodies: the nested table's tbody is inside a match and is not returned.
+        let bodies = table.outermostDescendants { $0.name == "tbody" }
+        #expect(bodies.count == 2)
+        #expect(bodies.flatMap { $0.children.filter { $0.name == "tr" } }.count == (try table.select("tbody/tr")).count)
+        for row in try table.select("tbody/tr") {
+            let walked = row.firstDescendant { $0.name == "td" && $0.attribute("class") == "score" }?.text
+            #expect(walked == (try row.text(".//td[@class='score']")))
+        }
+        var visited = 0
+        root.walkDescendants { _ in
+            visited += 1
+            return visited == 3 ? .stop : .descend
+        }
+        #expect(visited == 3)
+    }
+}
