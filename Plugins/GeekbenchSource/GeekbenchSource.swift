@@ -16,7 +16,7 @@ public struct GeekbenchSource: SourcePlugin {
         id: "geekbench", name: "Geekbench Browser", hosts: ["browser.geekbench.com"],
         kinds: [.result, .compare, .listing, .json], prior: .measured)
 
-    private enum Select {
+    enum Select {
         static let scoreBlocks = "//div[contains(@class,'score-container')]"
         static let systemRows = "//table[contains(@class,'system-table')]//tr[td]"
         /// "Geekbench 5.4.5 Tryout for Windows x86 (64-bit)": `div.platform` (v5), the `platform-info` text (v7).
@@ -27,8 +27,18 @@ public struct GeekbenchSource: SourcePlugin {
         static let comparePerformance = "//table[contains(@class,'comparison-benchmark-table') and contains(@class,'section-performance')]"
         static let compareVersions = "//tr[@class='version']/td[@class='document-version']"
         /// `table.benchmark-chart-table` (2022) or `table.processor-benchmark` (2020): single-core first, then multi-core.
-        static let chartTables = "/descendant::table[contains(@class,'benchmark-chart-table') or contains(@class,'processor-benchmark')]"
+        /// Found by `chartTables(in:)`, a walk that never enters the tables it finds; this is its XPath.
+        static let chartTables = "//table[contains(@class,'benchmark-chart-table') or contains(@class,'processor-benchmark')]"
         static let headline = "(//div[@class='page-header']/h1 | //h1)[1]"
+    }
+
+    /// `Select.chartTables` by a walk that skips the inside of each table it finds: every Geekbench page is
+    /// asked whether it is a chart, and on a chart XPath would visit the 1,500 rows of both tables.
+    static func chartTables(in document: HTMLDocument) -> [Node] {
+        document.root?.outermostDescendants { node in
+            guard node.name == "table", let classes = node.attribute("class") else { return false }
+            return classes.contains("benchmark-chart-table") || classes.contains("processor-benchmark")
+        } ?? []
     }
 
     /// Score notes and headings → attributes ("Multi-Core Score" → geekbench.multi-core).
@@ -44,7 +54,7 @@ public struct GeekbenchSource: SourcePlugin {
         if head == UInt8(ascii: "{") { return try readJSON(page) }
         if head != UInt8(ascii: "<") { return readTextDump(page) }
         let document = try HTMLDocument(html: page.body, url: page.url.absoluteString, charset: Charset.fromContentType(page.contentType))
-        let charts = try document.select(Select.chartTables)
+        let charts = Self.chartTables(in: document)
         if !charts.isEmpty { return try readChart(charts, in: document, page: page) }
         if try !document.select(Select.comparePerformance).isEmpty { return try readCompare(document, page: page) }
         let banner = try document.first(Select.invalidBanner)

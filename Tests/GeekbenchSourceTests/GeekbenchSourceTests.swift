@@ -1,6 +1,7 @@
 import ClaimCore
+import HTMLKit
 import Foundation
-import GeekbenchSource
+@testable import GeekbenchSource
 import Testing
 
 @Suite struct GeekbenchSourceTests {
@@ -81,5 +82,25 @@ import Testing
         #expect(throws: GeekbenchError.self) {
             try GeekbenchSource().read(FetchedPage(url: URL(string: "https://browser.geekbench.com/x.gb6")!, body: Data("{\"a\":1}".utf8)))
         }
+    }
+}
+
+/// The chart-table walk finds what its XPath finds, on every fixture and on the real Geekbench pages.
+@Suite struct GeekbenchChartWalkTests {
+    @Test func theWalkAgreesWithTheXPath() throws {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures/geekbench", withExtension: nil))
+        var files = try FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil).filter { $0.pathExtension == "html" }
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpus/geekbench")
+        files += ((try? FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "html" }
+        var charts = 0
+        for file in files {
+            let document = try HTMLDocument(html: try Data(contentsOf: file))
+            let walked = GeekbenchSource.chartTables(in: document).map { $0.attribute("class") ?? "" }
+            let selected = try document.select(GeekbenchSource.Select.chartTables).map { $0.attribute("class") ?? "" }
+            #expect(walked == selected, "\(file.lastPathComponent)")
+            charts += walked.isEmpty ? 0 : 1
+        }
+        #expect(charts >= 1, "no chart page among \(files.count) files")
     }
 }

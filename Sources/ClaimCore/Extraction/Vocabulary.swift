@@ -30,8 +30,10 @@ public struct Vocabulary: Sendable {
     public private(set) var attributes: [Attribute]
     /// Lower-cased alias → canonical name, longest aliases first for matching.
     private(set) var aliasTable: [(alias: String, name: String)]
-    /// The same aliases grouped by their first word, longest first within each group.
-    private var aliasesByFirstWord: [String: [(units: [UInt16], name: String)]] = [:]
+    /// The same aliases grouped by a hash of their first word, longest first within each group. A hash,
+    /// not the word: making a String of every word of every sentence cost more than the lookups; a
+    /// collision is harmless, as each candidate is compared unit by unit.
+    private var aliasesByFirstWord: [UInt64: [(units: [UInt16], name: String)]] = [:]
 
     public init(subjects: [Subject], attributes: [Attribute]) {
         self.subjects = []
@@ -55,7 +57,7 @@ public struct Vocabulary: Sendable {
         }
         aliasTable.sort { $0.alias.count > $1.alias.count }
         aliasesByFirstWord = Dictionary(grouping: aliasTable.map { (units: Array($0.alias.utf16), name: $0.name) }) { entry in
-            String(decoding: entry.units.prefix { Self.isWordCharacter($0) }, as: UTF16.self)
+            Self.wordKey(entry.units.prefix { Self.isWordCharacter($0) })
         }
     }
 
@@ -86,7 +88,7 @@ public struct Vocabulary: Sendable {
             var end = index
             while end < length, Self.isWordCharacter(units[end]) { end += 1 }
             var matched = false
-            for entry in aliasesByFirstWord[String(decoding: units[index..<end], as: UTF16.self)] ?? [] {
+            for entry in aliasesByFirstWord[Self.wordKey(units[index..<end])] ?? [] {
                 let aliasLength = entry.units.count
                 guard index + aliasLength <= length, index + aliasLength == length || !Self.isWordCharacter(units[index + aliasLength]),
                       units[index..<index + aliasLength].elementsEqual(entry.units) else { continue }
@@ -98,6 +100,13 @@ public struct Vocabulary: Sendable {
             if !matched { index = end }
         }
         return found
+    }
+
+    /// 64-bit FNV-1a of a word's UTF-16 units.
+    private static func wordKey(_ units: some Collection<UInt16>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     private static func isWordCharacter(_ unit: unichar) -> Bool {
