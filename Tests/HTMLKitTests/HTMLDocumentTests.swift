@@ -1,5 +1,5 @@
 import Foundation
-import HTMLKit
+@testable import HTMLKit
 import Testing
 
 @Suite struct HTMLDocumentTests {
@@ -134,5 +134,41 @@ import Testing
             return visited == 3 ? .stop : .descend
         }
         #expect(visited == 3)
+    }
+}
+
+/// The byte-level whitespace collapse gives what collapsing scalar by scalar gives.
+@Suite struct CollapseTests {
+    /// The scalar-by-scalar definition the byte version replaced.
+    func reference(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.value < 128 ? " \n\t\r\u{0B}\u{0C}".unicodeScalars.contains(scalar) : (scalar == "\u{00A0}" || scalar.properties.isWhitespace)
+            if isSpace {
+                pendingSpace = true
+            } else if scalar == "\u{200C}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+                continue
+            } else {
+                if pendingSpace && !result.isEmpty { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test func agreesWithTheScalarDefinition() {
+        let pieces = [" ", "\n", "\t", "\u{00A0}", "\u{2009}", "\u{3000}", "\u{200B}", "\u{FEFF}", "a", "M5 Ultra", "é", "日本", "😀", "$1,999", "\u{0301}", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TextWalker.collapse(text) == reference(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func malformedBytesBecomeReplacementCharacters() {
+        #expect(TextWalker.collapse([0x61, 0xFF, 0x20, 0x20, 0xC3]) == "a\u{FFFD} \u{FFFD}")
+        #expect(TextWalker.collapse([0xE0, 0x80, 0x80]) == "\u{FFFD}\u{FFFD}\u{FFFD}")  // overlong: three bytes, three replacements
     }
 }
