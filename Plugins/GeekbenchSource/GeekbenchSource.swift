@@ -41,6 +41,9 @@ public struct GeekbenchSource: SourcePlugin {
         } ?? []
     }
 
+    /// Every chart row's confidence, made once rather than once per row.
+    static let chartConfidence = Confidence(score: Hedges.baseScore(.measured), label: .measured, reasons: ["measured: Geekbench processor chart"])
+
     /// Score notes and headings → attributes ("Multi-Core Score" → geekbench.multi-core).
     static let scoreAttributes: [(note: String, attribute: String, fact: String)] = [
         ("single-core", "geekbench.single-core", "single"), ("multi-core", "geekbench.multi-core", "multi"),
@@ -219,7 +222,7 @@ public struct GeekbenchSource: SourcePlugin {
             for (name, score) in rows {
                 claims.append(Claim(subject: name, attribute: attribute, qualifier: "chart average",
                                     value: Value(type: .score, text: ValueFormat.plain(score), number: score, unit: "points"),
-                                    confidence: Confidence(score: Hedges.baseScore(.measured), label: .measured, reasons: ["measured: Geekbench processor chart"]),
+                                    confidence: Self.chartConfidence,
                                     quote: "\(name): \(ValueFormat.plain(score))", statedAt: page.retrieved))
             }
         }

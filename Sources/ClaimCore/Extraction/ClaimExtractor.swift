@@ -39,8 +39,16 @@ public struct ClaimExtractor: Sendable {
                 claims += found
             }
         }
-        var seen = Set<String>()
-        return claims.filter { seen.insert($0.key + "|" + $0.value.display + "|" + ($0.validTime?.start ?? "")).inserted }
+        // The same statement twice on a page is one claim. A tuple of the parts, not a joined string: a
+        // chart of 3,000 rows made four strings per claim only to compare them.
+        struct Statement: Hashable {
+            var subject: String, attribute: String, qualifier: String?, value: String, validFrom: String?
+        }
+        var seen = Set<Statement>()
+        return claims.filter {
+            seen.insert(Statement(subject: $0.subject, attribute: $0.attribute, qualifier: $0.qualifier, value: $0.value.display,
+                                  validFrom: $0.validTime?.start)).inserted
+        }
             .map { claim in
                 // Independent commenters reporting the same thing corroborate one another.
                 guard claim.attribute == "user-report", let count = reporters[claim.key + "|" + claim.value.text]?.count, count > 1 else { return claim }
