@@ -16,6 +16,13 @@ public struct Node {
         pointer.pointee.name.map { String(cString: $0) } ?? ""
     }
 
+    /// Whether the tag (or attribute) name is `name`, compared as bytes without making a String: walks ask
+    /// this of every element of a page.
+    public func hasName(_ name: String) -> Bool {
+        guard let own = pointer.pointee.name else { return false }
+        return name.withCString { xmlStrEqual(own, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) != 0 }
+    }
+
     /// Whether this is an element (not an attribute, text or comment).
     public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
 

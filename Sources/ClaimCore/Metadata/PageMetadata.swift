@@ -10,23 +10,36 @@ public struct PageMetadata {
     /// Every `<meta>` by its property, name or itemprop (first one wins), read in one pass over the page:
     /// a query per tag would walk the whole document each time.
     private let metaTags: [String: String]
+    /// The first canonical link's href, trimmed (empty when that href is blank).
+    private let canonicalLink: String?
 
     public init(_ document: HTMLDocument) {
         self.document = document
+        // `//script[@type='application/ld+json']`, `//meta[@content]` and `(//link[@rel='canonical'])[1]`
+        // in one walk: three XPath queries walked every page three times.
         var objects: [[String: Any]] = []
-        for script in (try? document.select("//script[@type='application/ld+json']")) ?? [] {
-            guard let parsed = try? JSONSerialization.jsonObject(with: Data(script.rawText.utf8)) else { continue }
-            Self.flatten(parsed, into: &objects)
+        var tags: [String: String] = [:]
+        var canonical: String?
+        document.root?.walkDescendants { node in
+            if node.hasName("script") {
+                if node.attribute("type") == "application/ld+json",
+                   let parsed = try? JSONSerialization.jsonObject(with: Data(node.rawText.utf8)) {
+                    Self.flatten(parsed, into: &objects)
+                }
+                return .skipChildren
+            }
+            if node.hasName("meta"), let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty {
+                for key in ["property", "name", "itemprop"].compactMap({ node.attribute($0) }) where tags[key] == nil {
+                    tags[key] = content
+                }
+            } else if canonical == nil, node.hasName("link"), node.attribute("rel") == "canonical", let href = node.attribute("href") {
+                canonical = href.trimmingCharacters(in: .whitespaces)
+            }
+            return .descend
         }
         jsonLD = objects
-        var tags: [String: String] = [:]
-        for meta in (try? document.select("//meta[@content]")) ?? [] {
-            guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
-            for key in ["property", "name", "itemprop"].compactMap({ meta.attribute($0) }) where tags[key] == nil {
-                tags[key] = content
-            }
-        }
         metaTags = tags
+        canonicalLink = canonical
     }
 
     private static func flatten(_ value: Any, into objects: inout [[String: Any]]) {
@@ -74,7 +87,7 @@ public struct PageMetadata {
 
     /// `<link rel="canonical">`.
     public var canonical: String? {
-        (try? document.first("//link[@rel='canonical']/@href"))?.rawText.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        canonicalLink?.nilIfEmpty
     }
 
     /// The head `<title>` (not the inline SVG titles that follow it).
