@@ -73,7 +73,7 @@ public final class Store: Sendable {
         try write("insert \(entries.count) captures from \(first.capture.recordID)") { db in
             for entry in entries {
                 var capture = entry.capture
-                try capture.insert(db)
+                try capture.insertRow(db)
                 for (position, claim) in entry.claims.enumerated() {
                     try ClaimRow(claim, captureID: capture.id!, position: position).insert(db)
                 }

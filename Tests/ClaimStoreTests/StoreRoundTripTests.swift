@@ -40,6 +40,40 @@ import Testing
     }
 }
 
+/// A capture row written by the cached INSERT reads back field for field through GRDB's decoding.
+@Suite struct CaptureRowRoundTripTests {
+    @Test func everyFieldComesBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-capture-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(file: folder.appendingPathComponent("store.sqlite"))
+        try store.save(run: Run(id: "2026-03-14T15:00:00Z", started: Date(), warcFile: "claimtrack-20260314T150000Z.warc.gz"))
+        let published = Date(timeIntervalSince1970: 1_773_500_123.456), modified = Date(timeIntervalSince1970: -86_400.5)
+        let document = Document(url: "https://example.com/a?b=1", source: "macrumors", kind: .article, title: "Title \"quoted\" — é",
+                                author: "A. Writer", published: published, modified: modified, publisher: "MacRumors")
+        let rows = [CaptureRow(recordID: "<urn:uuid:1>", run: "2026-03-14T15:00:00Z", source: "macrumors", warcFile: "claimtrack-20260314T150000Z.warc.gz",
+                               offset: 123_456_789, targetURI: "https://example.com/a", document: document, retrieved: published, status: 200,
+                               payloadDigest: "sha1:X", diagnostics: [Diagnostic(.warning, source: "macrumors", location: "l", "m")],
+                               etag: "\"v1\"", lastModified: "Sat, 14 Mar 2026 15:00:00 GMT", refersTo: nil),
+                    CaptureRow(recordID: "<urn:uuid:2>", run: "2026-03-14T15:00:00Z", source: "generic", warcFile: "claimtrack-20260314T150000Z.warc.gz",
+                               offset: 0, targetURI: "https://example.com/b", document: Document(url: "https://example.com/b", source: "generic", kind: .unknown),
+                               retrieved: modified, status: 304, payloadDigest: nil, diagnostics: [], refersTo: "<urn:uuid:1>")]
+        for row in rows { try store.insert(capture: row, claims: []) }
+        let back = try store.captures().sorted { $0.recordID < $1.recordID }
+        #expect(back.count == 2)
+        for (stored, original) in zip(back, rows) {
+            var expected = original
+            expected.id = stored.id
+            for (a, b) in [(stored.published, original.published), (stored.modified, original.modified), (stored.retrieved as Date?, original.retrieved as Date?)] {
+                #expect(abs((a ?? .distantPast).timeIntervalSince(b ?? .distantPast)) < 0.0005)
+            }
+            expected.published = stored.published
+            expected.modified = stored.modified
+            expected.retrieved = stored.retrieved
+            #expect(String(describing: stored) == String(describing: expected))
+        }
+    }
+}
+
 /// The hand reader for the store's JSON columns agrees with JSONDecoder on what JSONEncoder wrote (stores
 /// made before CompactJSON) and on escapes JSONEncoder never writes.
 @Suite struct CompactJSONReaderTests {
