@@ -17,19 +17,19 @@ public struct GeekbenchSource: SourcePlugin {
         kinds: [.result, .compare, .listing, .json], prior: .measured)
 
     enum Select {
-        static let scoreBlocks = "//div[contains(@class,'score-container')]"
-        static let systemRows = "//table[contains(@class,'system-table')]//tr[td]"
+        static let scoreBlocks = "/descendant::div[contains(@class,'score-container')]"
+        static let systemRows = "/descendant::table[contains(@class,'system-table')]/descendant::tr[td]"
         /// "Geekbench 5.4.5 Tryout for Windows x86 (64-bit)": `div.platform` (v5), the `platform-info` text (v7).
-        static let platformLine = "(//*[@class='platform'] | //*[contains(@class,'platform-info')][not(.//*[@class='platform'])])[1]"
-        static let invalidBanner = "//div[contains(@class,'alert')][contains(translate(.,'INVALID','invalid'),'invalid')]"
-        static let validation = "(//div[contains(@class,'validation-widget')])[1]"
-        static let benchmarkTables = "//table[contains(@class,'benchmark-table') and not(contains(@class,'comparison'))]"
-        static let comparePerformance = "//table[contains(@class,'comparison-benchmark-table') and contains(@class,'section-performance')]"
-        static let compareVersions = "//tr[@class='version']/td[@class='document-version']"
+        static let platformLine = "(/descendant::*[@class='platform'] | /descendant::*[contains(@class,'platform-info')][not(./descendant::*[@class='platform'])])[1]"
+        static let invalidBanner = "/descendant::div[contains(@class,'alert')][contains(translate(.,'INVALID','invalid'),'invalid')]"
+        static let validation = "(/descendant::div[contains(@class,'validation-widget')])[1]"
+        static let benchmarkTables = "/descendant::table[contains(@class,'benchmark-table') and not(contains(@class,'comparison'))]"
+        static let comparePerformance = "/descendant::table[contains(@class,'comparison-benchmark-table') and contains(@class,'section-performance')]"
+        static let compareVersions = "/descendant::tr[@class='version']/td[@class='document-version']"
         /// `table.benchmark-chart-table` (2022) or `table.processor-benchmark` (2020): single-core first, then multi-core.
         /// Found by `chartTables(in:)`, a walk that never enters the tables it finds; this is its XPath.
-        static let chartTables = "//table[contains(@class,'benchmark-chart-table') or contains(@class,'processor-benchmark')]"
-        static let headline = "(//div[@class='page-header']/h1 | //h1)[1]"
+        static let chartTables = "/descendant::table[contains(@class,'benchmark-chart-table') or contains(@class,'processor-benchmark')]"
+        static let headline = "(/descendant::div[@class='page-header']/h1 | //h1)[1]"
     }
 
     /// `Select.chartTables` by a walk that skips the inside of each table it finds: every Geekbench page is
@@ -97,7 +97,7 @@ public struct GeekbenchSource: SourcePlugin {
         }
         var scores: [(attribute: String, value: Double)] = []
         for block in try document.select(Select.scoreBlocks) {
-            guard let note = try block.text(".//div[@class='note']")?.lowercased(), let score = try block.text(".//div[@class='score']"),
+            guard let note = try block.text("./descendant::div[@class='note']")?.lowercased(), let score = try block.text("./descendant::div[@class='score']"),
                   let number = Double(score.filter(\.isNumber)), let kind = Self.scoreAttributes.first(where: { note.contains($0.note) })
             else { continue }
             facts[kind.fact] = ValueFormat.plain(number)
@@ -105,9 +105,9 @@ public struct GeekbenchSource: SourcePlugin {
         }
         // Logged-out pages have no score blocks: the benchmark tables' headings carry the section scores.
         for table in try document.select(Select.benchmarkTables) {
-            guard let heading = try table.text(".//thead//th[@class='name']")?.lowercased(),
+            guard let heading = try table.text(".//thead/descendant::th[@class='name']")?.lowercased(),
                   let kind = Self.scoreAttributes.first(where: { heading.contains($0.note) }) else { continue }
-            if facts[kind.fact] == nil, let score = try table.text(".//thead//th[@class='score']"), let number = Double(score.filter(\.isNumber)) {
+            if facts[kind.fact] == nil, let score = try table.text(".//thead/descendant::th[@class='score']"), let number = Double(score.filter(\.isNumber)) {
                 facts[kind.fact] = ValueFormat.plain(number)
                 scores.append((kind.attribute, number))
             }
@@ -137,7 +137,7 @@ public struct GeekbenchSource: SourcePlugin {
             // Upload dates carry no zone: read as UTC. The Geekbench 5 page's cell is localised by the saving
             // browser's JavaScript (class timestamp-to-local-full), so its zone is unknowable from the page.
             published = Timestamp.loose(upload, assumingOffset: 0)
-            if try document.first("//td[contains(@class,'timestamp-to-local')]") != nil {
+            if try document.first("/descendant::td[contains(@class,'timestamp-to-local')]") != nil {
                 provenance["published"] = "Upload Date row (browser-localised, zone unknown, read as UTC)"
                 diagnostics.append(Diagnostic(.note, source: Self.descriptor.id, location: page.url.absoluteString,
                                               "upload date '\(upload)' was localised by the browser that saved the page; read as UTC"))
@@ -175,11 +175,11 @@ public struct GeekbenchSource: SourcePlugin {
         let components = URLComponents(url: page.url, resolvingAgainstBaseURL: false)
         facts["result_id"] = page.url.pathComponents.last.flatMap { $0.allSatisfy(\.isNumber) ? $0 : nil } ?? ""
         facts["baseline_id"] = components?.queryItems?.first { $0.name == "baseline" }?.value ?? ""
-        if let remove = try document.first("//a[contains(@href,'remove_baseline')]/@href")?.rawText {
+        if let remove = try document.first("/descendant::a[contains(@href,'remove_baseline')]/@href")?.rawText {
             facts["remove_baseline_link_id"] = remove.split(separator: "/").last.map(String.init)
         }
         for table in try document.select(Select.comparePerformance) {
-            for row in try table.select(".//tr[*[@class='score']]") {
+            for row in try table.select("./descendant::tr[*[@class='score']]") {
                 guard let name = try row.first("*[@class='name']")?.text.lowercased(),
                       let kind = Self.scoreAttributes.first(where: { name.contains($0.note) }), name.hasSuffix("score") else { continue }
                 let scores = try row.select("*[@class='score']").map(\.text)

@@ -12,18 +12,18 @@ public struct HackerNewsSource: SourcePlugin {
 
     private enum Select {
         /// Story rows: `tr.athing` (2018–2022) or `tr.athing.submission` (2023+); comment rows carry `comtr`.
-        static let storyRows = "//tr[contains(concat(' ',normalize-space(@class),' '),' athing ') and not(contains(@class,'comtr'))]"
+        static let storyRows = "/descendant::tr[contains(concat(' ',normalize-space(@class),' '),' athing ') and not(contains(@class,'comtr'))]"
         /// `span.titleline > a` (2022+) or `a.storylink` (before).
-        static let titleLink = ".//span[@class='titleline']/a[1] | .//a[contains(@class,'storylink')]"
+        static let titleLink = "./descendant::span[@class='titleline']/a[1] | ./descendant::a[contains(@class,'storylink')]"
         /// The subtext row follows the story row.
-        static let subtext = "following-sibling::tr[1]//td[@class='subtext']"
-        static let commentRows = "//tr[contains(concat(' ',normalize-space(@class),' '),' comtr ')]"
-        static let commentAuthor = ".//a[contains(@class,'hnuser')]"
-        static let age = ".//span[@class='age']/@title"
-        static let indent = ".//td[@class='ind']"
-        static let commentText = ".//div[contains(@class,'commtext')]"
-        static let topText = "//div[contains(@class,'toptext')]"
-        static let moreLink = "//a[contains(@class,'morelink')]/@href"
+        static let subtext = "following-sibling::tr[1]/descendant::td[@class='subtext']"
+        static let commentRows = "/descendant::tr[contains(concat(' ',normalize-space(@class),' '),' comtr ')]"
+        static let commentAuthor = "./descendant::a[contains(@class,'hnuser')]"
+        static let age = "./descendant::span[@class='age']/@title"
+        static let indent = "./descendant::td[@class='ind']"
+        static let commentText = "./descendant::div[contains(@class,'commtext')]"
+        static let topText = "/descendant::div[contains(@class,'toptext')]"
+        static let moreLink = "/descendant::a[contains(@class,'morelink')]/@href"
     }
 
     public init() {}
@@ -60,7 +60,7 @@ public struct HackerNewsSource: SourcePlugin {
             guard let href = try row.first(Select.titleLink)?.attribute("href"), let link = Links.absolute(href, base: page.url) else { continue }
             links.append(link)
             let subtext = try row.first(Select.subtext)
-            if try subtext?.first(".//span[@class='score']") == nil { jobs += 1 }
+            if try subtext?.first("./descendant::span[@class='score']") == nil { jobs += 1 }
             if let id = row.attribute("id"), let thread = Links.absolute("item?id=\(id)", base: page.url) { threads.append(thread) }
             if index == 0 { firstPublished = try subtext?.first(Select.age).flatMap { Self.age($0.rawText) } }
         }
@@ -95,7 +95,7 @@ public struct HackerNewsSource: SourcePlugin {
             guard let text = try row.first(Select.commentText) else { continue }
             passages += text.blocks.filter { $0 != "reply" }.map { Passage($0, author: commenter, written: written, isUserReport: true) }
         }
-        let points = try subtext?.text(".//span[@class='score']").flatMap { Int($0.split(separator: " ").first ?? "") }
+        let points = try subtext?.text("./descendant::span[@class='score']").flatMap { Int($0.split(separator: " ").first ?? "") }
         var facts = ["comments": String(comments.count), "commenters": String(commenters.count),
                      "top_level_comments": String(depths[0] ?? 0)]
         if let id = story.attribute("id") { facts["id"] = id }

@@ -13,17 +13,17 @@ public struct MacRumorsSource: SourcePlugin {
     /// Selectors, newest template first. Class names carry hashed suffixes (`article--2pJwZBkO`), so
     /// they are matched by prefix.
     private enum Select {
-        static let currentArticle = "//article[starts-with(@class,'article--')]"
+        static let currentArticle = "/descendant::article[starts-with(@class,'article--')]"
         static let currentHeadline = ".//h1"
         static let listingHeadlineLink = ".//h2//a/@href | .//h1//a/@href"
-        static let currentByline = ".//div[starts-with(@class,'byline--')]"
-        static let currentBody = ".//div[starts-with(@class,'content--')]"
-        static let legacyArticle = "//div[@class='article'][h1[@class='title']]"
+        static let currentByline = "./descendant::div[starts-with(@class,'byline--')]"
+        static let currentBody = "./descendant::div[starts-with(@class,'content--')]"
+        static let legacyArticle = "/descendant::div[@class='article'][h1[@class='title']]"
         static let legacyHeadline = "h1[@class='title']"
         static let legacyByline = "div[@class='byline']"
         static let legacyBody = "div[@class='content']"
         static let timeDatetime = ".//time/@datetime"
-        static let authorLink = ".//a[@rel='author'] | .//a[@class='author-url']"
+        static let authorLink = "./descendant::a[@rel='author'] | ./descendant::a[@class='author-url']"
     }
 
     public init() {}

@@ -14,12 +14,12 @@ public struct NineToFiveMacSource: SourcePlugin {
     private enum Select {
         /// The visible headline. The SEO title in <title>/og:title differs; the h1 is what a reader sees.
         /// Mustache copies of the template live inside <script type="x-tmpl-mustache"> and are never parsed as markup.
-        static let headline = "(//h1[contains(@class,'post-title')])[1]"
-        static let bylineAuthor = "(//p[contains(@class,'byline')]//*[@itemprop='name'] | //p[contains(@class,'byline')]//a)[1]"
-        static let body = "(//div[contains(concat(' ',normalize-space(@class),' '),' post-body ')])[1]"
+        static let headline = "(/descendant::h1[contains(@class,'post-title')])[1]"
+        static let bylineAuthor = "(/descendant::p[contains(@class,'byline')]/descendant::*[@itemprop='name'] | /descendant::p[contains(@class,'byline')]//a)[1]"
+        static let body = "(/descendant::div[contains(concat(' ',normalize-space(@class),' '),' post-body ')])[1]"
         /// Microdata written as Pacific wall-clock time with no zone.
-        static let microdataPublished = "(//meta[@itemprop='datePublished']/@content)[1]"
-        static let visibleTime = "(//p[contains(@class,'time-twitter')])[1]"
+        static let microdataPublished = "(/descendant::meta[@itemprop='datePublished']/@content)[1]"
+        static let visibleTime = "(/descendant::p[contains(@class,'time-twitter')])[1]"
     }
 
     public init() {}

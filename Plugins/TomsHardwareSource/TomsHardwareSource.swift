@@ -11,10 +11,10 @@ public struct TomsHardwareSource: SourcePlugin {
         kinds: [.article, .feed], prior: .reported)
 
     private enum Select {
-        static let body = "//div[@id='article-body']"
+        static let body = "/descendant::div[@id='article-body']"
         static let headline = "(//header//h1 | //h1)[1]"
-        static let author = "(//*[contains(@class,'by-author')]//a[@rel='author'] | //a[@rel='author'])[1]"
-        static let timePublished = "(//time[@itemprop='datePublished']/@datetime)[1]"
+        static let author = "(/descendant::*[contains(@class,'by-author')]/descendant::a[@rel='author'] | /descendant::a[@rel='author'])[1]"
+        static let timePublished = "(/descendant::time[@itemprop='datePublished']/@datetime)[1]"
     }
 
     public init() {}

@@ -172,3 +172,18 @@ import Testing
         #expect(TextWalker.collapse([0xE0, 0x80, 0x80]) == "\u{FFFD}\u{FFFD}\u{FFFD}")  // overlong: three bytes, three replacements
     }
 }
+
+/// `/descendant::x[p]` selects what `//x[p]` selects when `p` is not positional (the form selectors use).
+@Suite struct DescendantAxisTests {
+    @Test(arguments: ["div[contains(@class,'a')]", "div[@id][not(span)]", "span[starts-with(.,'t')]", "*[@class='a b']"])
+    func sameNodes(step: String) throws {
+        let document = try HTMLDocument(html: Data("""
+            <html><body><div class="a" id="1"><div class="a b"><span>two</span></div><p><div class="xa" id="3">three</div></p></div>
+            <div id="4"><span>tail</span></div></body></html>
+            """.utf8))
+        func texts(_ xpath: String) throws -> [String] { try document.select(xpath).map(\.rawText) }
+        #expect(try texts("//" + step) == (try texts("/descendant::" + step)))
+        let root = try #require(document.root)
+        #expect(try root.select(".//" + step).map(\.rawText) == (try root.select("./descendant::" + step).map(\.rawText)))
+    }
+}

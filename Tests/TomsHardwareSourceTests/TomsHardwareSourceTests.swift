@@ -33,6 +33,6 @@ import Testing
         #expect(reading.document.title == "New template story")
         #expect(reading.document.author == "Template Writer")
         #expect(reading.document.published.map(Timestamp.format) == "2026-02-02T08:00:00Z")
-        #expect(reading.diagnostics.first?.message.contains("//div[@id='article-body']") == true)
+        #expect(reading.diagnostics.first?.message.contains("/descendant::div[@id='article-body']") == true)
     }
 }

@@ -44,7 +44,7 @@ public struct MetadataCascade {
     public func title(headline: String? = nil, into provenance: inout [String: String]) -> String? {
         Self.first("title", [
             ("site headline", headline),
-            ("h1", try? document.text("(//h1[contains(@class,'title')] | //article//h1 | //h1)[1]")),
+            ("h1", try? document.text("(/descendant::h1[contains(@class,'title')] | //article//h1 | //h1)[1]")),
             ("og:title", metadata.meta("og:title")),
             ("JSON-LD headline", (articleLD?["headline"] as? String).map(HTMLDocument.decodeEntities)),
             ("head title", metadata.headTitle),
@@ -56,8 +56,8 @@ public struct MetadataCascade {
         return Self.first("author", [
             ("JSON-LD author", metadata.name(of: articleLD?["author"])),
             ("meta author", metaAuthor),
-            ("a[rel=author]", try? document.text("(//a[@rel='author'])[1]")),
-            ("[itemprop=author]", try? document.text("(//*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author'])[1]")),
+            ("a[rel=author]", try? document.text("(/descendant::a[@rel='author'])[1]")),
+            ("[itemprop=author]", try? document.text("(/descendant::*[@itemprop='author']/descendant::*[@itemprop='name'] | /descendant::*[@itemprop='author'])[1]")),
         ], into: &provenance)
     }
 
@@ -69,7 +69,7 @@ public struct MetadataCascade {
             ("article:published_time", metadata.meta("article:published_time").flatMap { Timestamp.iso8601($0) }),
             ("meta pub_date", metadata.meta("pub_date").flatMap { Timestamp.iso8601($0) }),
             ("meta parsely-pub-date", metadata.meta("parsely-pub-date").flatMap { Timestamp.iso8601($0) }),
-            ("time[datetime]", (try? document.first("(//article//time/@datetime | //time[@itemprop='datePublished']/@datetime | //time/@datetime)[1]"))?
+            ("time[datetime]", (try? document.first("(//article//time/@datetime | /descendant::time[@itemprop='datePublished']/@datetime | //time/@datetime)[1]"))?
                 .flatMap { Timestamp.hasZone($0.rawText) ? Timestamp.iso8601($0.rawText) : nil }),
             ("visible byline", bylineTime()),
         ]
@@ -96,7 +96,7 @@ public struct MetadataCascade {
 
     /// A time written in a byline near the headline ("on June 29, 2017 9:00 AM EST").
     func bylineTime() -> Date? {
-        let nodes = (try? document.select("//*[contains(@class,'byline') or contains(@class,'date') or self::em or self::time][string-length(normalize-space()) < 120]")) ?? []
+        let nodes = (try? document.select("/descendant::*[contains(@class,'byline') or contains(@class,'date') or self::em or self::time][string-length(normalize-space()) < 120]")) ?? []
         for node in nodes.prefix(40) {
             let text = node.text
             guard text.contains(":"), text.rangeOfCharacter(from: .decimalDigits) != nil else { continue }
@@ -119,8 +119,8 @@ public struct MetadataCascade {
 
     /// Paragraphs of the article body: the first container that holds prose, else every paragraph.
     public func passages(into provenance: inout [String: String]) -> [Passage] {
-        let containers = ["//*[@itemprop='articleBody']", "//*[@id='article-body']", "//div[contains(@class,'post-body')]",
-                          "//article", "//main", "//div[contains(@class,'content')]"]
+        let containers = ["/descendant::*[@itemprop='articleBody']", "/descendant::*[@id='article-body']", "/descendant::div[contains(@class,'post-body')]",
+                          "//article", "//main", "/descendant::div[contains(@class,'content')]"]
         for xpath in containers {
             if let node = try? document.first(xpath) {
                 let blocks = node.blocks.filter { $0.count > 40 }
