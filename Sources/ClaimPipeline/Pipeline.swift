@@ -147,7 +147,10 @@ public struct Pipeline {
         // With more than one worker the store is written on its own thread while the next pages are read.
         let writer = StoreWriter(store: store, inBackground: workers > 1)
         defer { try? writer.finish() }  // never leave a write running behind a thrown error
-        let windowSize = max(1, workers) * 16
+        // A window of pages read together: long enough that one slow page (a 1,500-row chart) does not
+        // leave the other workers idle, bounded in bytes so memory stays flat whatever the pages weigh.
+        let windowSize = max(1, workers) * 32, windowBytes = 32 << 20
+        var bytesInWindow = 0
         func drain() throws {
             let jobs = window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } }
             let previous = try store.lastPayloadDigests(targetURIs: jobs.map(\.capture.targetURI))
@@ -188,7 +191,10 @@ public struct Pipeline {
             window.removeAll(keepingCapacity: true)
         }
         try produce { capture in
-            if window.count >= windowSize { try drain() }
+            if window.count >= windowSize || bytesInWindow >= windowBytes {
+                try drain()
+                bytesInWindow = 0
+            }
             /// Recorded without claims: the store keeps a row for every archived capture, read or not.
             func keep(_ kind: PageKind = .unknown, url: String? = nil, status: Int? = nil, payloadDigest: String? = nil) {
                 window.append(.ready(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: kind),
@@ -232,6 +238,7 @@ public struct Pipeline {
             // A Sources.list `prior=` overrides the plugin's prior for that source.
             let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
             window.append(.read(ReadJob(capture: capture, plugin: plugin, prior: prior)))
+            bytesInWindow += capture.page.body.count
         }
         try drain()
         try writer.submit(pending)
@@ -295,19 +302,29 @@ public struct Pipeline {
         }
         guard workers > 1 else { return jobs.map(run) }
         let results = ResultSlots(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: jobs.count, by: workers) {
+        // Each worker takes the next unread page, so a heavy page delays only the worker reading it.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = results.claimNext() {
                 results.set(index, run(jobs[index]))
             }
         }
         return results.values
     }
 
-    /// One slot per job, each written by exactly one worker.
+    /// One slot per job, each taken and written by exactly one worker.
     private final class ResultSlots: @unchecked Sendable {
         private var slots: [ReadResult?]
+        private var next = 0
         private let lock = NSLock()
         init(count: Int) { slots = Array(repeating: nil, count: count) }
+        /// The next job no worker has taken, or nil when all are taken.
+        func claimNext() -> Int? {
+            lock.withLock {
+                guard next < slots.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
         func set(_ index: Int, _ result: ReadResult) { lock.withLock { slots[index] = result } }
         var values: [ReadResult] { lock.withLock { slots.map { $0! } } }
     }
