@@ -151,6 +151,10 @@ public struct Pipeline {
         // leave the other workers idle, bounded in bytes so memory stays flat whatever the pages weigh.
         let windowSize = max(1, workers) * 32, windowBytes = 32 << 20
         var bytesInWindow = 0
+        // With more than one worker a window is read while the next is scanned from the archive: the
+        // scan is the one part done by a single thread, and waiting on it left the workers idle.
+        var inFlight: (window: [Slot], reading: PendingRead)?
+        defer { _ = inFlight?.reading.results() }  // a thrown error never leaves workers reading behind it
         func drain() throws {
             let jobs = window.compactMap { slot -> ReadJob? in if case .read(let job) = slot { return job } else { return nil } }
             let previous = try store.lastPayloadDigests(targetURIs: jobs.map(\.capture.targetURI))
@@ -161,7 +165,13 @@ public struct Pipeline {
                 case .some: outcome.changed += 1
                 }
             }
-            let results = read(jobs)
+            let reading = startReading(jobs)
+            if let earlier = inFlight { try keepRead(earlier.window, earlier.reading.results()) }
+            inFlight = (window, reading)
+            window.removeAll(keepingCapacity: true)
+        }
+        /// Turns a read window into store entries, in archive order, and hands them to the writer.
+        func keepRead(_ window: [Slot], _ results: [ReadResult]) throws {
             var next = results.makeIterator()
             for slot in window {
                 switch slot {
@@ -188,7 +198,6 @@ public struct Pipeline {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            window.removeAll(keepingCapacity: true)
         }
         try produce { capture in
             if window.count >= windowSize || bytesInWindow >= windowBytes {
@@ -241,6 +250,10 @@ public struct Pipeline {
             bytesInWindow += capture.page.body.count
         }
         try drain()
+        if let last = inFlight {
+            inFlight = nil
+            try keepRead(last.window, last.reading.results())
+        }
         try writer.submit(pending)
         try writer.finish()
         return outcome
@@ -291,8 +304,9 @@ public struct Pipeline {
 
     private typealias ReadResult = Result<(Reading, [Claim], [StatedUnknown]), Error>
 
-    /// Plugin read and core extraction of each job, `workers` at a time; results in job order.
-    private func read(_ jobs: [ReadJob]) -> [ReadResult] {
+    /// Plugin read and core extraction of each job, `workers` at a time, started at once: with one worker
+    /// done before it returns (one thread, one core), with more on worker threads while the caller goes on.
+    private func startReading(_ jobs: [ReadJob]) -> PendingRead {
         let extractor = self.extractor, workers = min(self.workers, jobs.count)
         @Sendable func run(_ job: ReadJob) -> ReadResult {
             Result {
@@ -300,15 +314,31 @@ public struct Pipeline {
                 return (reading, extractor.claims(for: reading, prior: job.prior), extractor.unknowns(for: reading))
             }
         }
-        guard workers > 1 else { return jobs.map(run) }
         let results = ResultSlots(count: jobs.count)
+        let group = DispatchGroup()
+        guard workers > 1 else {
+            for (index, job) in jobs.enumerated() { results.set(index, run(job)) }
+            return PendingRead(slots: results, group: group)
+        }
         // Each worker takes the next unread page, so a heavy page delays only the worker reading it.
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = results.claimNext() {
-                results.set(index, run(jobs[index]))
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let index = results.claimNext() {
+                    results.set(index, run(jobs[index]))
+                }
             }
         }
-        return results.values
+        return PendingRead(slots: results, group: group)
+    }
+
+    /// A window being read: its results, in job order, once every worker is done.
+    private struct PendingRead {
+        let slots: ResultSlots
+        let group: DispatchGroup
+        func results() -> [ReadResult] {
+            group.wait()
+            return slots.values
+        }
     }
 
     /// One slot per job, each taken and written by exactly one worker.
