@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
-        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry", "TestSupport"]),

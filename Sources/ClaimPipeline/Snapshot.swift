@@ -116,16 +116,17 @@ extension Snapshot {
         let questions = try workspace.questions()
         let oldLive = try earlier.map { try store.pageVersions(asOf: $0, anyStatus: false) } ?? []
         let newLive = try store.pageVersions(asOf: later, anyStatus: false)
-        let oldByURL = Dictionary(oldLive.map { ($0.url, $0.captureID) }, uniquingKeysWith: { first, _ in first })
-        let newByURL = Dictionary(newLive.map { ($0.url, $0.captureID) }, uniquingKeysWith: { first, _ in first })
-        let oldPages = try store.captures(ids: oldLive.filter { newByURL[$0.url] != $0.captureID }.map(\.captureID))
-        let newPages = try store.captures(ids: newLive.filter { oldByURL[$0.url] != $0.captureID }.map(\.captureID))
+        // Pages by key: an article re-captured under https after years under http is one page.
+        let oldByPage = Dictionary(oldLive.map { ($0.pageKey, $0.captureID) }, uniquingKeysWith: { first, _ in first })
+        let newByPage = Dictionary(newLive.map { ($0.pageKey, $0.captureID) }, uniquingKeysWith: { first, _ in first })
+        let oldPages = try store.captures(ids: oldLive.filter { newByPage[$0.pageKey] != $0.captureID }.map(\.captureID))
+        let newPages = try store.captures(ids: newLive.filter { oldByPage[$0.pageKey] != $0.captureID }.map(\.captureID))
         // A page's claims stored the same in both of its captures cancel before any is decoded; only the
         // rest are read whole.
         let oldSays = try store.claimStatements(of: oldPages), newSays = try store.claimStatements(of: newPages)
         var left: (old: [ClaimStatement], new: [ClaimStatement]) = ([], [])
-        for url in Set(oldByURL.keys).union(newByURL.keys) {
-            let before = oldByURL[url].flatMap { oldSays[$0] } ?? [], after = newByURL[url].flatMap { newSays[$0] } ?? []
+        for page in Set(oldByPage.keys).union(newByPage.keys) {
+            let before = oldByPage[page].flatMap { oldSays[$0] } ?? [], after = newByPage[page].flatMap { newSays[$0] } ?? []
             if before.elementsEqual(after, by: { $0.says == $1.says }) { continue }
             let rest = ClaimDiff.unpaired(old: before, new: after, key: \.says)
             left.old += rest.old

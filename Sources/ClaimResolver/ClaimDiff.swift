@@ -62,12 +62,13 @@ public struct ClaimDiff: Codable, Sendable {
 
     /// Compares two resolved states. Claims are matched by what they say (page, subject, attribute,
     /// qualifier, value, valid time), never by which capture holds them, so a page re-captured with a new
-    /// template but the same text changes nothing.
+    /// template but the same text changes nothing. Pages are matched by `Links.pageKey`, so neither does
+    /// one that moved from http to https or lost its `www.`.
     public static func compute(from: String?, to: String?,
                                old: (claims: [Claim], pages: [PageState], questions: [QuestionState]),
                                new: (claims: [Claim], pages: [PageState], questions: [QuestionState])) -> ClaimDiff {
         func slot(_ claim: Claim) -> String {
-            [claim.citation?.url ?? "", claim.subject, claim.attribute, claim.qualifier ?? ""].joined(separator: "\u{1F}")
+            [Links.pageKey(claim.citation?.url ?? ""), claim.subject, claim.attribute, claim.qualifier ?? ""].joined(separator: "\u{1F}")
         }
         func statement(_ claim: Claim) -> String {
             [claim.value.display, claim.validTime?.start ?? "", claim.validTime?.end ?? "", claim.confidence.label.rawValue].joined(separator: "\u{1F}")
@@ -96,11 +97,11 @@ public struct ClaimDiff: Codable, Sendable {
         let oldContradictions = old.questions.flatMap(\.contradictions)
         let newContradictions = new.questions.flatMap(\.contradictions)
         let oldKeys = Set(oldContradictions.map(contradictionKey)), newKeys = Set(newContradictions.map(contradictionKey))
-        let oldPages = Dictionary(old.pages.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldPages = Dictionary(old.pages.map { (Links.pageKey($0.url), $0) }, uniquingKeysWith: { first, _ in first })
         var pages = Pages(new: [], updated: [], gone: [])
         for page in new.pages.sorted(by: { $0.url < $1.url }) where page.status != 304 {  // 304: not modified
             let gone = page.status == 404 || page.status == 410
-            guard let before = oldPages[page.url] else {
+            guard let before = oldPages[Links.pageKey(page.url)] else {
                 if !gone { pages.new.append(page.url) }
                 continue
             }

@@ -38,6 +38,8 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var etag: String?
     public var lastModified: String?
     public var refersTo: String?
+    /// `Links.pageKey(url)`: which captures are of the same page.
+    public var pageKey: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -54,6 +56,7 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         self.offset = offset
         self.targetURI = targetURI
         self.url = document.url
+        self.pageKey = Links.pageKey(document.url)
         self.kind = document.kind.rawValue
         self.title = document.title
         self.author = document.author
@@ -72,12 +75,12 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         let statement = try db.cachedStatement(sql: """
             INSERT INTO capture ("recordID", "run", "source", "warcFile", "offset", "targetURI", "url", "kind", "title", "author",
                                  "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
-                                 "etag", "lastModified", "refersTo")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 "etag", "lastModified", "refersTo", "pageKey")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
                                           published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo])
+                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey ?? Links.pageKey(url)])
         id = db.lastInsertedRowID
     }
 
@@ -157,6 +160,8 @@ public struct PageVersion: Sendable {
     public var recordID: String
     public var payloadDigest: String?
     public var status: Int
+    /// `Links.pageKey(url)`: the page, whichever URL it had.
+    public var pageKey: String
 }
 
 /// A row of `unknown`: a sentence saying something about a tracked subject is not known.

@@ -1,3 +1,4 @@
+import ClaimCore
 import GRDB
 
 /// The store's schema: named, forward-only migrations, each in its own transaction.
@@ -91,6 +92,18 @@ enum Schema {
                 t.column("kind", .text).notNull().indexed()
                 t.column("json", .text).notNull()
             }
+        }
+        migrator.registerMigration("v7-add-capture-pageKey") { db in
+            // One page under the URLs it has had (http then https, with and without www.): captures of it
+            // supersede one another by this key, not by the URL as written (`Links.pageKey`).
+            try db.alter(table: "capture") { t in t.add(column: "pageKey", .text) }
+            let rows = try Row.fetchAll(db, sql: "SELECT id, url FROM capture")
+            for row in rows {
+                try db.execute(sql: "UPDATE capture SET pageKey = ? WHERE id = ?", arguments: [Links.pageKey(row["url"]), row["id"] as Int64])
+            }
+            try db.create(index: "capture_on_pageKey", on: "capture", columns: ["pageKey", "retrieved"])
+            // Kept resolutions were keyed by the URL: resolve again.
+            try db.execute(sql: "DELETE FROM derived")
         }
         return migrator
     }

@@ -127,7 +127,7 @@ public final class Store: Sendable {
     private func latestCaptures(_ db: Database, asOf run: String?) throws -> [CaptureRow] {
         let sql = """
             SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND c.kind != 'challenge' AND (? IS NULL OR c.run <= ?)
-              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.url = c.url AND c2.status BETWEEN 200 AND 299 AND c2.kind != 'challenge'
+              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.pageKey = c.pageKey AND c2.status BETWEEN 200 AND 299 AND c2.kind != 'challenge'
                           AND (? IS NULL OR c2.run <= ?) ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
             ORDER BY c.url
             """
@@ -143,15 +143,15 @@ public final class Store: Sendable {
                 anyStatus ? "" : "\(alias).status BETWEEN 200 AND 299 AND \(alias).kind != 'challenge' AND"
             }
             let sql = """
-                SELECT c.id, c.url, c.recordID, c.payloadDigest, c.status FROM capture c WHERE \(successful("c")) (? IS NULL OR c.run <= ?)
-                  AND c.id = (SELECT c2.id FROM capture c2 WHERE \(successful("c2")) c2.url = c.url AND (? IS NULL OR c2.run <= ?)
+                SELECT c.id, c.url, c.recordID, c.payloadDigest, c.status, c.pageKey FROM capture c WHERE \(successful("c")) (? IS NULL OR c.run <= ?)
+                  AND c.id = (SELECT c2.id FROM capture c2 WHERE \(successful("c2")) c2.pageKey = c.pageKey AND (? IS NULL OR c2.run <= ?)
                               ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
                 ORDER BY c.url
                 """
             var versions: [PageVersion] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [run, run, run, run])
             while let row = try rows.next() {
-                versions.append(PageVersion(captureID: row[0], url: row[1], recordID: row[2], payloadDigest: row[3], status: row[4]))
+                versions.append(PageVersion(captureID: row[0], url: row[1], recordID: row[2], payloadDigest: row[3], status: row[4], pageKey: row[5]))
             }
             return versions
         }

@@ -93,3 +93,25 @@ import Testing
         #expect(LowercasedText(haystack).offset(of: needle) == offset)
     }
 }
+
+/// Page keys: one article under the URLs it has had over the years; different pages stay different.
+@Suite struct PageKeyTests {
+    @Test func oneArticleUnderItsURLs() {
+        let key = Links.pageKey("https://www.macrumors.com/2016/05/24/apple-siri-sdk-amazon-echo-competitor/")
+        for variant in ["http://www.macrumors.com/2016/05/24/apple-siri-sdk-amazon-echo-competitor/",
+                        "https://macrumors.com/2016/05/24/apple-siri-sdk-amazon-echo-competitor",
+                        "HTTPS://WWW.MacRumors.com:443/2016/05/24/apple-siri-sdk-amazon-echo-competitor/#comments",
+                        "https://www.macrumors.com/2016/05/24/apple-siri-sdk-amazon-echo-competitor/?utm_source=feed&utm_medium=rss"] {
+            #expect(Links.pageKey(variant) == key, "\(variant)")
+        }
+    }
+
+    @Test func differentPagesStayDifferent() {
+        #expect(Links.pageKey("https://news.ycombinator.com/item?id=1") != Links.pageKey("https://news.ycombinator.com/item?id=2"))
+        #expect(Links.pageKey("https://a.example/x") != Links.pageKey("https://b.example/x"))
+        #expect(Links.pageKey("https://a.example/x") != Links.pageKey("https://a.example/x/y"))
+        #expect(Links.pageKey("https://a.example:8080/x") != Links.pageKey("https://a.example/x"))
+        #expect(Links.pageKey("file:///tmp/page.html") == "file:///tmp/page.html")
+        #expect(Links.pageKey("not a url") == "not a url")
+    }
+}

@@ -1,6 +1,7 @@
 import ClaimCore
 @testable import ClaimStore
 import Foundation
+import GRDB
 import Testing
 
 /// What goes into the store comes back out unchanged, whatever the text and numbers hold.
@@ -102,5 +103,29 @@ import Testing
         #expect(CompactJSONReader.value(#"{"type":"nonsense","text":"x"}"#) == nil)
         #expect(CompactJSONReader.value(#"{"type":"text","text":"\ud83d"}"#) == nil)  // a lone surrogate
         #expect(CompactJSONReader.confidence(#"{"label":"reported","reasons":[1],"score":0.5}"#) == nil)
+    }
+}
+
+/// A store made before page keys existed gets one for every capture when it is opened.
+@Suite struct PageKeyMigrationTests {
+    @Test func existingCapturesGetTheirPageKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-migrate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("store.sqlite")
+        do {
+            let old = try DatabaseQueue(path: file.path)
+            try Schema.migrator.migrate(old, upTo: "v6-create-derived")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO run (id, started, warcFile, sources, pages, failures) VALUES ('r', '2019-11-19 10:00:00.000', 'w', '[]', 1, '[]')")
+                try db.execute(sql: """
+                    INSERT INTO capture (recordID, run, source, warcFile, "offset", targetURI, url, kind, retrieved, status, diagnostics)
+                    VALUES ('<urn:uuid:1>', 'r', 'macrumors', 'w', 0, 'http://www.macrumors.com/a', 'http://www.macrumors.com/a/', 'article',
+                            '2019-11-19 10:00:00.000', 200, '[]')
+                    """)
+            }
+        }
+        let store = try Store(file: file)
+        #expect(try store.captures().map(\.pageKey) == [Links.pageKey("https://macrumors.com/a")])
     }
 }

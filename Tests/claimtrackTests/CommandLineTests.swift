@@ -263,31 +263,39 @@ struct CLI {
         #expect(text.contains("m5-ultra-launch: evidence → contested"))
     }
 
-    @Test func aRedesignWithTheSameTextChangesNoClaims() throws {
+    /// The same article captured years apart, in the legacy template and then the current one, its
+    /// canonical URL written as the site wrote it then (http, no trailing slash) and as it writes it now.
+    @Test(arguments: ["https://www.macrumors.com/2019/11/18/redesign-test/", "http://www.macrumors.com/2019/11/18/redesign-test",
+                      "http://macrumors.com/2019/11/18/redesign-test/?utm_source=rss"])
+    func aRedesignWithTheSameTextChangesNoClaims(legacyCanonical: String) throws {
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let text = "Apple has pulled the 512GB configuration of the Mac Studio, and orders are now capped at 256GB."
         let current = """
-        <html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/04/redesign-test/"></head><body>
-        <article class="article--2pJwZBkO js-article"><h1>Redesign test</h1><div class="byline--3Eec5bcq"><time datetime="2026-03-04T09:00:00-08:00">x</time> by <a rel="author">W</a></div>
+        <html><head><link rel="canonical" href="https://www.macrumors.com/2019/11/18/redesign-test/"></head><body>
+        <article class="article--2pJwZBkO js-article"><h1>Redesign test</h1><div class="byline--3Eec5bcq"><time datetime="2019-11-18T07:45:00-08:00">x</time> by <a rel="author">W</a></div>
         <div class="content--2u3grYDr"><p>\(text)</p></div></article></body></html>
         """
         let legacy = """
-        <html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/04/redesign-test/"></head><body>
-        <div class="article"><h1 class="title">Redesign test</h1><div class="byline">Wednesday March 4, 2026 9:00 am PST by <a class="author-url">W</a></div>
+        <html><head><link rel="canonical" href="\(legacyCanonical)"></head><body>
+        <div class="article"><h1 class="title">Redesign test</h1><div class="byline">Monday November 18, 2019 7:45 am PST by <a class="author-url">W</a></div>
         <div class="content">\(text)</div></div></body></html>
         """
         let first = workspace.appendingPathComponent("first.html"), second = workspace.appendingPathComponent("second.html")
         try Data(legacy.utf8).write(to: first)
         try Data(current.utf8).write(to: second)
-        for (page, time) in [(first, "2026-03-05T10:00:00Z"), (second, "2026-03-20T10:00:00Z")] {
+        for (page, time) in [(first, "2019-11-19T10:00:00Z"), (second, "2026-03-20T10:00:00Z")] {
             try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
             #expect(try CLI.run(["fetch", "--workspace", workspace.path], environment: ["CLAIMTRACK_NOW": time]).status == 0)
         }
         let diff = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [String: Any])
-        #expect((diff["pages"] as? [String: [String]])?["updated"] == ["https://www.macrumors.com/2026/03/04/redesign-test/"])
+        #expect((diff["pages"] as? [String: [String]])?["updated"] == ["https://www.macrumors.com/2019/11/18/redesign-test/"])
+        #expect((diff["pages"] as? [String: [String]])?["new"] == [])
         for key in ["added", "retracted", "changed"] { #expect((diff[key] as? [Any])?.isEmpty == true, "\(key) should be empty") }
+        // One page, so one live capture: the newer supersedes the older whatever URL the older was under.
+        let claims = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [[String: Any]])
+        #expect(!claims.isEmpty && claims.allSatisfy { ($0["citation"] as? [String: Any])?["url"] as? String == "https://www.macrumors.com/2019/11/18/redesign-test/" })
     }
 
     @Test func anUnknownRunIsAUsageError() throws {
