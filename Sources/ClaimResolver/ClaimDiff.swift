@@ -67,8 +67,16 @@ public struct ClaimDiff: Codable, Sendable {
     public static func compute(from: String?, to: String?,
                                old: (claims: [Claim], pages: [PageState], questions: [QuestionState]),
                                new: (claims: [Claim], pages: [PageState], questions: [QuestionState])) -> ClaimDiff {
+        // Page keys parse URLs: once per distinct URL, not once per claim and page.
+        var pageKeys: [String: String] = [:]
+        func pageKey(_ url: String) -> String {
+            if let known = pageKeys[url] { return known }
+            let key = Links.pageKey(url)
+            pageKeys[url] = key
+            return key
+        }
         func slot(_ claim: Claim) -> String {
-            [Links.pageKey(claim.citation?.url ?? ""), claim.subject, claim.attribute, claim.qualifier ?? ""].joined(separator: "\u{1F}")
+            [pageKey(claim.citation?.url ?? ""), claim.subject, claim.attribute, claim.qualifier ?? ""].joined(separator: "\u{1F}")
         }
         func statement(_ claim: Claim) -> String {
             [claim.value.display, claim.validTime?.start ?? "", claim.validTime?.end ?? "", claim.confidence.label.rawValue].joined(separator: "\u{1F}")
@@ -97,11 +105,11 @@ public struct ClaimDiff: Codable, Sendable {
         let oldContradictions = old.questions.flatMap(\.contradictions)
         let newContradictions = new.questions.flatMap(\.contradictions)
         let oldKeys = Set(oldContradictions.map(contradictionKey)), newKeys = Set(newContradictions.map(contradictionKey))
-        let oldPages = Dictionary(old.pages.map { (Links.pageKey($0.url), $0) }, uniquingKeysWith: { first, _ in first })
+        let oldPages = Dictionary(old.pages.map { (pageKey($0.url), $0) }, uniquingKeysWith: { first, _ in first })
         var pages = Pages(new: [], updated: [], gone: [])
         for page in new.pages.sorted(by: { $0.url < $1.url }) where page.status != 304 {  // 304: not modified
             let gone = page.status == 404 || page.status == 410
-            guard let before = oldPages[Links.pageKey(page.url)] else {
+            guard let before = oldPages[pageKey(page.url)] else {
                 if !gone { pages.new.append(page.url) }
                 continue
             }
