@@ -30,6 +30,9 @@ extension Claimtrack {
             let outcome = try workspace.reporting { try pipeline.catchUp() }
             outcome.diagnostics.forEach { Terminal.warn($0.description) }
             outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+            // As a fetch does: resolve once now and keep it, so the next listing reads it.
+            let snapshot = try workspace.reporting { try Snapshot.load(space, store: pipeline.store) }
+            _ = try workspace.reporting { try snapshot.keepContradictions(space, store: pipeline.store) }
             print("reparsed \(outcome.pages) captures: \(outcome.claims) claims")
         }
     }
