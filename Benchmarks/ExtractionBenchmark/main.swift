@@ -53,7 +53,7 @@ let extractor = ClaimExtractor()
 var claims = 0
 @MainActor func readAndExtract(_ page: Page) throws {
     let reading = try page.plugin.read(FetchedPage(url: page.url, body: page.body))
-    claims = extractor.claims(for: reading, prior: type(of: page.plugin).descriptor.prior).count
+    claims = extractor.extract(reading, prior: type(of: page.plugin).descriptor.prior).claims.count
 }
 
 // The two stages alternate, pass by pass, for about six seconds, and each keeps its median pass: on a

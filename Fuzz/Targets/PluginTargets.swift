@@ -20,8 +20,7 @@ let pluginTargets: [FuzzTarget] = PluginRegistry.all.map { plugin in
             _ = try? instance.discover(page)
             guard let reading = try? instance.read(page) else { return }
             let extractor = ClaimExtractor()
-            _ = extractor.claims(for: reading, prior: descriptor.prior)
-            _ = extractor.unknowns(for: reading)
+            _ = extractor.extract(reading, prior: descriptor.prior)
         }
     )
 }

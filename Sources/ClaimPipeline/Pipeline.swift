@@ -311,7 +311,8 @@ public struct Pipeline {
         @Sendable func run(_ job: ReadJob) -> ReadResult {
             Result {
                 let reading = try job.plugin.read(job.capture.page)
-                return (reading, extractor.claims(for: reading, prior: job.prior), extractor.unknowns(for: reading))
+                let extracted = extractor.extract(reading, prior: job.prior)
+                return (reading, extracted.claims, extracted.unknowns)
             }
         }
         let results = ResultSlots(count: jobs.count)

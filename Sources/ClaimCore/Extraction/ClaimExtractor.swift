@@ -11,6 +11,12 @@ public struct ClaimExtractor: Sendable {
 
     /// Claims for a plugin's reading: its passages read sentence by sentence, plus its structured claims.
     public func claims(for reading: Reading, prior: Confidence.Label) -> [Claim] {
+        extract(reading, prior: prior).claims
+    }
+
+    /// The claims of a reading and the sentences saying something about a tracked subject is unknown, from
+    /// one pass over its sentences (splitting them twice was a tenth of a reparse).
+    public func extract(_ reading: Reading, prior: Confidence.Label) -> (claims: [Claim], unknowns: [StatedUnknown]) {
         // Claims read from data tables name their subject as the page wrote it: map it onto the vocabulary,
         // and drop what the vocabulary does not track.
         var claims = reading.claims.compactMap { claim -> Claim? in
@@ -22,11 +28,20 @@ public struct ClaimExtractor: Sendable {
         // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
         let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
         var reporters: [String: Set<String>] = [:]
+        var unknowns: [StatedUnknown] = []
         var position = 0
         for passage in reading.passages {
             for sentence in SentenceSplitter.split(passage.text) {
                 defer { position += 1 }
-                let found = self.claims(in: sentence, statedAt: passage.written ?? reading.document.published,
+                // Most sentences name no tracked subject: find that out first, it is the cheapest test.
+                let mentions = vocabulary.mentions(in: sentence)
+                guard !mentions.isEmpty else { continue }
+                let statedAt = passage.written ?? reading.document.published
+                if Hedges.statesUnknown(sentence) {
+                    unknowns.append(unknown(sentence, mentions: mentions, statedAt: statedAt, position: position))
+                    continue
+                }
+                let found = self.claims(in: sentence, mentions: mentions, statedAt: statedAt,
                                         prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
                     .map { claim -> Claim in
                         var placed = claim
@@ -45,7 +60,7 @@ public struct ClaimExtractor: Sendable {
             var subject: String, attribute: String, qualifier: String?, value: String, validFrom: String?
         }
         var seen = Set<Statement>()
-        return claims.filter {
+        let distinct = claims.filter {
             seen.insert(Statement(subject: $0.subject, attribute: $0.attribute, qualifier: $0.qualifier, value: $0.value.display,
                                   validFrom: $0.validTime?.start)).inserted
         }
@@ -57,6 +72,7 @@ public struct ClaimExtractor: Sendable {
                 corroborated.confidence.reasons.append("corroborated by \(count) independent commenters")
                 return corroborated
             }
+        return (distinct, unknowns)
     }
 
     /// Claims stated by one sentence.
@@ -65,6 +81,12 @@ public struct ClaimExtractor: Sendable {
         // Most sentences name no tracked subject: find that out first, it is the cheapest test.
         let mentions = vocabulary.mentions(in: sentence)
         guard !mentions.isEmpty, !Hedges.statesUnknown(sentence) else { return [] }
+        return claims(in: sentence, mentions: mentions, statedAt: statedAt, prior: prior, source: source, isUserReport: isUserReport)
+    }
+
+    /// Claims stated by a sentence whose subject mentions are known and which states nothing unknown.
+    private func claims(in sentence: String, mentions: [(name: String, range: NSRange)], statedAt: Date?, prior: Confidence.Label,
+                        source: String, isUserReport: Bool) -> [Claim] {
         let text = sentence as NSString
         let lower = sentence.lowercased()
         let values = ValueRecognizer(reference: statedAt).values(in: sentence).filter { value in
@@ -155,22 +177,15 @@ public struct ClaimExtractor: Sendable {
 
     /// The sentences of a reading that say something about a tracked subject is unknown.
     public func unknowns(for reading: Reading) -> [StatedUnknown] {
-        var found: [StatedUnknown] = []
-        var position = 0
-        for passage in reading.passages {
-            for sentence in SentenceSplitter.split(passage.text) {
-                defer { position += 1 }
-                guard Hedges.statesUnknown(sentence) else { continue }
-                let subjects = Links.unique(vocabulary.mentions(in: sentence).map(\.name))
-                guard !subjects.isEmpty else { continue }
-                let lower = sentence.lowercased()
-                let text = LowercasedText(lower)
-                let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: text.contains) }.map(\.id)
-                found.append(StatedUnknown(subjects: subjects, attributes: attributes, quote: sentence,
-                                           statedAt: passage.written ?? reading.document.published, position: position))
-            }
-        }
-        return found
+        extract(reading, prior: .reported).unknowns
+    }
+
+    /// A sentence stating something unknown about the subjects it mentions, with the attributes it names.
+    private func unknown(_ sentence: String, mentions: [(name: String, range: NSRange)], statedAt: Date?, position: Int) -> StatedUnknown {
+        let text = LowercasedText(sentence.lowercased())
+        let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: text.contains) }.map(\.id)
+        return StatedUnknown(subjects: Links.unique(mentions.map(\.name)), attributes: attributes, quote: sentence,
+                             statedAt: statedAt, position: position)
     }
 
     static func dayBefore(_ iso: String) -> String? {
