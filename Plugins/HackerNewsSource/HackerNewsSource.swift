@@ -10,7 +10,7 @@ public struct HackerNewsSource: SourcePlugin {
         hosts: ["news.ycombinator.com", "hacker-news.firebaseio.com"],
         kinds: [.listing, .item, .json], prior: .userReport)
 
-    private enum Select {
+    enum Select {
         /// Story rows: `tr.athing` (2018–2022) or `tr.athing.submission` (2023+); comment rows carry `comtr`.
         static let storyRows = "/descendant::tr[contains(concat(' ',normalize-space(@class),' '),' athing ') and not(contains(@class,'comtr'))]"
         /// `span.titleline > a` (2022+) or `a.storylink` (before).
@@ -31,8 +31,7 @@ public struct HackerNewsSource: SourcePlugin {
     public func read(_ page: FetchedPage) throws -> Reading {
         if Self.looksLikeJSON(page.body) { return try readAPIItem(page) }
         let document = try HTMLDocument(html: page.body, url: page.url.absoluteString, charset: Charset.fromContentType(page.contentType))
-        let stories = try document.select(Select.storyRows)
-        let comments = try document.select(Select.commentRows)
+        let (stories, comments) = Self.rows(in: document)
         if stories.isEmpty {
             return MetadataCascade(document: document, page: page)
                 .fallback(source: Self.descriptor.id, publisher: Self.descriptor.name, missed: Select.storyRows)
@@ -86,13 +85,14 @@ public struct HackerNewsSource: SourcePlugin {
         var depths: [Int: Int] = [:]
         var commenters = Set<String>()
         for row in comments {
-            let commenter = try row.text(Select.commentAuthor)
-            let written = try row.first(Select.age).flatMap { Self.age($0.rawText) }
-            let depth = try Self.depth(of: row)
+            let parts = CommentParts(row)
+            let commenter = parts.author?.text.nilIfEmpty
+            let written = parts.age?.attribute("title").flatMap(Self.age)
+            let depth = Self.depth(indent: parts.indent)
             depths[depth, default: 0] += 1
             if let commenter { commenters.insert(commenter) }
             // The reply link sits inside the comment's div; only the text paragraphs are the comment.
-            guard let text = try row.first(Select.commentText) else { continue }
+            guard let text = parts.text else { continue }
             passages += text.blocks.filter { $0 != "reply" }.map { Passage($0, author: commenter, written: written, isUserReport: true) }
         }
         let points = try subtext?.text("./descendant::span[@class='score']").flatMap { Int($0.split(separator: " ").first ?? "") }
@@ -147,12 +147,51 @@ public struct HackerNewsSource: SourcePlugin {
         return Timestamp.iso8601(String(title.prefix(19)), assumingOffset: 0)
     }
 
+    /// `Select.storyRows` and `Select.commentRows` in one walk: as XPath, each normalised and concatenated
+    /// the class of every row of a thousand-comment thread.
+    static func rows(in document: HTMLDocument) -> (stories: [Node], comments: [Node]) {
+        var stories: [Node] = [], comments: [Node] = []
+        document.root?.walkDescendants { node in
+            guard node.hasName("tr"), let classes = node.attribute("class") else { return .descend }
+            let tokens = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+            if tokens.contains("comtr") {
+                comments.append(node)
+            } else if tokens.contains("athing") && !classes.contains("comtr") {
+                stories.append(node)
+            }
+            return .descend
+        }
+        return (stories, comments)
+    }
+
     /// `td.ind[indent]` (2022+), or the spacer image's width in steps of 40 px (before).
-    static func depth(of row: Node) throws -> Int {
-        guard let cell = try row.first(Select.indent) else { return 0 }
+    static func depth(indent cell: Node?) -> Int {
+        guard let cell else { return 0 }
         if let indent = cell.attribute("indent").flatMap(Int.init) { return indent }
-        let width = try cell.first(".//img")?.attribute("width").flatMap(Int.init) ?? 0
+        let width = cell.firstDescendant { $0.hasName("img") }?.attribute("width").flatMap(Int.init) ?? 0
         return width / 40
+    }
+
+    /// The first `Select.commentAuthor`, `Select.age` (its element), `Select.indent` and
+    /// `Select.commentText` of a comment row, found in one walk of the row: four XPath queries per comment
+    /// were most of reading a thread beyond parsing it.
+    struct CommentParts {
+        var author: Node?, age: Node?, indent: Node?, text: Node?
+
+        init(_ row: Node) {
+            row.walkDescendants { node in
+                if author == nil, node.hasName("a"), node.attribute("class")?.contains("hnuser") == true {
+                    author = node
+                } else if age == nil, node.hasName("span"), node.attribute("class") == "age", node.attribute("title") != nil {
+                    age = node
+                } else if indent == nil, node.hasName("td"), node.attribute("class") == "ind" {
+                    indent = node
+                } else if text == nil, node.hasName("div"), node.attribute("class")?.contains("commtext") == true {
+                    text = node
+                }
+                return author != nil && age != nil && indent != nil && text != nil ? .stop : .descend
+            }
+        }
     }
 
     static func looksLikeJSON(_ body: Data) -> Bool {

@@ -1,6 +1,7 @@
 import ClaimCore
+import HTMLKit
 import Foundation
-import HackerNewsSource
+@testable import HackerNewsSource
 import Testing
 
 @Suite struct HackerNewsSourceTests {
@@ -74,5 +75,33 @@ import Testing
         #expect(throws: HackerNewsError.self) {
             try HackerNewsSource().read(FetchedPage(url: URL(string: "https://hacker-news.firebaseio.com/v0/x.json")!, body: Data("{\"a\": [".utf8)))
         }
+    }
+}
+
+/// The walks that replace XPath on every row find what the selectors they replace find, on the fixtures and
+/// on the real Hacker News pages.
+@Suite struct HackerNewsWalkTests {
+    @Test func rowsAndCommentPartsAgreeWithTheSelectors() throws {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures/hackernews", withExtension: nil))
+        var files = try FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil).filter { $0.pathExtension == "html" }
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/corpus/hackernews")
+        files += ((try? FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "html" }
+        var comments = 0
+        for file in files {
+            let document = try HTMLDocument(html: try Data(contentsOf: file))
+            let rows = HackerNewsSource.rows(in: document)
+            #expect(rows.stories.map { $0.attribute("id") } == (try document.select(HackerNewsSource.Select.storyRows)).map { $0.attribute("id") }, "\(file.lastPathComponent)")
+            #expect(rows.comments.map { $0.attribute("id") } == (try document.select(HackerNewsSource.Select.commentRows)).map { $0.attribute("id") }, "\(file.lastPathComponent)")
+            for row in rows.comments {
+                let parts = HackerNewsSource.CommentParts(row)
+                #expect(parts.author?.text == (try row.first(HackerNewsSource.Select.commentAuthor))?.text)
+                #expect(parts.age?.attribute("title") == (try row.first(HackerNewsSource.Select.age))?.rawText)
+                #expect(parts.indent?.attribute("indent") == (try row.first(HackerNewsSource.Select.indent))?.attribute("indent"))
+                #expect(parts.text?.text == (try row.first(HackerNewsSource.Select.commentText))?.text)
+                comments += 1
+            }
+        }
+        #expect(comments > 10, "no comment rows among \(files.count) files")
     }
 }
