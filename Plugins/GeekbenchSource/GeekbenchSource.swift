@@ -36,7 +36,7 @@ public struct GeekbenchSource: SourcePlugin {
     /// asked whether it is a chart, and on a chart XPath would visit the 1,500 rows of both tables.
     static func chartTables(in document: HTMLDocument) -> [Node] {
         document.root?.outermostDescendants { node in
-            guard node.name == "table", let classes = node.attribute("class") else { return false }
+            guard node.hasName("table"), let classes = node.attribute("class") else { return false }
             return classes.contains("benchmark-chart-table") || classes.contains("processor-benchmark")
         } ?? []
     }
@@ -207,10 +207,10 @@ public struct GeekbenchSource: SourcePlugin {
         for (index, table) in tables.prefix(2).enumerated() {
             // `.//tbody/tr`, `.//td[@class='name']/a` and `.//td[@class='score']` by walks: on a chart of
             // 1,500 rows two XPath queries per row cost more than parsing the page.
-            let bodies = table.outermostDescendants { $0.name == "tbody" }
-            let rows = bodies.flatMap { $0.children.filter { $0.name == "tr" } }.compactMap { row -> (String, Double)? in
-                func cell(_ name: String) -> Node? { row.firstDescendant { $0.name == "td" && $0.attribute("class") == name } }
-                guard let name = cell("name")?.children.first(where: { $0.name == "a" })?.text.nilIfEmpty, let score = cell("score")?.text,
+            let bodies = table.outermostDescendants { $0.hasName("tbody") }
+            let rows = bodies.flatMap { $0.children.filter { $0.hasName("tr") } }.compactMap { row -> (String, Double)? in
+                func cell(_ name: String) -> Node? { row.firstDescendant { $0.hasName("td") && $0.attribute("class") == name } }
+                guard let name = cell("name")?.firstChild(where: { $0.hasName("a") })?.text.nilIfEmpty, let score = cell("score")?.text,
                       let number = Double(score.filter(\.isNumber)) else { return nil }
                 return (name, number)
             }
@@ -226,7 +226,7 @@ public struct GeekbenchSource: SourcePlugin {
                                     quote: "\(name): \(ValueFormat.plain(score))", statedAt: page.retrieved))
             }
         }
-        let title = document.root?.firstDescendant(where: { $0.name == "title" })?.text.nilIfEmpty.map { $0.replacingOccurrences(of: " - Geekbench Browser", with: "").replacingOccurrences(of: " - Geekbench", with: "") }
+        let title = document.root?.firstDescendant(where: { $0.hasName("title") })?.text.nilIfEmpty.map { $0.replacingOccurrences(of: " - Geekbench Browser", with: "").replacingOccurrences(of: " - Geekbench", with: "") }
         // The chart is data, not a list of pages to follow: no links.
         return Reading(document: Document(url: page.url.absoluteString, source: Self.descriptor.id, kind: .listing, title: title,
                                           publisher: Self.descriptor.name, provenance: ["title": "head title"], facts: facts),

@@ -118,6 +118,19 @@ public struct Node {
         return found
     }
 
+    /// The first element child that `matches`, without building the list of children.
+    public func firstChild(where matches: (Node) -> Bool) -> Node? {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let node = Node(document: document, pointer: current)
+                if matches(node) { return node }
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
     /// The element children, in order.
     public var children: [Node] {
         var result: [Node] = []
