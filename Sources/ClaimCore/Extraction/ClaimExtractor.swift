@@ -109,7 +109,7 @@ public struct ClaimExtractor: Sendable {
             case .money:
                 guard !context.isPriceDifference(mention) else { continue }
                 let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
-                    ?? context.configuration ?? (lower.contains("base") ? "base model" : nil)
+                    ?? context.configuration ?? (context.search.contains("base") ? "base model" : nil)
                 if let change, change.old == mention {
                     let end = changeTime?.value.start.flatMap(Self.dayBefore) ?? statedAt.map { Timestamp.day($0.addingTimeInterval(-86_400)) }
                     emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"))
@@ -266,7 +266,7 @@ struct SentenceContext {
     /// Whether one of `cues` ends within `within` characters before `range`.
     func cue(before range: NSRange, among cues: [String], within: Int) -> Bool {
         let start = max(0, range.location - within)
-        let window = text.substring(with: NSRange(location: start, length: range.location - start)).lowercased()
+        let window = LowercasedText(text.substring(with: NSRange(location: start, length: range.location - start)))
         return cues.contains { window.contains($0) }
     }
 
@@ -313,7 +313,7 @@ struct SentenceContext {
         guard let change = changeOverTime() else { return false }
         let end = max(NSMaxRange(change.new.range), NSMaxRange(change.old.range))
         let start = min(change.new.range.location, change.old.range.location)
-        return mention.range.location > end || mention.range.location < start && !lower.contains("launch") && !lower.contains("release")
+        return mention.range.location > end || mention.range.location < start && !search.contains("launch") && !search.contains("release")
     }
 
     /// "not before the autumn": a window open from the period's start to the end of its year.
@@ -346,7 +346,7 @@ struct SentenceContext {
                 search = NSRange(location: NSMaxRange(found), length: lowerText.length - NSMaxRange(found))
             }
         }
-        guard let best, best.distance <= 60 || lower.contains("geekbench") else { return nil }
+        guard let best, best.distance <= 60 || search.contains("geekbench") else { return nil }
         return best.attribute
     }
 

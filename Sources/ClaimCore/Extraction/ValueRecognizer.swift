@@ -172,8 +172,11 @@ public struct ValueRecognizer: Sendable {
         each(Self.number, when: digits) { _, g in
             let written = g(1)!
             let thousands = written.hasSuffix("K") || written.hasSuffix("k")
-            guard let base = Double(written.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "Kk")))
-            else { return nil }
+            // Grouping commas out and a K suffix off, by hand: Foundation's string functions ran per number.
+            var plain = Substring(written.filter { $0 != "," })
+            while plain.last == "K" || plain.last == "k" { plain = plain.dropLast() }
+            while plain.first == "K" || plain.first == "k" { plain = plain.dropFirst() }
+            guard let base = Double(plain) else { return nil }
             // A four-digit number between 1990 and 2100 with no grouping comma is a year, not a score.
             if !thousands, !written.contains(","), (1990...2100).contains(base) { return nil }
             return Value(type: .number, text: written, number: thousands ? base * 1000 : base)
@@ -187,7 +190,10 @@ public struct ValueRecognizer: Sendable {
 
     /// "between $1,599 and $1,999", "$1,599 to $1,999", "40,000–45,000": one range value, bottom and top.
     static func mergeRanges(_ mentions: [ValueMention], in text: NSString) -> [ValueMention] {
-        let lower = (text as String).lowercased()
+        // Whether the sentence describes a change: asked only of sentences with two values or more, and as
+        // a byte search (Foundation's `contains` over every verb ran for every sentence).
+        guard mentions.count > 1 else { return mentions }
+        let lower = LowercasedText((text as String).lowercased())
         let isChange = changeVerbs.contains { lower.contains($0) }
         var result: [ValueMention] = []
         var index = 0
