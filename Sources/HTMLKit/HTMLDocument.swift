@@ -93,4 +93,18 @@ public final class HTMLDocument {
 extension String {
     /// nil for the empty string, so optional chains can fall through to the next source.
     public var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// Without leading and trailing white space and newlines (Unicode White_Space, and U+200B as
+    /// Foundation counts it), as `trimmingCharacters(in: .whitespacesAndNewlines)` gives but without
+    /// Foundation, which cost a third of reading a page's meta tags.
+    public var trimmed: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value))
+                : (scalar.properties.isWhitespace || scalar.value == 0x200B)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
 }

@@ -187,3 +187,22 @@ import Testing
         #expect(try root.select(".//" + step).map(\.rawText) == (try root.select("./descendant::" + step).map(\.rawText)))
     }
 }
+
+/// `trimmed` is Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation.
+@Suite struct TrimmedTests {
+    @Test(arguments: ["", " ", "a", "  a b  ", "\n\t a\r\n", "\u{00A0}x\u{00A0}", "\u{2003}日本\u{3000}", "\u{0085}y\u{2028}", "e\u{0301} ",
+                      " \r\n", "x\u{200B}", "\u{FEFF}z"])
+    func agreesWithFoundation(text: String) {
+        #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func agreesOnEveryScalarOfTheBasicPlane() {
+        var differing: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "b" + String(scalar)
+            if text.trimmed != text.trimmingCharacters(in: .whitespacesAndNewlines) { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "\(differing)")
+    }
+}

@@ -1,10 +1,11 @@
 import Foundation
+import HTMLKit
 
 /// URL helpers every plugin needs.
 public enum Links {
     /// `href` made absolute against the page URL; nil for empty, `javascript:` or non-HTTP links.
     public static func absolute(_ href: String?, base: URL) -> String? {
-        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+        guard let href = href?.trimmed, !href.isEmpty,
               let url = URL(string: href, relativeTo: base)?.absoluteURL,
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" || scheme == "file"
         else { return nil }

@@ -48,7 +48,7 @@ public struct MetadataCascade {
             ("og:title", metadata.meta("og:title")),
             ("JSON-LD headline", (articleLD?["headline"] as? String).map(HTMLDocument.decodeEntities)),
             ("head title", metadata.headTitle),
-        ].map { ($0.0, $0.1?.trimmingCharacters(in: .whitespacesAndNewlines)) }, into: &provenance)
+        ].map { ($0.0, $0.1?.trimmed) }, into: &provenance)
     }
 
     public func author(into provenance: inout [String: String]) -> String? {

@@ -28,7 +28,7 @@ public struct PageMetadata {
                 }
                 return .skipChildren
             }
-            if node.hasName("meta"), let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty {
+            if node.hasName("meta"), let content = node.attribute("content")?.trimmed, !content.isEmpty {
                 for key in ["property", "name", "itemprop"].compactMap({ node.attribute($0) }) where tags[key] == nil {
                     tags[key] = content
                 }
