@@ -11,9 +11,9 @@ import Glibc
 // Full reparse (archive → plugins → extractor → store) over scaled archives, against the libxml2 floor.
 // The corpus generator makes N unique pages from the sample's pages and every plugin fixture (each copy
 // under its own URL, with its own canonical link), written as WARC runs of at most 1,000 pages. For each
-// N it runs `reparse` in a fresh process on one worker and on every core, printing pages/s, MB/s and peak
-// resident memory, then `xmllint --html --noout` over the same pages (libxml2-utils), and a store insert
-// rate. Run: swift run -c release reparse-benchmark [N ...] (default 100 1000 10000)
+// N it runs `reparse` in a fresh process on one worker and on every core, then `xmllint --html --noout`
+// over the same pages (libxml2-utils), three rounds, printing medians of pages/s and MB/s, the peak
+// resident memory, and a store insert rate. Run: swift run -c release reparse-benchmark [N ...] (default 100 1000 10000)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -111,25 +111,37 @@ for count in sizes {
     try writer?.synchronize()
     let megabytes = Double(bytes) / 1_000_000
     var line = String(format: "%6d %6.1f", count, megabytes)
-    var rates: [Double] = []
-    for workers in [1, cores] {
+    // Three rounds, each one worker then every core, then xmllint; each figure is its median over the
+    // rounds and each ratio the median of the rounds' ratios: a shared machine's slow spells vary a
+    // single run by half.
+    struct Round { var one: Double, all: Double, peakOne: Double, peakAll: Double, floor: Double? }
+    var rounds: [Round] = []
+    func reparse(_ workers: Int) -> (rate: Double, peak: Double) {
         try? FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack"))
         let result = ChildRun.measure(me, ["--reparse", workspace.path, String(workers)])
         let fields = result.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard fields.count == 3 else { fatalError("reparse child failed: \(result.output)") }
-        let rate = fields[0] / fields[2]
-        rates.append(rate)
-        line += String(format: "   %6.0f p/s %5.2f MB/s %4.0f MB", rate, megabytes / fields[2], result.peakMB)
+        return (fields[0] / fields[2], result.peakMB)
+    }
+    let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
+    for _ in 0..<3 {
+        let one = reparse(1), all = reparse(cores)
+        let floor = lint ? Double(count) / ChildRun.measure(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--html", "--noout"] + files).seconds : nil
+        rounds.append(Round(one: one.rate, all: all.rate, peakOne: one.peak, peakAll: all.peak, floor: floor))
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let one = median(rounds.map(\.one)), all = median(rounds.map(\.all))
+    for (rate, peak) in [(one, rounds.map(\.peakOne).max()!), (all, rounds.map(\.peakAll).max()!)] {
+        line += String(format: "   %6.0f p/s %5.2f MB/s %4.0f MB", rate, megabytes * rate / Double(count), peak)
     }
     if lint {
-        let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
-        let floor = ChildRun.measure(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--html", "--noout"] + files)
+        let floors = rounds.compactMap(\.floor)
         // The targets: one worker at half of xmllint's pages/s (one process, one core), and every core at
         // 1.7 times one worker.
-        line += String(format: "   %6.0f p/s %5.1f MB/s   %5.1f%%            %4.2fx", Double(count) / floor.seconds, megabytes / floor.seconds,
-                       100 * rates[0] / (Double(count) / floor.seconds), rates[rates.count - 1] / rates[0])
+        line += String(format: "   %6.0f p/s %5.1f MB/s   %5.1f%%            %4.2fx", median(floors), megabytes * median(floors) / Double(count),
+                       100 * median(rounds.map { $0.one / $0.floor! }), median(rounds.map { $0.all / $0.one }))
     } else {
-        line += "   xmllint not installed (apt-get install libxml2-utils)"
+        line += String(format: "   xmllint not installed (apt-get install libxml2-utils)   %4.2fx", median(rounds.map { $0.all / $0.one }))
     }
     print(line)
 }
