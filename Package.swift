@@ -8,7 +8,7 @@ func sourcePlugin(_ name: String) -> Target {
 
 /// A plugin's tests live in Tests/<Name>Tests/ with its fixtures under Fixtures/<plugin-id>/.
 func sourcePluginTests(_ name: String) -> Target {
-    .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ClaimCore"], resources: [.copy("Fixtures")])
+    .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ClaimCore", "TestSupport"], resources: [.copy("Fixtures")])
 }
 
 /// Every plugin target; `PluginRegistry` lists the same types by hand and a test keeps the two in step.
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
         .testTarget(name: "PluginRegistryTests", dependencies: ["PluginRegistry"]),
-        .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore"]),
+        .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore", "TestSupport"]),
         .testTarget(name: "claimtrackTests", dependencies: ["claimtrack", "TestSupport"], exclude: ["Golden"]),
     ] + pluginNames.map(sourcePlugin) + pluginNames.map(sourcePluginTests),
     swiftLanguageModes: [.v6]

@@ -39,7 +39,7 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var lastModified: String?
     public var refersTo: String?
     /// `Links.pageKey(url)`: which captures are of the same page.
-    public var pageKey: String?
+    public var pageKey: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -80,7 +80,7 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
             """)
         try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
                                           published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey ?? Links.pageKey(url)])
+                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey])
         id = db.lastInsertedRowID
     }
 

@@ -2,6 +2,7 @@ import ClaimCore
 import HTMLKit
 import Foundation
 @testable import GeekbenchSource
+import TestSupport
 import Testing
 
 @Suite struct GeekbenchSourceTests {
@@ -89,10 +90,7 @@ import Testing
 @Suite struct GeekbenchChartWalkTests {
     @Test func theWalkAgreesWithTheXPath() throws {
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures/geekbench", withExtension: nil))
-        var files = try FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil).filter { $0.pathExtension == "html" }
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus/geekbench")
-        files += ((try? FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "html" }
+        let files = CorpusFolder.htmlFiles(in: fixtures) + CorpusFolder.htmlPages(of: "geekbench")
         var charts = 0
         for file in files {
             let document = try HTMLDocument(html: try Data(contentsOf: file))

@@ -1,15 +1,12 @@
 import ClaimCore
 import Foundation
 import PluginRegistry
+import TestSupport
 import Testing
 
 /// The real saved pages in ../shared/corpus (or $CLAIMTRACK_CORPUS) against the hand-made GOLD.tsv.
 enum Corpus {
-    static let folder: URL = {
-        if let explicit = ProcessInfo.processInfo.environment["CLAIMTRACK_CORPUS"] { return URL(fileURLWithPath: explicit) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }()
+    static let folder = CorpusFolder.url
 
     static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("GOLD.tsv").path) }
 
