@@ -2,8 +2,8 @@
 # The whole benchmark suite in one command (a few minutes on a 2-core machine):
 #   Benchmarks/run-all.sh
 # Builds in release, then prints: parse vs read+extract (extraction-benchmark), full reparse on one and on
-# every core at 100 / 1,000 / 10,000 pages against xmllint, with peak memory and the store insert rate
-# (reparse-benchmark), first and no-change fetch over loopback (fetch-benchmark), digest rendering
+# every core against xmllint, with peak memory and the store insert rate, at 100 / 1,000 / 10,000 small
+# pages (sample + fixtures) and 100 / 1,000 real pages (../shared/corpus, when present) (reparse-benchmark), first and no-change fetch over loopback (fetch-benchmark), digest rendering
 # (digest-benchmark) and the query commands over 110,000 stored claims (query-benchmark). Needs python3 (the loopback server) and, for the floor, libxml2-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ echo "== extraction: libxml2 parse alone vs plugin read + extraction"
 "$bin/extraction-benchmark"
 echo
 echo "== reparse: archive → plugins → extraction → store"
-"$bin/reparse-benchmark" 100 1000 10000
+"$bin/reparse-benchmark" 100 1000 10000 --real 100 1000
 echo
 echo "== fetch: first run, then a run where nothing changed"
 "$bin/fetch-benchmark" 500 2000

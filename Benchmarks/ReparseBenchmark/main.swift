@@ -9,11 +9,13 @@ import Glibc
 #endif
 
 // Full reparse (archive → plugins → extractor → store) over scaled archives, against the libxml2 floor.
-// The corpus generator makes N unique pages from the sample's pages and every plugin fixture (each copy
-// under its own URL, with its own canonical link), written as WARC runs of at most 1,000 pages. For each
-// N it runs `reparse` in a fresh process on one worker and on every core, then `xmllint --html --noout`
-// over the same pages (libxml2-utils), three rounds, printing medians of pages/s and MB/s, the peak
-// resident memory, and a store insert rate. Run: swift run -c release reparse-benchmark [N ...] (default 100 1000 10000)
+// The corpus generator makes N unique pages from a set of templates (each copy under its own URL, with its
+// own canonical link and bytes), written as WARC runs of at most 1,000 pages. Two sets: the sample's pages
+// and every plugin fixture (small pages), then the real pages of ../shared/corpus (full size). For each N
+// it runs `reparse` in a fresh process on one worker and on every core, then `xmllint --html --noout` over
+// the same pages (libxml2-utils), three rounds, printing medians of pages/s and MB/s, the peak resident
+// memory, and a store insert rate.
+// Run: swift run -c release reparse-benchmark [N ...] [--real N ...] (defaults 100 1000 10000, real 100 1000; --real 0 skips)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -53,33 +55,53 @@ if arguments.first == "--insert", arguments.count == 3, let count = Int(argument
     exit(0)
 }
 
-let sizes = arguments.compactMap { Int($0) }.isEmpty ? [100, 1_000, 10_000] : arguments.compactMap { Int($0) }
+// Sizes for the sample set come from the arguments; `--real N ...` sets the real-page sizes (0 skips them).
+let realFlag = arguments.firstIndex(of: "--real")
+let sampleSizes = (realFlag.map { Array(arguments[..<$0]) } ?? arguments).compactMap { Int($0) }
+let realSizes = (realFlag.map { Array(arguments[($0 + 1)...]) } ?? []).compactMap { Int($0) }
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
 
-/// The corpus: every sample page and plugin fixture (HTML), with the plugin that reads it.
-func pages(in folder: URL, source: String) -> [(source: String, body: String)] {
+/// A page the generator copies, with the plugin that reads it.
+typealias Template = (source: String, body: String)
+
+/// Every HTML page in `folder`, for the plugin `source`.
+func pages(in folder: URL, source: String) -> [Template] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().filter { $0.hasSuffix(".html") }.compactMap { name in
         (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map { (source, $0) }
     }
 }
-var templates: [(source: String, body: String)] = []
-for run in ["run-1", "run-2"] {
-    let folder = repository.appendingPathComponent("Sample/\(run)")
-    for source in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-        templates += pages(in: folder.appendingPathComponent(source), source: source)
+
+/// The sample's pages and every plugin fixture: pages in each site's structure, but small (1.8 KB on
+/// average), so what a page costs beyond its bytes weighs most.
+func sampleTemplates() -> [Template] {
+    var templates: [Template] = []
+    for run in ["run-1", "run-2"] {
+        let folder = repository.appendingPathComponent("Sample/\(run)")
+        for source in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+            templates += pages(in: folder.appendingPathComponent(source), source: source)
+        }
     }
+    for (folder, id) in [("MacRumors", "macrumors"), ("NineToFiveMac", "9to5mac"), ("TomsHardware", "tomshardware"),
+                         ("HackerNews", "hackernews"), ("Geekbench", "geekbench"), ("Generic", "generic")] {
+        templates += pages(in: repository.appendingPathComponent("Tests/\(folder)SourceTests/Fixtures/\(id)"), source: id)
+    }
+    return templates
 }
-for (folder, id) in [("MacRumors", "macrumors"), ("NineToFiveMac", "9to5mac"), ("TomsHardware", "tomshardware"),
-                     ("HackerNews", "hackernews"), ("Geekbench", "geekbench"), ("Generic", "generic")] {
-    templates += pages(in: repository.appendingPathComponent("Tests/\(folder)SourceTests/Fixtures/\(id)"), source: id)
+
+/// The real pages beside the repository (`../shared/corpus`, or `$CLAIMTRACK_CORPUS`), read in place and
+/// never copied into the project: full-size pages as the sites serve them (170 KB on average).
+func realTemplates() -> [Template] {
+    let corpus = ProcessInfo.processInfo.environment["CLAIMTRACK_CORPUS"].map { URL(fileURLWithPath: $0) }
+        ?? repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    return ["9to5mac", "geekbench", "hackernews", "macrumors", "tomshardware"].flatMap { pages(in: corpus.appendingPathComponent($0), source: $0) }
 }
-guard !templates.isEmpty else { fatalError("no sample pages or fixtures under \(repository.path)") }
+
 let lint = FileManager.default.fileExists(atPath: "/usr/bin/xmllint")
 
-print("corpus: \(templates.count) distinct pages (sample + fixtures), copied under unique URLs; \(cores) cores")
-print("pages     MB   reparse 1 worker            reparse \(cores) workers           xmllint --html --noout   1 worker/xmllint  \(cores) cores/1 worker")
-for count in sizes {
+/// Writes `count` unique copies of `templates` as WARC runs of 1,000 pages (and as files for xmllint),
+/// reparses them three times on one worker and on every core, runs xmllint over them, and prints a row.
+func measure(_ templates: [Template], count: Int) throws {
     let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-bench-\(UUID().uuidString)")
     let pagesFolder = workspace.appendingPathComponent("pages"), archive = workspace.appendingPathComponent("Archive")
     try FileManager.default.createDirectory(at: pagesFolder, withIntermediateDirectories: true)
@@ -99,7 +121,9 @@ for count in sizes {
                                                  block: Data("run: \(id)\r\nstarted: \(id)\r\n".utf8))])
         }
         let template = templates[index % templates.count]
-        let body = Data(template.body.replacingOccurrences(of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" href=\"https://copy\(index).example/").utf8)
+        // Each copy is its own page: its own URL, its own canonical link, its own bytes.
+        let body = Data(("<!-- copy \(index) -->\n" + template.body
+            .replacingOccurrences(of: "<link rel=\"canonical\" href=\"", with: "<link rel=\"canonical\" href=\"https://copy\(index).example/")).utf8)
         bytes += body.count
         let date = Timestamp.utc(year: 2026, month: 4, day: 1, hour: (index / 1_000) / 60, minute: (index / 1_000) % 60)!
         try writer!.write([WARCWriter.header(type: "resource", date: date, target: "https://bench.example/\(template.source)/\(index).html",
@@ -144,6 +168,27 @@ for count in sizes {
         line += String(format: "   xmllint not installed (apt-get install libxml2-utils)   %4.2fx", median(rounds.map { $0.all / $0.one }))
     }
     print(line)
+}
+
+/// The templates' mean size in KB, to one decimal.
+func kilobytes(_ templates: [Template]) -> String {
+    String(format: "%.1f", Double(templates.reduce(0) { $0 + $1.body.utf8.count }) / Double(templates.count) / 1000)
+}
+
+let heading = "pages     MB   reparse 1 worker            reparse \(cores) workers           xmllint --html --noout   1 worker/xmllint  \(cores) cores/1 worker"
+let sample = sampleTemplates()
+guard !sample.isEmpty else { fatalError("no sample pages or fixtures under \(repository.path)") }
+print("sample set: \(sample.count) distinct pages (sample + fixtures, \(kilobytes(sample)) KB on average), copied under unique URLs; \(cores) cores")
+print(heading)
+for count in sampleSizes.isEmpty ? [100, 1_000, 10_000] : sampleSizes where count > 0 { try measure(sample, count: count) }
+
+let real = realTemplates()
+if real.isEmpty {
+    print("\nreal pages: ../shared/corpus not found (set CLAIMTRACK_CORPUS); skipped")
+} else if realFlag == nil || !realSizes.allSatisfy({ $0 == 0 }) {
+    print("\nreal set: \(real.count) real pages of the five sites (../shared/corpus, \(kilobytes(real)) KB on average), copied under unique URLs")
+    print(heading)
+    for count in realSizes.isEmpty ? [100, 1_000] : realSizes where count > 0 { try measure(real, count: count) }
 }
 
 let insertFolder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-insert-\(UUID().uuidString)")
