@@ -43,8 +43,13 @@ public struct Pipeline {
     }
 
     public init(workspace: Workspace) throws {
+        try self.init(workspace: workspace, store: try Store(file: workspace.storeFile))
+    }
+
+    /// A pipeline writing into `store` rather than the workspace's own (a rebuild writes a new store beside it).
+    public init(workspace: Workspace, store: Store) throws {
         self.workspace = workspace
-        self.store = try Store(file: workspace.storeFile)
+        self.store = store
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
     }
 

@@ -5,12 +5,13 @@ import GRDB
 /// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
 public final class Store: Sendable {
     // A pool (WAL): reads go on while a batch of captures is being written by the reparse writer thread.
-    private let queue: DatabasePool
+    let queue: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the store at `file` and brings its schema up to date.
     public init(file: URL) throws {
         path = file.path
+        try Self.putCompleteRebuildInPlace(file)
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()

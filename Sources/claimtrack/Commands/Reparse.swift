@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClaimPipeline
+import ClaimStore
 import Foundation
 
 extension Claimtrack {
@@ -21,18 +22,22 @@ extension Claimtrack {
             let space = workspace.resolved
             let lock = try workspace.reporting { try WorkspaceLock(space, wait: writer.wait) }
             defer { withExtendedLifetime(lock) {} }
-            for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: space.storeFile.path + suffix)
+            // The new store is built beside the old one and replaces it only when complete: a reparse that is
+            // interrupted leaves the previous store as it was.
+            let outcome = try workspace.reporting {
+                try Store.rebuild(at: space.storeFile) { store in
+                    var pipeline = try Pipeline(workspace: space, store: store)
+                    pipeline.workers = jobs
+                    try pipeline.repairArchive().forEach { Terminal.warn("warning: archive: \($0)") }
+                    let outcome = try pipeline.catchUp()
+                    outcome.diagnostics.forEach { Terminal.warn($0.description) }
+                    outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+                    // As a fetch does: resolve once now and keep it, so the next listing reads it.
+                    let snapshot = try Snapshot.load(space, store: store)
+                    _ = try snapshot.keepContradictions(space, store: store)
+                    return outcome
+                }
             }
-            var pipeline = try workspace.reporting { try Pipeline(workspace: space) }
-            pipeline.workers = jobs
-            try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
-            let outcome = try workspace.reporting { try pipeline.catchUp() }
-            outcome.diagnostics.forEach { Terminal.warn($0.description) }
-            outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
-            // As a fetch does: resolve once now and keep it, so the next listing reads it.
-            let snapshot = try workspace.reporting { try Snapshot.load(space, store: pipeline.store) }
-            _ = try workspace.reporting { try snapshot.keepContradictions(space, store: pipeline.store) }
             print("reparsed \(outcome.pages) captures: \(outcome.claims) claims")
         }
     }

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// Rebuilding a store without ever leaving a half-built one in its place: the new store is written beside
+/// the old, marked complete by a rename, and only then moved over it. A process killed before the mark
+/// leaves the old store whole; one killed after it leaves a complete new store that the next open puts in place.
+extension Store {
+    /// Builds a fresh store with `build` and puts it in place of the one at `file` once `build` returns.
+    /// If `build` throws, the store at `file` is left as it was.
+    public static func rebuild<T>(at file: URL, _ build: (Store) throws -> T) throws -> T {
+        let building = file.appendingPathExtension("rebuilding"), complete = completeFile(file)
+        // A rebuild killed midway left its files; they were never complete.
+        try removeDatabase(at: building)
+        let store = try Store(file: building)
+        let result = try build(store)
+        try store.close()
+        // GRDB keeps the (now empty) WAL files after closing; the database file stands alone without them.
+        try removeDatabase(at: building, keepingMainFile: true)
+        do {
+            try FileManager.default.moveItem(at: building, to: complete)
+        } catch {
+            throw StoreError("mark the rebuilt store complete", path: building.path, error)
+        }
+        try putCompleteRebuildInPlace(file)
+        return result
+    }
+
+    /// The name a rebuilt store carries between being finished and being moved over the old one.
+    static func completeFile(_ file: URL) -> URL { file.appendingPathExtension("rebuilt") }
+
+    /// Moves a complete rebuilt store over `file`, if one is waiting (a rebuild killed after finishing).
+    static func putCompleteRebuildInPlace(_ file: URL) throws {
+        let complete = completeFile(file)
+        guard FileManager.default.fileExists(atPath: complete.path) else { return }
+        // The old store's WAL must go first: SQLite would replay another database's WAL into this one. The
+        // rename then replaces the old file in one step.
+        try removeDatabase(at: file, keepingMainFile: true)
+        if rename(complete.path, file.path) != 0, errno != ENOENT {
+            throw StoreError("put the rebuilt store in place", path: file.path, POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+        }
+    }
+
+    /// Removes a database file with its WAL and shared-memory files (or only those two).
+    static func removeDatabase(at file: URL, keepingMainFile: Bool = false) throws {
+        for suffix in ["-wal", "-shm"] + (keepingMainFile ? [] : [""]) {
+            let path = file.path + suffix
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do { try FileManager.default.removeItem(atPath: path) } catch { throw StoreError("remove", path: path, error) }
+        }
+    }
+
+    /// Folds the WAL into the database file and closes every connection: the file then stands alone.
+    func close() throws {
+        do {
+            _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try queue.close()
+        } catch {
+            throw StoreError("close", path: path, error)
+        }
+    }
+}
