@@ -26,6 +26,16 @@ import Testing
         #expect(try document.text("//p") == "\u{201C}Hi\u{201D} \u{20AC}5")
     }
 
+    @Test(arguments: [
+        ("<meta charset=\"windows-1252\">", "windows-1252"), ("<META HTTP-EQUIV=Content-Type CONTENT='text/html; CharSet=ISO-8859-1'>", "windows-1252"),
+        ("<meta charset='UTF-8' />", "utf-8"), ("<meta charset= Shift_JIS>", "shift_jis"), ("<meta charset=\"\">", nil),
+        ("<p>no declaration</p>", nil), ("é<meta charset=koi8-r>", "koi8-r"),
+        (String(repeating: " ", count: 1020) + "<meta charset=koi8-r>", nil),  // beyond the first 1,024 bytes
+    ] as [(String, String?)])
+    func theMetaPrescanReadsTheDeclaredCharset(html: String, expected: String?) {
+        #expect(Charset.metaDeclaration(Data(html.utf8)) == expected)
+    }
+
     @Test func theHTTPCharsetWinsOverGuessing() throws {
         let bytes = Data([0x3C, 0x70, 0x3E, 0xE9, 0x74, 0xE9, 0x3C, 0x2F, 0x70, 0x3E])  // <p>été</p> in Latin-1
         #expect(try HTMLDocument(html: bytes, charset: Charset.fromContentType("text/html; charset=ISO-8859-1")).text("//p") == "été")

@@ -13,12 +13,9 @@ public struct LowercasedText: Sendable {
     }
 
     /// Raw bytes with only A–Z lowered, for searching markup or other text not worth decoding first.
-    public init(asciiLowercasing raw: some Collection<UInt8>) {
+    public init(asciiLowercasing raw: UnsafeRawBufferPointer) {
         bytes = [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
-            for byte in raw {
-                buffer[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                count += 1
-            }
+            for byte in raw { buffer[count] = byte &- 65 < 26 ? byte | 0x20 : byte; count += 1 }
         }
     }
 
@@ -27,15 +24,15 @@ public struct LowercasedText: Sendable {
         var needle = needle
         return needle.withUTF8 { pattern in
             guard !pattern.isEmpty else { return 0 }
-            // memchr to each candidate first byte, then memcmp: the C library's vectorised loops, several
-            // times faster than indexing the array byte by byte on the cue lists.
+            // memchr to each candidate first byte, then the last byte, then memcmp: the C library's vectorised
+            // loops, several times faster than indexing the array byte by byte on the cue lists.
             return bytes.withUnsafeBytes { haystack -> Int? in
                 guard let base = haystack.baseAddress, let needle = pattern.baseAddress, pattern.count <= haystack.count else { return nil }
-                let first = Int32(pattern[0]), lastStart = haystack.count - pattern.count
+                let first = Int32(pattern[0]), last = pattern[pattern.count - 1], lastStart = haystack.count - pattern.count
                 var start = 0
                 while start <= lastStart, let hit = memchr(base + start, first, lastStart - start + 1) {
                     let offset = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, needle, pattern.count) == 0 { return offset }
+                    if haystack[offset + pattern.count - 1] == last, memcmp(hit, needle, pattern.count) == 0 { return offset }
                     start = offset + 1
                 }
                 return nil

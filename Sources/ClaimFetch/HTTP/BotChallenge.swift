@@ -12,12 +12,34 @@ public enum BotChallenge {
         ("please verify you are a human", "a bot check"), ("checking your browser before accessing", "a bot check"),
     ]
 
+    /// For each byte, a bit for each marker that begins with it.
+    static let startingWith: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 256)
+        for (index, marker) in markers.enumerated() { table[Int(marker.marker.utf8.first!)] |= 1 << index }
+        return table
+    }()
+
     /// The service whose challenge this page is, or nil for an ordinary page.
     public static func detect(_ body: Data) -> String? {
-        // ASCII-lowercased bytes and a byte search: a String lowercased and searched through Foundation
-        // was a twelfth of a reparse.
+        // One pass over the ASCII-lowercased bytes, comparing a marker only where a byte begins one: eleven
+        // searches of the page (and a String lowercased and searched through Foundation before them) were a
+        // twentieth of a reparse.
         let head = body.prefix(16_384).withUnsafeBytes { LowercasedText(asciiLowercasing: $0) }
-        return markers.first { head.contains($0.marker) }?.service
+        let patterns = markers.map { Array($0.marker.utf8) }
+        var found: UInt16 = 0
+        head.bytes.withUnsafeBufferPointer { bytes in
+            for start in bytes.indices {
+                var candidates = startingWith[Int(bytes[start])] & ~found
+                while candidates != 0 {
+                    let index = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    let pattern = patterns[index]
+                    if start + pattern.count <= bytes.count, bytes[start + 1] == pattern[1],
+                       bytes[start..<(start + pattern.count)].elementsEqual(pattern) { found |= 1 << index }
+                }
+            }
+        }
+        return found == 0 ? nil : markers[found.trailingZeroBitCount].service
     }
 }
 
