@@ -1,4 +1,4 @@
-import ClaimCore
+@testable import ClaimCore
 import Foundation
 import Testing
 
@@ -79,5 +79,35 @@ import Testing
     @Test func aChangeIsNotARange() {
         let values = recognizer.values(in: "the price jumped from $1,600 to $2,000 in March")
         #expect(values.filter { $0.value.type == .money }.count == 2)
+    }
+}
+
+/// The cheap tests that decide whether an expression runs at all never skip one that would have matched.
+@Suite struct ValueGateTests {
+    static let sentences = [
+        "Apple will ship it in 2026, in early 2027 or by mid-2028.", "The M5 Ultra is 2.5x faster and 30% better than the M4.",
+        "It scored 12345 points, up from 2026 and 20261 in 1.2026 runs.", "H12026 or H2 2026? The second half of 2027.",
+        "late2026 and the end of 2029", "ship in March 2026 or on March 3, 2027", "nothing here at all",
+        "3x more powerful than 1999 models", "year 203 or 20266", "costs $1,599 (2026)", "in　2026 with an ideographic space",
+    ]
+
+    @Test func aSkippedExpressionHasNothingToFind() {
+        for sentence in Self.sentences {
+            let lower = LowercasedText(sentence), range = NSRange(location: 0, length: (sentence as NSString).length)
+            let year = ValueRecognizer.hasFourDigitRun(lower.bytes)
+            let comparative = ["faster", "slower", "quicker", "better", "worse", "more powerful"].contains(where: lower.contains)
+            let yearPart = ["early", "mid", "late", "end of"].contains(where: lower.contains)
+            for (regex, runs) in [(ValueRecognizer.fullDate, year), (ValueRecognizer.monthYear, year), (ValueRecognizer.inYear, year),
+                                  (ValueRecognizer.yearPart, year && yearPart), (ValueRecognizer.ratio, comparative), (ValueRecognizer.percent, comparative)]
+                where !runs {
+                #expect(regex.firstMatch(in: sentence, range: range) == nil, "\(regex.pattern) skipped on \"\(sentence)\" but matches")
+            }
+        }
+    }
+
+    @Test func fourDigitRuns() {
+        #expect(ValueRecognizer.hasFourDigitRun(Array("in 2026".utf8)) && ValueRecognizer.hasFourDigitRun(Array("2026".utf8)))
+        #expect(ValueRecognizer.hasFourDigitRun(Array("12345 and 2026x".utf8)))
+        #expect(!ValueRecognizer.hasFourDigitRun(Array("12345 203 20266".utf8)) && !ValueRecognizer.hasFourDigitRun([]))
     }
 }

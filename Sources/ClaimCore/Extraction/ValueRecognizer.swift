@@ -53,6 +53,9 @@ public struct ValueRecognizer: Sendable {
         let lower = LowercasedText(sentence)
         let digits = sentence.utf8.contains { $0 >= 48 && $0 <= 57 }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(where: lower.contains)
+        // What an expression cannot match without: a run of exactly four digits (its `\d{4}` year), a comparative.
+        let year = digits && Self.hasFourDigitRun(lower.bytes)
+        let comparative = digits && ["faster", "slower", "quicker", "better", "worse", "more powerful"].contains(where: lower.contains)
         func each(_ regex: NSRegularExpression, when worthTrying: Bool = true, _ make: (NSTextCheckingResult, (Int) -> String?) -> Value?) {
             guard worthTrying else { return }
             for match in regex.matches(in: sentence, range: NSRange(location: 0, length: text.length)) {
@@ -63,7 +66,7 @@ public struct ValueRecognizer: Sendable {
                 if let value = make(match, group) { found.append(ValueMention(value: value, range: match.range)) }
             }
         }
-        each(Self.fullDate, when: months && digits) { _, g in
+        each(Self.fullDate, when: months && year) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
@@ -74,7 +77,7 @@ public struct ValueRecognizer: Sendable {
             let iso = String(format: "%04d-%02d-%02d", year, month, day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
-        each(Self.monthYear, when: months && digits) { _, g in
+        each(Self.monthYear, when: months && year) { _, g in
             guard let month = Self.month(g(2)), let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
@@ -96,7 +99,7 @@ public struct ValueRecognizer: Sendable {
             guard let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.months(year: year, from: first ? 1 : 7, to: first ? 6 : 12))
         }
-        each(Self.yearPart, when: digits) { _, g in
+        each(Self.yearPart, when: year && ["early", "mid", "late", "end of"].contains(where: lower.contains)) { _, g in
             guard let year = Int(g(2) ?? ""), (1990...2100).contains(year) else { return nil }
             let (from, to): (Int, Int) = switch g(1)!.lowercased() {
             case "early": (1, 4)
@@ -129,7 +132,7 @@ public struct ValueRecognizer: Sendable {
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, (String(format: "%04d-06-01", year), String(format: "%04d-06-14", year)))
         }
-        each(Self.inYear, when: digits) { _, g in
+        each(Self.inYear, when: year) { _, g in
             guard let year = Int(g(1) ?? ""), (1990...2100).contains(year) else { return nil }
             return period(g(0)!, Self.months(year: year, from: 1, to: 12))
         }
@@ -147,12 +150,12 @@ public struct ValueRecognizer: Sendable {
             guard let amount = Double(g(1) ?? "") else { return nil }
             return Value(type: .quantity, text: g(0)!, number: amount, unit: g(2)!.uppercased())
         }
-        each(Self.ratio, when: digits && (lower.contains("x") || lower.contains("×") || lower.contains("times"))) { _, g in
+        each(Self.ratio, when: comparative && (lower.contains("x") || lower.contains("×") || lower.contains("times"))) { _, g in
             guard let factor = Double(g(1) ?? ""), factor > 0 else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: slower ? Self.round(1 / factor) : factor, unit: "x")
         }
-        each(Self.percent, when: digits && (lower.contains("%") || lower.contains("percent"))) { _, g in
+        each(Self.percent, when: comparative && (lower.contains("%") || lower.contains("percent"))) { _, g in
             guard let percent = Double(g(1) ?? "") else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: Self.round(slower ? 1 - percent / 100 : 1 + percent / 100), unit: "x")
@@ -182,6 +185,15 @@ public struct ValueRecognizer: Sendable {
             return Value(type: .number, text: written, number: thousands ? base * 1000 : base)
         }
         return Self.mergeRanges(Self.removeOverlaps(found), in: text)
+    }
+
+    /// Whether `bytes` hold a run of exactly four ASCII digits.
+    static func hasFourDigitRun(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for byte in bytes {
+            if byte &- 48 < 10 { run += 1 } else if run == 4 { return true } else { run = 0 }
+        }
+        return run == 4
     }
 
     /// Words that make "from X to Y" a change over time rather than a range.
