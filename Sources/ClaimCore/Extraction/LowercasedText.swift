@@ -12,13 +12,6 @@ public struct LowercasedText: Sendable {
         bytes = Array(text.lowercased().utf8)
     }
 
-    /// Raw bytes with only A–Z lowered, for searching markup or other text not worth decoding first.
-    public init(asciiLowercasing raw: UnsafeRawBufferPointer) {
-        bytes = [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
-            for byte in raw { buffer[count] = byte &- 65 < 26 ? byte | 0x20 : byte; count += 1 }
-        }
-    }
-
     /// The byte offset of the first occurrence of `needle` (lower-case), or nil.
     public func offset(of needle: String) -> Int? {
         var needle = needle
