@@ -20,6 +20,8 @@ public struct Capture: Sendable {
     public var truncated = false
     /// For a 304 (a `revisit` record): the record id of the capture it confirms.
     public var refersTo: String?
+    /// A Content-Encoding the archived payload still carries (one the server applied unasked): never read.
+    public var contentCoding: String?
 }
 
 extension Capture {
@@ -132,7 +134,7 @@ public enum ArchiveScanner {
                                         warcFile: name, offset: located.offset, targetURI: target,
                                         retrieved: date, status: status, payloadDigest: record["WARC-Payload-Digest"],
                                         page: page, etag: message?["ETag"], lastModified: message?["Last-Modified"],
-                                        truncated: record["WARC-Truncated"] != nil))
+                                        truncated: record["WARC-Truncated"] != nil, contentCoding: message?["Content-Encoding"]))
             case "revisit":
                 guard let source = record[sourceHeader], let target = record.targetURI, let url = URL(string: target),
                       let date = record.date else { return }

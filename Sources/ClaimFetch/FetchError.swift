@@ -1,17 +1,25 @@
 /// What can go wrong while fetching and archiving; each message carries the URL, file or offset at fault.
 public enum FetchError: Error, CustomStringConvertible, Equatable {
-    case http(url: String, status: Int)
-    case transport(url: String, reason: String)
+    /// The exchange with the server failed (see `TransportError`).
+    case transport(url: String, TransportError)
+    /// A redirect that is not followed: to another scheme, round a loop, past the limit, or unreadable.
+    case redirect(url: String, reason: String)
     case unsupportedScheme(url: String)
     case unreadableFile(path: String, reason: String)
     case corruptArchive(file: String, offset: Int, reason: String)
     case compression(reason: String)
     case locked(path: String)
 
+    /// Worth retrying after a pause (a timeout, a dropped connection); decided by kind, never by text.
+    public var isTransient: Bool {
+        if case .transport(_, let error) = self { return error.isTransient }
+        return false
+    }
+
     public var description: String {
         switch self {
-        case .http(let url, let status): "GET \(url): HTTP \(status)"
-        case .transport(let url, let reason): "GET \(url): \(reason)"
+        case .transport(let url, let error): "GET \(url): \(error)"
+        case .redirect(let url, let reason): "GET \(url): \(reason)"
         case .unsupportedScheme(let url): "\(url): only http, https and file URLs are fetched"
         case .unreadableFile(let path, let reason): "\(path): \(reason)"
         case .corruptArchive(let file, let offset, let reason): "\(file) at offset \(offset): \(reason)"

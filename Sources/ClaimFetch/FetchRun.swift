@@ -48,7 +48,7 @@ public actor FetchRun {
         let name = "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
         writer = try WARCWriter(file: archive.appendingPathComponent(name))
         file = writer.file
-        let info = "software: claimtrack/0.1\r\nformat: WARC File Format 1.1\r\nrun: \(id)\r\nstarted: \(id)\r\n"
+        let info = "software: claimtrack/\(ClaimtrackVersion.current)\r\nformat: WARC File Format 1.1\r\nrun: \(id)\r\nstarted: \(id)\r\n"
         try writer.write([WARCWriter.header(type: "warcinfo", date: started, contentType: "application/warc-fields",
                                             block: Data(info.utf8), extra: [("WARC-Filename", name)])])
     }
@@ -92,21 +92,37 @@ public actor FetchRun {
         }
     }
 
-    /// Fetches and archives one URL; nil (and a recorded failure) when it could not be had.
     /// Fetches and archives one URL politely: robots.txt, one request at a time per host with a delay,
     /// retries with backoff on 429, 5xx and dropped connections (honouring Retry-After), a conditional
     /// request when the page was captured before. Nil (and a recorded failure) when it could not be had.
     private func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
         let source = entry.plugin, options = entry.options
-        var robots = RobotsPolicy.allowAll
         if !url.isFileURL, let host = url.host {
             let client = self.client
-            robots = await pacer.robots(for: url) { robotsURL in
-                guard let exchange = try? await client.fetch(robotsURL), exchange.response.status == 200 else { return .allowAll }
-                return RobotsPolicy(parsing: String(decoding: exchange.response.body, as: UTF8.self), agent: "claimtrack")
+            let robots = await pacer.robots(for: url) { robotsURL in
+                // RFC 9309: up to five redirects, the first 500 KiB; 4xx allows all, 5xx or no answer allows nothing.
+                do {
+                    let exchange = try await client.fetch(robotsURL, maximumBodySize: RobotsPolicy.parseLimit, redirectLimit: 5)
+                    return RobotsPolicy.from(status: exchange.response.status, body: exchange.response.body, agent: client.userAgent)
+                } catch let error as FetchError {
+                    if case .transport(_, let reason) = error {
+                        return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: reason.description)
+                    }
+                    return .allowAll  // a redirect refused or past five hops: unavailable (§2.3.1.2)
+                } catch {
+                    return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: "\(error)")
+                }
+            }
+            if let refusal = robots.refusal {
+                fail(source, url.absoluteString, "skipped: \(refusal), so nothing on \(host)\(url.port.map { ":\($0)" } ?? "") is fetched this run")
+                return nil
             }
             guard robots.allows(url) else {
                 fail(source, url.absoluteString, "skipped: disallowed by robots.txt")
+                return nil
+            }
+            if let crawlDelay = robots.crawlDelay, crawlDelay > Self.maximumCrawlDelay {
+                fail(source, url.absoluteString, "skipped: robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)")
                 return nil
             }
             let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
@@ -121,8 +137,7 @@ public actor FetchRun {
                 exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified,
                                                   maximumBodySize: entry.maximumBodySize)
             } catch {
-                let transient = (error as? FetchError).map { "\($0)".contains("timed out") || "\($0)".contains("connection lost") } ?? false
-                if transient && attempt < entry.retries {
+                if (error as? FetchError)?.isTransient == true && attempt < entry.retries {
                     attempt += 1
                     await pause(backoff(attempt))
                     continue
@@ -154,11 +169,15 @@ public actor FetchRun {
                 fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
                 return nil
             }
+            if let coding = exchange.undecodedCoding {
+                fail(source, url.absoluteString, "body coded as '\(coding)', which was not asked for and is not decoded: archived but not read")
+                return nil
+            }
             let status = exchange.response.status
             if status == 429 || (500...599).contains(status) {
                 let asked = exchange.response["Retry-After"].flatMap(Self.retryAfter)
                 if let asked, asked > maximumRetryWait {
-                    fail(source, url.absoluteString, "HTTP \(status) (retry after \(Int(asked)) s; not waiting that long)")
+                    fail(source, url.absoluteString, "HTTP \(status) (retry after \(Self.seconds(asked)) s; not waiting that long)")
                     return nil
                 }
                 if attempt < entry.retries {
@@ -194,10 +213,23 @@ public actor FetchRun {
         if seconds > 0 { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
     }
 
-    /// `Retry-After`: seconds, or an HTTP date.
+    /// `Retry-After`: seconds or an HTTP date; nil for anything else. Never more than a day, so a hostile
+    /// value ("inf", "1e400") is only "too long".
     static func retryAfter(_ value: String) -> Double? {
-        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return max(0, seconds) }
-        return Timestamp.loose(value).map { max(0, $0.timeIntervalSinceNow) }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(trimmed) { return seconds.isNaN ? nil : min(max(0, seconds), Self.longestWait) }
+        return Timestamp.loose(trimmed).map { min(max(0, $0.timeIntervalSinceNow), Self.longestWait) }
+    }
+
+    /// The bound on any wait a server names: a day.
+    static let longestWait: Double = 86_400
+
+    /// Longest Crawl-delay honoured; a host asking for more is reported and skipped for the run.
+    public static let maximumCrawlDelay: Double = 120
+
+    /// Seconds as a short figure for messages ("3600", "0.5").
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && value < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     private func archive(_ exchange: PageClient.Exchange, requested: URL, source: String, retrieved: Date,

@@ -61,8 +61,9 @@ public struct Pipeline {
         try WARCReader.runFiles(in: workspace.archive).suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
     }
 
-    /// Fetches the given sources into a new run, then stores what the archive now holds.
-    public func fetch(_ entries: [SourceEntry], client: PageClient = PageClient(), now: @escaping @Sendable () -> Date = { Date() },
+    /// Fetches the given sources into a new run, then stores what the archive now holds. The caller owns
+    /// `client` and shuts it down.
+    public func fetch(_ entries: [SourceEntry], client: PageClient, now: @escaping @Sendable () -> Date = { Date() },
                       onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in },
                       onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in }) async throws -> Outcome {
         // Sources fetched more recently than their every= interval wait for a later run.
@@ -222,7 +223,7 @@ public struct Pipeline {
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
                 return
             }
-            if !ReadableContent.accepts(capture.page.contentType) {
+            if !ReadableContent.accepts(capture.page.contentType) || capture.contentCoding != nil {
                 keep(status: 415)
                 return
             }

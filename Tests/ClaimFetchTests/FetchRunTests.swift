@@ -68,9 +68,11 @@ final class LocalServer {
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LocalServer(serving: folder)
         let archive = folder.appendingPathComponent("Archive")
-        let run = try FetchRun(archive: archive, client: PageClient(timeout: 10)) { PluginRegistry.plugin(id: $0) }
+        let client = PageClient(timeout: 10)
+        let run = try FetchRun(archive: archive, client: client) { PluginRegistry.plugin(id: $0) }
         let entry = SourceEntry(plugin: "macrumors", url: URL(string: "http://127.0.0.1:\(server.port)/index.html")!, location: "Sources.list:1")
         await run.fetch(entry)
+        await client.shutdown()
         let record = try await run.finish(sources: ["macrumors"])
         let reported = await run.failures
         #expect(record.pages == 4)  // the listing, two articles and the 404, all archived
@@ -104,23 +106,26 @@ final class LocalServer {
         #expect(captures.filter { $0.status == 200 }.count == 3)
 
         // An independent implementation agrees: warcio (PyPI) checks digests and indexes every record.
-        let check = try Warcio.run(["check", "-v", run.file.path])
-        #expect(check.status == 0, "warcio check: \(check.output)")
-        let index = try Warcio.run(["index", "-f", "warc-type,warc-target-uri", run.file.path])
-        #expect(index.status == 0)
-        let lines = index.output.split(separator: "\n")
-        #expect(lines.filter { $0.contains("\"request\"") }.count == 4)
-        #expect(lines.filter { $0.contains("\"response\"") }.count == 4)
-        #expect(lines.contains { $0.contains("warcinfo") })
+        if let check = try Warcio.run(["check", "-v", run.file.path], purpose: "FetchRunTests: checking a fetched run's digests"),
+           let index = try Warcio.run(["index", "-f", "warc-type,warc-target-uri", run.file.path], purpose: "FetchRunTests: indexing a fetched run") {
+            #expect(check.status == 0, "warcio check: \(check.output)")
+            #expect(index.status == 0)
+            let lines = index.output.split(separator: "\n")
+            #expect(lines.filter { $0.contains("\"request\"") }.count == 4)
+            #expect(lines.filter { $0.contains("\"response\"") }.count == 4)
+            #expect(lines.contains { $0.contains("warcinfo") })
+        }
     }
 
     @Test func aRefusedConnectionIsAFailureAndTheRunGoesOn() async throws {
         let folder = try site()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try FetchRun(archive: folder.appendingPathComponent("Archive"), client: PageClient(timeout: 5)) { PluginRegistry.plugin(id: $0) }
+        let client = PageClient(timeout: 5)
+        let run = try FetchRun(archive: folder.appendingPathComponent("Archive"), client: client) { PluginRegistry.plugin(id: $0) }
         // Two sources on different "hosts" fetched at the same time; the refused one does not stop the other.
         await run.fetch([SourceEntry(plugin: "macrumors", url: URL(string: "http://127.0.0.1:1/")!, location: "Sources.list:1"),
                          SourceEntry(plugin: "macrumors", url: folder.appendingPathComponent("index.html"), location: "Sources.list:2")])
+        await client.shutdown()
         let reported = await run.failures
         #expect(reported.contains { $0.message.contains("connection refused") && $0.source == "macrumors" && $0.url == "http://127.0.0.1:1/" })
         // file:// links resolve against the listing: a.html and b.html are read from disk, missing.html fails.

@@ -81,32 +81,8 @@ import Testing
     }
 }
 
-@Suite struct RobotsTests {
-    let text = """
-    User-agent: *
-    Disallow: /private
-    Allow: /private/open
-    Crawl-delay: 2
-
-    User-agent: claimtrack
-    Disallow: /search
-    """
-
-    @Test func ourOwnGroupWinsOverTheStar() {
-        let policy = RobotsPolicy(parsing: text, agent: "claimtrack/0.1")
-        #expect(!policy.allows(URL(string: "https://a.example/search?q=1")!))
-        #expect(policy.allows(URL(string: "https://a.example/private/x")!))
-        #expect(policy.crawlDelay == nil)
-    }
-
-    @Test func theLongestRuleDecides() {
-        let policy = RobotsPolicy(parsing: text, agent: "otherbot")
-        #expect(!policy.allows(URL(string: "https://a.example/private/x")!))
-        #expect(policy.allows(URL(string: "https://a.example/private/open/y")!))
-        #expect(policy.allows(URL(string: "https://a.example/")!))
-        #expect(policy.crawlDelay == 2)
-    }
-
+/// Source intervals and bot-challenge pages.
+@Suite struct PolitenessRuleTests {
     @Test func intervalsAndChallenges() {
         #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)
         #expect(SourceEntry.interval("soon") == nil)

@@ -7,8 +7,10 @@ once with 503 + Retry-After: 1, a page throttled with 429 + Retry-After: 3600, a
 redirect loop, an image, a response that stalls for 8 s, a connection reset with no response, a page in
 Latin-1 with no charset, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
 Size and coding faults (fetched on their own, not from the listing): /huge.html announces and streams 2 GiB,
-/bomb.html is 512 MiB of zeros gzip-coded into half a megabyte, /brotli.html is an article coded with br,
-/deflate.html one coded with deflate. Hostile names: /hostile/index.html links to paths that climb out of
+/bomb.html is 512 MiB of zeros gzip-coded into half a megabyte, /gzip.html, /deflate.html (zlib-wrapped) and
+/raw-deflate.html (no zlib header) are articles coded as their names say, /unasked-br.html claims a br coding the
+client never asked for. /wire/... serves an article and keeps the request head exactly as its bytes arrived;
+/wire-log?/wire/... returns them (the last request for that path). Hostile names: /hostile/index.html links to paths that climb out of
 any folder, and /hostile/headers.html names a file outside the workspace in Content-Disposition.
 """
 import http.server, socket, sys, threading, time, zlib
@@ -41,12 +43,37 @@ def gzip_bomb():
 
 counts = {}
 agents = []
+wire = {}
 lock = threading.Lock()
+
+
+class RecordingReader:
+    """The connection's reader, keeping every line the request head was read with, byte for byte."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.head = b""
+
+    def readline(self, *args):
+        line = self.inner.readline(*args)
+        self.head += line
+        return line
+
+    def read(self, *args):
+        return self.inner.read(*args)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        self.rfile = RecordingReader(self.rfile)
+
+    def handle_one_request(self):
+        self.rfile.head = b""
+        super().handle_one_request()
 
     def send(self, status, body, headers=()):
         data = body.encode()
@@ -62,8 +89,44 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock:
             counts[self.path] = counts.get(self.path, 0) + 1
             seen = counts[self.path]
-        if self.path == "/robots.txt":
+        if self.path.startswith("/wire/"):
+            with lock:
+                wire[self.path.split("?")[0]] = self.rfile.head
+            if self.headers.get("If-None-Match") == '"w1"':
+                self.send_response(304)
+                self.send_header("ETag", '"w1"')
+                self.end_headers()
+                return
+            return self.send(200, ARTICLE.format(slug="fault-wire", title="Wire", text="Apple now charges $2,599 for the Mac Studio, according to its website."),
+                             [("ETag", '"w1"')])
+        if self.path.startswith("/wire-log?"):
+            with lock:
+                data = wire.get(self.path.split("?", 1)[1], b"")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        if self.path == "/robots.txt" or self.path.startswith("/robots-hop/"):
+            hop = int(self.path.rsplit("/", 1)[1]) if self.path.startswith("/robots-hop/") else 0
+            if ROBOTS == "503":
+                return self.send(503, "down for maintenance")
+            if ROBOTS == "404":
+                return self.send(404, "not found")
+            if ROBOTS == "reset":
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                self.connection.close()
+                return
+            if ROBOTS.startswith("redirect-") and hop < int(ROBOTS[len("redirect-"):]):
+                return self.send(301, "", [("Location", "/robots-hop/%d" % (hop + 1))])
+            if ROBOTS.startswith("crawl-delay-"):
+                return self.send(200, "User-agent: *\nCrawl-delay: %s\n" % ROBOTS[len("crawl-delay-"):])
             return self.send(200, "User-agent: *\nDisallow: /private\n")
+        if self.path == "/retry-inf.html":
+            return self.send(429, "slow down", [("Retry-After", "inf")])
+        if self.path == "/retry-huge.html":
+            return self.send(503, "busy", [("Retry-After", "1e400")])
         if self.path == "/agents":
             return self.send(200, "\n".join(agents))
         if self.path == "/index.html":
@@ -123,16 +186,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return
-        if self.path in ("/brotli.html", "/deflate.html"):
+        if self.path in ("/gzip.html", "/deflate.html", "/raw-deflate.html", "/unasked-br.html"):
             slug = self.path[1:-5]
             page = ARTICLE.format(slug="fault-" + slug, title=slug, text="Apple now charges $2,099 for the Mac Studio, according to its website.").encode()
-            if slug == "brotli":
-                import brotli  # PyPI's brotli; .ci/run installs it
-                data = brotli.compress(page)
-                coding = "br"
+            if slug == "gzip":
+                coder = zlib.compressobj(9, zlib.DEFLATED, 31)
+                data, coding = coder.compress(page) + coder.flush(), "gzip"
+            elif slug == "deflate":
+                data, coding = zlib.compress(page), "deflate"
+            elif slug == "raw-deflate":
+                coder = zlib.compressobj(9, zlib.DEFLATED, -15)
+                data, coding = coder.compress(page) + coder.flush(), "deflate"
             else:
-                data = zlib.compress(page)
-                coding = "deflate"
+                # Not brotli at all: the client did not ask for br, so it must neither decode nor read it.
+                data, coding = b"\x8b\x05\x80" + page + b"\x03", "br"
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Encoding", coding)
@@ -176,6 +243,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.send(404, "not found")
 
 
+ROBOTS = next((arg[len("robots="):] for arg in sys.argv[1:] if arg.startswith("robots=")), "")
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print("port", server.server_address[1], flush=True)
 server.serve_forever()

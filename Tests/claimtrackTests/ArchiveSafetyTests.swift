@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ArchiveSafetyTests {
@@ -42,9 +43,8 @@ import Testing
     @Test func aFetchKilledAtAnyMomentLeavesAConsistentWorkspace() throws {
         var generator = SystemRandomNumberGenerator()
         for trial in 0..<6 {
-            let workspace = try CLI.sampleWorkspace()
+            let workspace = try CLI.emptyWorkspace()
             defer { try? FileManager.default.removeItem(at: workspace) }
-            try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
             let listing = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/index.html")
             let feed = CLI.repository.appendingPathComponent("Sample/run-2/9to5mac/feed.xml")
             try Data("macrumors \(listing.absoluteString)\n9to5mac \(feed.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
@@ -98,9 +98,8 @@ import Testing
 /// revisit records; nothing changes in the claims.
 @Suite struct ConditionalRequestTests {
     @Test func aSecondRunOfAnUnchangedSiteIsAllRevisits() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.emptyWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let site = workspace.appendingPathComponent("site")
         try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("Sample/run-1/macrumors"), to: site)
         let server = try CLI.Server(["-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site.path])
@@ -123,21 +122,17 @@ import Testing
         // warcio agrees the revisit records are well formed.
         let archive = workspace.appendingPathComponent("Archive")
         let newest = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".warc.gz") }.sorted().last!
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", "import sys; from warcio.cli import main; sys.exit(main(sys.argv[1:]))", "check", archive.appendingPathComponent(newest).path]
-        try check.run()
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0)
+        if let check = try Warcio.run(["check", archive.appendingPathComponent(newest).path], purpose: "ConditionalRequestTests: checking revisit records") {
+            #expect(check.status == 0, "warcio check: \(check.output)")
+        }
     }
 }
 
 @Suite struct UnreadablePageTests {
     /// A page its plugin cannot read is reported, and still recorded, so the store matches the archive.
     @Test func anUnreadableCaptureIsReportedAndTheStoreStillMatchesTheArchive() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.emptyWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let broken = workspace.appendingPathComponent("broken.json")
         try Data("{\"a\": [".utf8).write(to: broken)
         try Data("hackernews \(broken.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))

@@ -106,6 +106,31 @@ struct CLI {
         try FileManager.default.copyItem(at: repository.appendingPathComponent("Sample/Questions.list"), to: folder.appendingPathComponent("Questions.list"))
         return folder
     }
+
+    /// A workspace with the sample's questions and no archive: what a first fetch starts from.
+    static func emptyWorkspace() throws -> URL {
+        let workspace = try sampleWorkspace()
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
+        return workspace
+    }
+
+    /// The misbehaving site of Tests/FaultServer on 127.0.0.1, with its arguments (e.g. "robots=503").
+    static func faultServer(_ arguments: [String] = []) throws -> Server {
+        try Server([repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path] + arguments)
+    }
+
+    /// A WARC file's records as text (gzip -dc), each starting at its `WARC/1.1` line.
+    static func records(in file: URL) throws -> [String] {
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["gzip", "-dc", file.path]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        return text.components(separatedBy: "WARC/1.1\r\n").dropFirst().map { "WARC/1.1\r\n" + $0 }
+    }
 }
 
 @Suite struct CommandLineTests {
@@ -186,9 +211,8 @@ struct CLI {
     }
 
     @Test func badSourcesAreReportedAndTheGoodOnesStillFetched() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.emptyWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let listing = CLI.repository.appendingPathComponent("Sample/run-1/macrumors/index.html")
         let sources = """
         macrumor https://www.macrumors.com/
@@ -201,7 +225,8 @@ struct CLI {
         #expect(result.status == 1)
         #expect(result.stderr.contains("Sources.list:1: error: unknown source 'macrumor'; known: 9to5mac, "))
         #expect(result.stderr.contains("Sources.list:2: error: 'htp//not' is not an http, https or file URL"))
-        #expect(result.stderr.contains("error: macrumors: http://127.0.0.1:1/: GET http://127.0.0.1:1/: connection refused"))
+        // Nothing answers there, robots.txt included, and an unreachable robots.txt allows nothing (RFC 9309).
+        #expect(result.stderr.contains("error: macrumors: http://127.0.0.1:1/: skipped: robots.txt is unreachable (connection refused), so nothing on 127.0.0.1:1 is fetched this run"))
         #expect(result.stdout.contains("macrumors      3 pages"))
         let runs = try CLI.run(["runs", "--workspace", workspace.path])
         #expect(runs.stdout.contains("3 pages"))
@@ -218,9 +243,8 @@ struct CLI {
 
 @Suite struct SourcePriorTests {
     @Test func aPriorSetInSourcesListAppliesAndSurvivesReparse() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.emptyWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let page = CLI.repository.appendingPathComponent("Sample/run-1/macrumors/512gb-pulled.html")
         try Data("macrumors \(page.absoluteString) prior=rumored\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
         #expect(try CLI.run(["fetch", "--workspace", workspace.path]).status == 0)
@@ -268,9 +292,8 @@ struct CLI {
     @Test(arguments: ["https://www.macrumors.com/2019/11/18/redesign-test/", "http://www.macrumors.com/2019/11/18/redesign-test",
                       "http://macrumors.com/2019/11/18/redesign-test/?utm_source=rss"])
     func aRedesignWithTheSameTextChangesNoClaims(legacyCanonical: String) throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.emptyWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent("Archive"))
         let text = "Apple has pulled the 512GB configuration of the Mac Studio, and orders are now capped at 256GB."
         let current = """
         <html><head><link rel="canonical" href="https://www.macrumors.com/2019/11/18/redesign-test/"></head><body>

@@ -1,106 +1,155 @@
+import ClaimCore
 import Foundation
 
-/// Fetches one URL: http(s) through libcurl, file:// from disk. Never follows a redirect to another scheme.
+/// Fetches one URL: http(s) through the process's `HTTPTransport`, file:// from disk. Redirects are followed
+/// here, hop by hop, and never to another scheme. Call `shutdown()` once the run is over.
 public struct PageClient: Sendable {
     public var userAgent: String
     public var timeout: TimeInterval
     /// Bytes of (decoded) body kept before a response is cut; the rest is never held.
     public var maximumBodySize: Int
-    private let connections = CurlHandlePool()
+    private let transport: HTTPTransport
 
     public init(userAgent: String = PageClient.defaultUserAgent, timeout: TimeInterval = 30,
                 maximumBodySize: Int = PageClient.defaultMaximumBodySize) {
         self.userAgent = userAgent
         self.timeout = timeout
         self.maximumBodySize = maximumBodySize
+        transport = HTTPTransport(timeout: timeout, transferTimeout: timeout * 4)
+    }
+
+    /// Closes the connections this client holds open; the process's last act with it.
+    public func shutdown() async {
+        try? await transport.shutdown()
     }
 
     /// 20 MiB: the largest real page in the corpus is under 2 MB.
     public static let defaultMaximumBodySize = 20 << 20
 
-    public static let defaultUserAgent = "claimtrack/0.1 (+https://github.com/claimtrack/claimtrack; analyst tool)"
+    public static let defaultUserAgent = "claimtrack/\(ClaimtrackVersion.current) (+https://github.com/claimtrack/claimtrack; analyst tool)"
+
+    /// What a request asks for: pages, feeds and JSON, in the codings the transport decodes.
+    static let accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
     /// What came back: the request as sent (for http), the response, and the final URL.
     public struct Exchange: Sendable {
+        /// The request head exactly as it went over the wire: request line, header fields, blank line.
         public var requestHead: Data?
         public var response: HTTPMessage
         public var finalURL: URL
         public var isFile: Bool
         /// Set when the body passed the size limit and was cut there.
         public var truncated: Bool = false
+        /// A Content-Encoding the server applied unasked: archived coded, never read.
+        public var undecodedCoding: String?
     }
 
     /// Fetches `url`; with validators from the last capture, asks the server whether the page changed
-    /// (If-None-Match / If-Modified-Since), and a 304 comes back with no body.
-    public func fetch(_ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBodySize: Int? = nil) async throws -> Exchange {
+    /// (If-None-Match / If-Modified-Since), and a 304 comes back with no body. At most `redirectLimit`
+    /// redirects are followed (robots.txt: five, as RFC 9309 asks).
+    public func fetch(_ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBodySize: Int? = nil,
+                      redirectLimit: Int = PageClient.redirectLimit) async throws -> Exchange {
         let limit = maximumBodySize ?? self.maximumBodySize
         switch url.scheme?.lowercased() {
         case "file":
-            do {
-                let handle = try FileHandle(forReadingFrom: url)
-                defer { try? handle.close() }
-                // One byte past the limit tells a file of exactly `limit` bytes from a longer one.
-                var body = try handle.read(upToCount: limit + 1) ?? Data()
-                let truncated = body.count > limit
-                if truncated { body = body.prefix(limit) }
-                return Exchange(requestHead: nil, response: HTTPMessage(status: 200, headers: [("Content-Type", Self.guessType(url))], body: body),
-                                finalURL: url, isFile: true, truncated: truncated)
-            } catch {
-                throw FetchError.transport(url: url.absoluteString, reason: "cannot read the file")
+            let handle: FileHandle
+            do { handle = try FileHandle(forReadingFrom: url) } catch {
+                throw FetchError.unreadableFile(path: url.absoluteString, reason: FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "no such file")
             }
+            defer { try? handle.close() }
+            // One byte past the limit tells a file of exactly `limit` bytes from a longer one.
+            guard var body = try? handle.read(upToCount: limit + 1) else {
+                throw FetchError.unreadableFile(path: url.absoluteString, reason: "cannot read the file")
+            }
+            let truncated = body.count > limit
+            if truncated { body = body.prefix(limit) }
+            return Exchange(requestHead: nil, response: HTTPMessage(status: 200, headers: [("Content-Type", Self.guessType(url))], body: body),
+                            finalURL: url, isFile: true, truncated: truncated)
         case "http", "https":
-            return try await fetchHTTP(url, etag: etag, lastModified: lastModified, limit: limit)
+            return try await fetchHTTP(url, etag: etag, lastModified: lastModified, limit: limit, redirectLimit: redirectLimit)
         default:
             throw FetchError.unsupportedScheme(url: url.absoluteString)
         }
     }
 
-    private func fetchHTTP(_ url: URL, etag: String?, lastModified: String?, limit: Int) async throws -> Exchange {
-        let accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-        var headers = ["Accept: \(accept)"]
-        if let etag { headers.append("If-None-Match: \(etag)") }
-        if let lastModified { headers.append("If-Modified-Since: \(lastModified)") }
-        let transfer = CurlTransfer(userAgent: userAgent, timeout: timeout, totalTimeout: timeout * 4, bodyLimit: limit, pool: connections)
-        // Redirects are followed here, not by libcurl, so every hop is checked: http(s) only, no loops, a limit.
+    /// The header fields of a GET of `url`, in the order they are sent. The transport adds none of its own,
+    /// so these and the request line are the whole request.
+    func requestFields(for url: URL, etag: String?, lastModified: String?) -> [(name: String, value: String)] {
+        var fields: [(name: String, value: String)] = [
+            ("Host", Self.hostField(url)), ("User-Agent", userAgent), ("Accept", Self.accept),
+            ("Accept-Encoding", ContentDecoder.acceptEncoding),
+        ]
+        if let etag { fields.append(("If-None-Match", etag)) }
+        if let lastModified { fields.append(("If-Modified-Since", lastModified)) }
+        return fields
+    }
+
+    /// The request head as bytes: what the WARC request record holds.
+    static func requestHead(for url: URL, fields: [(name: String, value: String)]) -> Data {
+        Data(("GET \(requestTarget(url)) HTTP/1.1\r\n" + fields.map { "\($0.name): \($0.value)\r\n" }.joined() + "\r\n").utf8)
+    }
+
+    /// The request target as async-http-client writes it: the percent-encoded path ("/" when empty) and query.
+    static func requestTarget(_ url: URL) -> String {
+        let path = url.path.isEmpty ? "/" : (URLComponents(url: url, resolvingAgainstBaseURL: true)?.percentEncodedPath ?? url.path)
+        return path + (url.query.map { "?" + $0 } ?? "")
+    }
+
+    /// `Host`: the host (an IPv6 address in brackets) and the port when it is not the scheme's default.
+    static func hostField(_ url: URL) -> String {
+        let host = url.host ?? ""
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let defaultPort = url.scheme?.lowercased() == "https" ? 443 : 80
+        return url.port.map { $0 == defaultPort ? bracketed : "\(bracketed):\($0)" } ?? bracketed
+    }
+
+    private func fetchHTTP(_ url: URL, etag: String?, lastModified: String?, limit: Int, redirectLimit: Int) async throws -> Exchange {
+        // Redirects are followed here, not by the HTTP stack, so every hop is checked: http(s) only, no loops, a limit.
         var current = url
         var seen: [URL] = [url]
-        var response: CurlTransfer.Response
+        var response: HTTPTransport.Response
+        var fields: [(name: String, value: String)]
         while true {
-            response = try await transfer.get(current, headers: headers)
+            fields = requestFields(for: current, etag: etag, lastModified: lastModified)
+            do {
+                response = try await transport.get(current, headers: fields, limit: limit)
+            } catch let error as TransportError {
+                throw FetchError.transport(url: url.absoluteString, error)
+            }
             guard (300..<400).contains(response.status), response.status != 304,
                   let location = response.headers.last(where: { $0.name.lowercased() == "location" })?.value else { break }
             guard let target = URL(string: location, relativeTo: current)?.absoluteURL else {
-                throw FetchError.transport(url: url.absoluteString, reason: "redirect to an unreadable location '\(location)'")
+                throw FetchError.redirect(url: url.absoluteString, reason: "redirect to an unreadable location '\(location)'")
             }
             guard ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
-                throw FetchError.transport(url: url.absoluteString,
-                                           reason: "redirect to \(target.absoluteString) refused (only http and https are followed)")
+                throw FetchError.redirect(url: url.absoluteString,
+                                          reason: "redirect to \(target.absoluteString) refused (only http and https are followed)")
             }
-            if seen.contains(target) { throw FetchError.transport(url: url.absoluteString, reason: "redirect loop at \(target.absoluteString)") }
+            if seen.contains(target) { throw FetchError.redirect(url: url.absoluteString, reason: "redirect loop at \(target.absoluteString)") }
             seen.append(target)
-            if seen.count > Self.redirectLimit + 1 {
-                throw FetchError.transport(url: url.absoluteString, reason: "more than \(Self.redirectLimit) redirects")
+            if seen.count > redirectLimit + 1 {
+                throw FetchError.redirect(url: url.absoluteString, reason: "more than \(redirectLimit) redirects")
             }
             current = target
         }
-        // libcurl has already removed any content and transfer coding; the stored headers describe the
-        // payload as stored, so warcio and replay tools see consistent lengths and digests.
+        // The coding has been undone as the body streamed; the stored headers describe the payload as
+        // stored, so warcio and replay tools see consistent lengths and digests. A coding left in place
+        // (one never asked for) stays named, since the payload still carries it.
         var stored: [(String, String)] = []
         for (name, value) in response.headers {
             let lower = name.lowercased()
             if ["content-encoding", "transfer-encoding", "content-length"].contains(lower) {
-                if lower == "content-encoding" { stored.append(("X-Archive-Original-Content-Encoding", value)) }
+                if lower == "content-encoding" {
+                    stored.append(response.undecodedCoding == nil ? ("X-Archive-Original-Content-Encoding", value) : (name, value))
+                }
                 continue
             }
             stored.append((name, value))
         }
         stored.append(("Content-Length", String(response.body.count)))
-        let path = current.path.isEmpty ? "/" : current.path + (current.query.map { "?" + $0 } ?? "")
-        let requestHead = "GET \(path) HTTP/1.1\r\nHost: \(current.host ?? "")\(current.port.map { ":\($0)" } ?? "")\r\n"
-            + "User-Agent: \(userAgent)\r\n" + headers.map { "\($0)\r\n" }.joined() + "\r\n"
-        return Exchange(requestHead: Data(requestHead.utf8),
+        return Exchange(requestHead: Self.requestHead(for: current, fields: fields),
                         response: HTTPMessage(status: response.status, headers: stored, body: response.body),
-                        finalURL: current, isFile: false, truncated: response.truncated)
+                        finalURL: current, isFile: false, truncated: response.truncated, undecodedCoding: response.undecodedCoding)
     }
 
     /// Redirects followed before giving up.

@@ -67,13 +67,21 @@ extension Claimtrack {
                 // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
                 let progress = isatty(STDERR_FILENO) == 1
                 let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
-                outcome = try await pipeline.fetch(entries, client: PageClient(userAgent: agent, timeout: timeout), now: now, onProgress: { source, pages, bytes, failures in
-                    guard progress else { return }
-                    FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
-                }, onFailure: { failure in
-                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                    Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
-                })
+                // The process's one HTTP client, shut down before the command returns, whatever happened.
+                let client = PageClient(userAgent: agent, timeout: timeout)
+                do {
+                    outcome = try await pipeline.fetch(entries, client: client, now: now, onProgress: { source, pages, bytes, failures in
+                        guard progress else { return }
+                        FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
+                    }, onFailure: { failure in
+                        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                        Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
+                    })
+                } catch {
+                    await client.shutdown()
+                    throw error
+                }
+                await client.shutdown()
                 if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             }
             outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
