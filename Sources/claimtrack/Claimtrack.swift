@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimCore
 
 /// The `claimtrack` command line: a thin layer of commands over the library modules.
 @main
@@ -11,6 +12,7 @@ struct Claimtrack: AsyncParsableCommand {
         (the store, rebuildable from the archive). The current folder is used unless --workspace or
         CLAIMTRACK_WORKSPACE names another.
         """,
+        version: ClaimtrackVersion.current,
         subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self, Claims.self,
                       Export.self, Sources.self, Verify.self, Evaluate.self]
 

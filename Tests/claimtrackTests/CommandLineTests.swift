@@ -241,6 +241,61 @@ struct CLI {
     }
 }
 
+/// What argument-parser gives the command line: one version, shell completions that know the plugins and
+/// read the workspace being completed, closed sets checked by the parser, the help the man page is made from.
+@Suite struct ShellIntegrationTests {
+    @Test func theVersionIsTheOneTheUserAgentAndArchiveCarry() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        let number = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(number.split(separator: ".").count == 3 && number.allSatisfy { $0.isNumber || $0 == "." }, "\(number)")
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let page = CLI.repository.appendingPathComponent("Sample/run-1/macrumors/512gb-pulled.html")
+        try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        #expect(try CLI.run(["fetch", "--workspace", workspace.path]).status == 0)
+        let archive = workspace.appendingPathComponent("Archive")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: archive.path).first { $0.hasSuffix(".warc.gz") })
+        #expect(try CLI.records(in: archive.appendingPathComponent(file)).first?.contains("software: claimtrack/\(number)\r\n") == true)
+        #expect(try CLI.run(["fetch", "--help"]).stdout.contains("claimtrack/\(number)") == false)  // no stale copy in help text
+    }
+
+    @Test func completionsOfferPluginsFoldersFilesAndTheWorkspacesQuestions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CLI.run(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            #expect(script.stdout.contains("macrumors") && script.stdout.contains("tomshardware"), "\(shell): plugin ids for --source")
+            #expect(script.stdout.contains("---completion question show -- positional@0"), "\(shell): question ids")
+        }
+        // The script asks the binary for question ids, reading the workspace named on the line being completed.
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let ids = try CLI.run(["---completion", "question", "show", "--", "positional@0", "3", "1",
+                               "claimtrack", "question", "show", "m", "--workspace", workspace.path])
+        #expect(ids.stdout.split(separator: "\n").contains("m5-ultra-launch"), "\(ids.stdout)\(ids.stderr)")
+        let attributes = try CLI.run(["---completion", "question", "add", "--", "--attribute", "3", "0",
+                                      "claimtrack", "question", "add", "", "--workspace", workspace.path])
+        #expect(attributes.stdout.split(separator: "\n").contains("release-date"))
+        // A closed set is the parser's to check: the values are listed and a wrong one is a usage error.
+        let wrong = try CLI.run(["question", "add", "x", "--text", "X?", "--subject", "Mac Studio", "--attribute", "price",
+                                 "--resolved-by", "offical", "--workspace", workspace.path])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("offical") && wrong.stderr.contains("'official', 'measured' or 'manual'"), "\(wrong.stderr)")
+    }
+
+    /// `swift package generate-manual` builds the man page from this dump of every command's help.
+    @Test func theHelpTheManPageIsMadeFromCoversEveryCommand() throws {
+        let dump = try CLI.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let command = try #require(json["command"] as? [String: Any])
+        let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
+        for expected in ["fetch", "reparse", "extract", "runs", "diff", "questions", "contradictions", "question", "claims", "export", "sources", "verify", "evaluate"] {
+            #expect(names.contains(expected), "\(expected)")
+        }
+    }
+}
+
 @Suite struct SourcePriorTests {
     @Test func aPriorSetInSourcesListAppliesAndSurvivesReparse() throws {
         let workspace = try CLI.emptyWorkspace()

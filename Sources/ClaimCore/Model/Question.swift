@@ -3,7 +3,7 @@ import Foundation
 /// Something the analyst wants answered; claims link to it by subject, attribute and qualifier.
 public struct Question: Codable, Sendable, Equatable {
     /// What settles a question.
-    public enum Resolution: String, Codable, Sendable {
+    public enum Resolution: String, Codable, Sendable, CaseIterable {
         /// An official claim (or a measured one) settles it.
         case official
         /// Any measured or official claim settles it.

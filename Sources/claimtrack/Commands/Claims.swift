@@ -7,10 +7,10 @@ extension Claimtrack {
     struct Claims: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the live claims with their citations.")
 
-        @Option(name: .long, help: "Only claims about this subject (canonical name, e.g. \"Mac Studio\").")
+        @Option(name: .long, help: "Only claims about this subject (canonical name, e.g. \"Mac Studio\").", completion: Completions.subjects)
         var subject: String?
 
-        @Option(name: .long, help: "Only claims linked to this question id.")
+        @Option(name: .long, help: "Only claims linked to this question id.", completion: Completions.questionIDs)
         var question: String?
 
         @OptionGroup var workspace: WorkspaceOptions

@@ -14,10 +14,10 @@ extension Claimtrack {
         @Option(name: .long, help: "Digest format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: Format = .markdown
 
-        @Option(name: .long, help: "Write to this file instead of stdout.")
+        @Option(name: .long, help: "Write to this file instead of stdout.", completion: .file())
         var output: String?
 
-        @Option(name: .long, help: "Only this question and its claims (repeatable).")
+        @Option(name: .long, help: "Only this question and its claims (repeatable).", completion: Completions.questionIDs)
         var question: [String] = []
 
         @Option(name: .long, help: "Only claims stated on or after this date (YYYY-MM-DD or ISO 8601).")

@@ -10,10 +10,10 @@ extension Claimtrack {
         static let configuration = CommandConfiguration(
             abstract: "Read one saved page or feed with a plugin and print its document and claims.")
 
-        @Argument(help: "A saved HTML page, RSS feed or JSON document.")
+        @Argument(help: "A saved HTML page, RSS feed or JSON document.", completion: .file())
         var file: String
 
-        @Option(name: .long, help: "The plugin id (\(PluginRegistry.ids.joined(separator: ", "))).")
+        @Option(name: .long, help: "The plugin id (\(PluginRegistry.ids.joined(separator: ", "))).", completion: Completions.sourceIDs)
         var source: String
 
         @Option(name: .long, help: "The URL the page was fetched from (default: file://FILE).")

@@ -18,7 +18,7 @@ extension Claimtrack {
             Set CLAIMTRACK_NOW to an ISO 8601 time to pin the run's clock (used to build the sample archive).
             """)
 
-        @Option(name: .long, help: "Fetch only this source id (repeatable).")
+        @Option(name: .long, help: "Fetch only this source id (repeatable).", completion: Completions.sourceIDs)
         var source: [String] = []
 
         @Flag(name: .long, help: "Send nothing over the network; rebuild the store from Archive/.")

@@ -17,24 +17,23 @@ extension Claimtrack {
 
             @Argument(help: "The question id: letters, digits, '-', '_' and '.'.") var id: String
             @Option(name: .long, help: "The question as you would ask it.") var text: String
-            @Option(name: .long, help: "A canonical subject name (repeatable).") var subject: [String] = []
-            @Option(name: .long, help: "The attribute: \(Vocabulary.standard.attributes.map(\.id).joined(separator: ", ")).") var attribute: String
+            @Option(name: .long, help: "A canonical subject name (repeatable).", completion: Completions.subjects) var subject: [String] = []
+            @Option(name: .long, help: "The attribute: \(Vocabulary.standard.attributes.map(\.id).joined(separator: ", ")).",
+                    completion: Completions.attributes) var attribute: String
             @Option(name: .long, help: "The configuration the value applies to.") var qualifier: String?
-            @Option(name: .customLong("resolved-by"), help: "official (default), measured or manual.") var resolvedBy: String = "official"
+            @Option(name: .customLong("resolved-by"), help: "What settles it: an official claim, a measured (or official) one, or only a manual answer.")
+            var resolvedBy: ClaimCore.Question.Resolution = .official
             @OptionGroup var workspace: WorkspaceOptions
 
             func validate() throws {
                 guard !subject.isEmpty else { throw ValidationError("give at least one --subject") }
-                guard ClaimCore.Question.Resolution(rawValue: resolvedBy) != nil else {
-                    throw ValidationError("--resolved-by '\(resolvedBy)' is not one of: manual, measured, official")
-                }
             }
 
             func run() throws {
                 let space = workspace.resolved
                 let existing = (try? String(contentsOf: space.questionsList, encoding: .utf8)) ?? ""
                 let question = ClaimCore.Question(id: id, text: text, subjects: subject, attribute: attribute, qualifier: qualifier,
-                                                  resolvedBy: ClaimCore.Question.Resolution(rawValue: resolvedBy)!)
+                                                  resolvedBy: resolvedBy)
                 let updated = existing + (existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n")
                     + QuestionsFile.block(for: question)
                 // The whole file must still read, so a typo never lands in it.
@@ -48,7 +47,7 @@ extension Claimtrack {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "One question: status, answer, spread, every claim with its citation.")
 
-            @Argument(help: "The question id.") var id: String
+            @Argument(help: "The question id.", completion: Completions.questionIDs) var id: String
             @OptionGroup var workspace: WorkspaceOptions
             @OptionGroup var output: OutputOptions
 
@@ -80,7 +79,7 @@ extension Claimtrack {
         struct Resolve: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Record a manual answer, with its citation, in Questions.list.")
 
-            @Argument(help: "The question id.") var id: String
+            @Argument(help: "The question id.", completion: Completions.questionIDs) var id: String
             @Option(name: .long, help: "The answer, as you would write it.") var answer: String
             @Option(name: .long, help: "Where the answer comes from (a URL).") var cite: String
             @OptionGroup var workspace: WorkspaceOptions
@@ -111,3 +110,6 @@ private func write(_ text: String, to file: URL) throws {
         throw ExitCode.failure
     }
 }
+
+/// `--resolved-by official|measured|manual`: argument-parser lists the values in help, checks them and completes them.
+extension ClaimCore.Question.Resolution: ExpressibleByArgument {}

@@ -5,7 +5,7 @@ import Foundation
 
 /// `--workspace DIR`, shared by every command that reads or writes a workspace.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace folder (default: $CLAIMTRACK_WORKSPACE or the current folder).")
+    @Option(name: .long, help: "The workspace folder (default: $CLAIMTRACK_WORKSPACE or the current folder).", completion: .directory)
     var workspace: String?
 
     var resolved: Workspace { Workspace.current(workspace) }
