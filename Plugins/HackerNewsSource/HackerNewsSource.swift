@@ -44,8 +44,7 @@ public struct HackerNewsSource: SourcePlugin {
 
     /// A listing's story links (as GOLD lists them) are for the reader; a run follows the comment threads,
     /// where the user reports are.
-    public func discover(_ page: FetchedPage) throws -> [URL] {
-        let reading = try read(page)
+    public func links(in reading: Reading) -> [URL] {
         guard reading.document.kind == .listing, let threads = reading.document.facts["threads"] else { return [] }
         return threads.split(separator: " ").compactMap { URL(string: String($0)) }
     }

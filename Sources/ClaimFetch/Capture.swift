@@ -22,6 +22,9 @@ public struct Capture: Sendable {
     public var refersTo: String?
     /// A Content-Encoding the archived payload still carries (one the server applied unasked): never read.
     public var contentCoding: String?
+    /// The links a run follows from this page, when known without reading it (a 304 whose confirmed
+    /// capture's reading kept them).
+    public var links: [URL]?
 }
 
 extension Capture {
@@ -41,8 +44,11 @@ public struct PreviousCapture: Sendable {
     public var lastModified: String?
     public var warcFile: String
     public var offset: Int
+    /// The links its plugin found on it when it was read (nil when the store does not know them).
+    public var links: [URL]?
 
-    public init(recordID: String, date: Date, etag: String?, lastModified: String?, warcFile: String, offset: Int) {
+    public init(recordID: String, date: Date, etag: String?, lastModified: String?, warcFile: String, offset: Int, links: [URL]? = nil) {
+        self.links = links
         self.recordID = recordID
         self.date = date
         self.etag = etag

@@ -3,7 +3,8 @@ import Foundation
 
 /// One `claimtrack fetch`: fetches every source and the links its plugin discovers, archiving every
 /// exchange before anything reads it. A failing source is recorded and the others carry on. An actor, so
-/// sources on different hosts are fetched at the same time while the archive is written one record at a time.
+/// sources on different hosts are fetched at the same time while the archive is written one record at a
+/// time; what costs CPU (digests, gzip, reading a page for its links) runs outside it, on every core.
 public actor FetchRun {
     public nonisolated let id: String
     public nonisolated let started: Date
@@ -16,27 +17,40 @@ public actor FetchRun {
     /// Per-host spacing and robots.txt, shared by every source of the run.
     private let pacer = HostPacer()
     /// Seconds between requests to one host when the source sets none (loopback hosts: none at all).
-    public var defaultDelay: Double = 1
+    public nonisolated let defaultDelay: Double = 1
     /// Longest Retry-After honoured; a server asking for more is reported, not waited for.
-    public var maximumRetryWait: Double = 60
+    public nonisolated let maximumRetryWait: Double = 60
     /// The first backoff step, doubled on each retry.
-    public var retryBase: Double = 1
+    public nonisolated let retryBase: Double = 1
     /// The last capture of a URL, for conditional requests; nil when there is none.
-    public var previous: @Sendable (URL) -> PreviousCapture? = { _ in nil }
+    private let previous: @Sendable (URL) -> PreviousCapture?
     private let archiveFolder: URL
     /// What this run archived, in order, without the page bodies (the archive holds those; the store
     /// reads them back one at a time), so a run's memory does not grow with its pages.
     public private(set) var captures: [Capture] = []
     public private(set) var failures: [Run.Failure] = []
     /// Called with every failure as it happens, so the user sees it at once.
-    public var onFailure: @Sendable (Run.Failure) -> Void = { _ in }
+    private let onFailure: @Sendable (Run.Failure) -> Void
     /// Called after every exchange: the source being fetched, pages so far, bytes so far, failures so far.
-    public var onProgress: @Sendable (_ source: String, _ pages: Int, _ bytes: Int, _ failures: Int) -> Void = { _, _, _, _ in }
+    private let onProgress: @Sendable (_ source: String, _ pages: Int, _ bytes: Int, _ failures: Int) -> Void
+    /// Reads an archived start page for the links to follow (by default its plugin's `discover`).
+    private let discover: @Sendable (Capture, any SourcePlugin) throws -> [URL]
     private var bytes = 0
 
-    /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record.
+    /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record. `previous` gives a URL's
+    /// last capture (for conditional requests); `onFailure` and `onProgress` hear of each failure and exchange;
+    /// `discover` reads an archived start page for its links (a caller that reads pages anyway can keep what
+    /// it read).
     public init(archive: URL, client: PageClient, now: @escaping @Sendable () -> Date = { Date() },
+                previous: @escaping @Sendable (URL) -> PreviousCapture? = { _ in nil },
+                onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in },
+                onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in },
+                discover: @escaping @Sendable (Capture, any SourcePlugin) throws -> [URL] = { try $1.discover($0.page) },
                 plugin: @escaping @Sendable (String) -> (any SourcePlugin)?) throws {
+        self.discover = discover
+        self.previous = previous
+        self.onFailure = onFailure
+        self.onProgress = onProgress
         let started = now()
         self.started = started
         self.archiveFolder = archive
@@ -53,15 +67,6 @@ public actor FetchRun {
                                             block: Data(info.utf8), extra: [("WARC-Filename", name)])])
     }
 
-    /// Sets the run's callbacks and its source of earlier captures.
-    public func configure(previous: @escaping @Sendable (URL) -> PreviousCapture? = { _ in nil },
-                          onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in },
-                          onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in }) {
-        self.previous = previous
-        self.onFailure = onFailure
-        self.onProgress = onProgress
-    }
-
     /// Fetches several sources, those on different hosts at the same time, those on one host in turn.
     public func fetch(_ entries: [SourceEntry]) async {
         let byHost = Dictionary(grouping: entries) { $0.url.host ?? $0.url.scheme ?? "" }
@@ -73,18 +78,19 @@ public actor FetchRun {
         }
     }
 
-    /// Fetches one source: its start URL, then up to `maxLinks` of the links its plugin discovers there.
-    public func fetch(_ entry: SourceEntry) async {
+    /// Fetches one source: its start URL, then up to `maxLinks` of the links its plugin discovers there (or,
+    /// when the start page answered 304, the links kept from its last reading).
+    public nonisolated func fetch(_ entry: SourceEntry) async {
         guard let plugin = plugin(entry.plugin) else {
-            fail(entry.plugin, entry.url.absoluteString, "no plugin with this id")
+            await fail(entry.plugin, entry.url.absoluteString, "no plugin with this id")
             return
         }
         guard let start = await capture(entry.url, entry: entry) else { return }
         let links: [URL]
         do {
-            links = try plugin.discover(start.page)
+            links = try start.links ?? discover(start, plugin)
         } catch {
-            fail(entry.plugin, entry.url.absoluteString, "unreadable page: \(error)")
+            await fail(entry.plugin, entry.url.absoluteString, "unreadable page: \(error)")
             return
         }
         for link in links.prefix(entry.maxLinks) {
@@ -95,7 +101,7 @@ public actor FetchRun {
     /// Fetches and archives one URL politely: robots.txt, one request at a time per host with a delay,
     /// retries with backoff on 429, 5xx and dropped connections (honouring Retry-After), a conditional
     /// request when the page was captured before. Nil (and a recorded failure) when it could not be had.
-    private func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
+    private nonisolated func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
         let source = entry.plugin, options = entry.options
         if !url.isFileURL, let host = url.host {
             let client = self.client
@@ -114,15 +120,15 @@ public actor FetchRun {
                 }
             }
             if let refusal = robots.refusal {
-                fail(source, url.absoluteString, "skipped: \(refusal), so nothing on \(host)\(url.port.map { ":\($0)" } ?? "") is fetched this run")
+                await fail(source, url.absoluteString, "skipped: \(refusal), so nothing on \(host)\(url.port.map { ":\($0)" } ?? "") is fetched this run")
                 return nil
             }
             guard robots.allows(url) else {
-                fail(source, url.absoluteString, "skipped: disallowed by robots.txt")
+                await fail(source, url.absoluteString, "skipped: disallowed by robots.txt")
                 return nil
             }
             if let crawlDelay = robots.crawlDelay, crawlDelay > Self.maximumCrawlDelay {
-                fail(source, url.absoluteString, "skipped: robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)")
+                await fail(source, url.absoluteString, "skipped: robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)")
                 return nil
             }
             let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
@@ -142,42 +148,40 @@ public actor FetchRun {
                     await pause(backoff(attempt))
                     continue
                 }
-                fail(source, url.absoluteString, "\(error)\(attempt > 0 ? " (after \(attempt) retr\(attempt == 1 ? "y" : "ies"))" : "")")
+                await fail(source, url.absoluteString, "\(error)\(attempt > 0 ? " (after \(attempt) retr\(attempt == 1 ? "y" : "ies"))" : "")")
                 return nil
             }
-            let retrieved = now()
+            // To the second, as WARC-Date keeps it: a page read now reads as it will from the archive.
+            let retrieved = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
             if exchange.response.status == 304, let last {
                 do {
-                    return try revisit(exchange, last: last, source: source, retrieved: retrieved, options: options,
-                                       needsBody: url == entry.url)
+                    return try await revisit(exchange, last: last, source: source, retrieved: retrieved, options: options,
+                                             isStart: url == entry.url)
                 } catch {
-                    fail(source, url.absoluteString, "not archived: \(error)")
+                    await fail(source, url.absoluteString, "not archived: \(error)")
                     return nil
                 }
             }
             let capture: Capture
             do {
-                capture = try archive(exchange, requested: url, source: source, retrieved: retrieved, options: options)
-                captures.append(capture.withoutBody)
-                bytes += exchange.response.body.count
-                onProgress(source, captures.count, bytes, failures.count)
+                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options)
             } catch {
-                fail(source, url.absoluteString, "not archived: \(error)")
+                await fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
             }
             if exchange.truncated {
-                fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
+                await fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
                 return nil
             }
             if let coding = exchange.undecodedCoding {
-                fail(source, url.absoluteString, "body coded as '\(coding)', which was not asked for and is not decoded: archived but not read")
+                await fail(source, url.absoluteString, "body coded as '\(coding)', which was not asked for and is not decoded: archived but not read")
                 return nil
             }
             let status = exchange.response.status
             if status == 429 || (500...599).contains(status) {
                 let asked = exchange.response["Retry-After"].flatMap(Self.retryAfter)
                 if let asked, asked > maximumRetryWait {
-                    fail(source, url.absoluteString, "HTTP \(status) (retry after \(Self.seconds(asked)) s; not waiting that long)")
+                    await fail(source, url.absoluteString, "HTTP \(status) (retry after \(Self.seconds(asked)) s; not waiting that long)")
                     return nil
                 }
                 if attempt < entry.retries {
@@ -185,19 +189,19 @@ public actor FetchRun {
                     await pause(asked ?? backoff(attempt))
                     continue
                 }
-                fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
+                await fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
                 return nil
             }
             if (200..<300).contains(status), !ReadableContent.accepts(exchange.response["Content-Type"]) {
-                fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
+                await fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
                 return nil
             }
             if let service = BotChallenge.detect(exchange.response.body) {
-                fail(source, url.absoluteString, "bot challenge (\(service)): archived but not read as a page")
+                await fail(source, url.absoluteString, "bot challenge (\(service)): archived but not read as a page")
                 return nil
             }
             guard (200..<300).contains(status) else {
-                fail(source, url.absoluteString, "HTTP \(status)")
+                await fail(source, url.absoluteString, "HTTP \(status)")
                 return nil
             }
             return capture
@@ -205,11 +209,11 @@ public actor FetchRun {
     }
 
     /// Exponential backoff with jitter: base, 2×base, 4×base … each ±50%.
-    private func backoff(_ attempt: Int) -> Double {
+    private nonisolated func backoff(_ attempt: Int) -> Double {
         retryBase * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1.5)
     }
 
-    private func pause(_ seconds: Double) async {
+    private nonisolated func pause(_ seconds: Double) async {
         if seconds > 0 { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
     }
 
@@ -232,8 +236,10 @@ public actor FetchRun {
         value == value.rounded() && value < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    private func archive(_ exchange: PageClient.Exchange, requested: URL, source: String, retrieved: Date,
-                         options: [String: String]) throws -> Capture {
+    /// Archives an exchange: request and response records (a `resource` record for a file), digested and
+    /// gzip-encoded here, outside the actor; only the append is the actor's.
+    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date,
+                                     options: [String: String]) async throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
         var extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest)]
@@ -255,29 +261,40 @@ public actor FetchRun {
                                              block: exchange.response.serialized(),
                                              extra: extra + [("WARC-Concurrent-To", requestID)]))
         }
-        let written = try writer.write(records)
         let page = FetchedPage(url: exchange.finalURL, body: exchange.response.body, contentType: contentType,
                                retrieved: retrieved, options: options)
-        return Capture(run: id, source: source, recordID: responseID, warcFile: writer.file.lastPathComponent,
-                       offset: written.last!.offset, targetURI: target, retrieved: retrieved,
-                       status: exchange.response.status, payloadDigest: payloadDigest, page: page,
-                       etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"],
-                       truncated: exchange.truncated)
+        let capture = Capture(run: id, source: source, recordID: responseID, warcFile: file.lastPathComponent,
+                              offset: 0, targetURI: target, retrieved: retrieved,
+                              status: exchange.response.status, payloadDigest: payloadDigest, page: page,
+                              etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"],
+                              truncated: exchange.truncated)
+        return try await append(WARCWriter.encode(records), capture, bytes: exchange.response.body.count)
+    }
+
+    /// Appends encoded records and keeps the capture (without its body); its offset is the last record's.
+    private func append(_ encoded: WARCWriter.Encoded, _ capture: Capture, bytes count: Int) throws -> Capture {
+        let written = try writer.append(encoded)
+        var capture = capture
+        capture.offset = written.last!.offset
+        captures.append(capture.withoutBody)
+        bytes += count
+        onProgress(capture.source, captures.count, bytes, failures.count)
+        return capture
     }
 
     /// The claimtrack fields every capture record carries: which plugin fetched it, in which run, and the
     /// source's options, so a reparse reads it exactly as the fetch did.
-    private func captureHeaders(source: String, options: [String: String]) -> [(String, String)] {
+    private nonisolated func captureHeaders(source: String, options: [String: String]) -> [(String, String)] {
         var headers = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id)]
         if !options.isEmpty { headers.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
         return headers
     }
 
     /// A 304: archived as a `revisit` record (server-not-modified profile) pointing at the capture it
-    /// confirms; the page's bytes for discovery come from that capture.
-    /// `needsBody`: only a source's start page is read for links, so only it fetches the confirmed bytes back.
-    private func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
-                         options: [String: String], needsBody: Bool) throws -> Capture {
+    /// confirms. A source's start page is read for links: those kept from the confirmed capture's reading
+    /// when the store has them (no read, no parse), else that capture's bytes, read back from the archive.
+    private nonisolated func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
+                                     options: [String: String], isStart: Bool) async throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let revisitID = WARCWriter.newRecordID(), requestID = WARCWriter.newRecordID()
         let extra = captureHeaders(source: source, options: options) + [
@@ -285,7 +302,7 @@ public actor FetchRun {
             ("WARC-Refers-To", last.recordID), ("WARC-Refers-To-Target-URI", target),
             ("WARC-Refers-To-Date", Timestamp.format(last.date)),
         ]
-        let written = try writer.write([
+        let encoded = try WARCWriter.encode([
             WARCWriter.header(type: "request", id: requestID, date: retrieved, target: target,
                               contentType: "application/http;msgtype=request", block: exchange.requestHead ?? Data(),
                               extra: [("WARC-Concurrent-To", revisitID)]),
@@ -294,16 +311,16 @@ public actor FetchRun {
                               extra: extra + [("WARC-Concurrent-To", requestID)]),
         ])
         var body = Data()
-        if needsBody {
+        if isStart && last.links == nil {
             let confirmed = try WARCReader.record(at: last.offset, in: archiveFolder.appendingPathComponent(last.warcFile))
             body = (try? HTTPMessage.parse(confirmed.block))?.body ?? confirmed.block
         }
-        let capture = Capture(run: id, source: source, recordID: revisitID, warcFile: writer.file.lastPathComponent,
-                              offset: written.last!.offset, targetURI: target, retrieved: retrieved, status: 304,
+        var capture = Capture(run: id, source: source, recordID: revisitID, warcFile: file.lastPathComponent,
+                              offset: 0, targetURI: target, retrieved: retrieved, status: 304,
                               payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options),
                               etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID)
-        captures.append(capture.withoutBody)
-        return capture
+        capture.links = last.links
+        return try await append(encoded, capture, bytes: 0)
     }
 
     private func fail(_ source: String, _ url: String, _ message: String) {

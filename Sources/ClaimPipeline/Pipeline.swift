@@ -78,19 +78,25 @@ public struct Pipeline {
             }
         }
         let entries = due
-        let run = try FetchRun(archive: workspace.archive, client: client, now: now) { PluginRegistry.plugin(id: $0) }
-        let store = self.store
-        await run.configure(previous: { url in
+        let store = self.store, extractor = self.extractor
+        // A start page is read for its links as soon as it is archived; what that reading gives the store
+        // is kept for the ingest below, which would otherwise read the page a second time.
+        let readAhead = ReadAhead()
+        let run = try FetchRun(archive: workspace.archive, client: client, now: now, previous: { url in
             guard let last = try? store.lastCapture(targetURI: url.absoluteString), last.etag != nil || last.lastModified != nil else { return nil }
             return PreviousCapture(recordID: last.recordID, date: last.retrieved, etag: last.etag, lastModified: last.lastModified,
-                                   warcFile: last.warcFile, offset: last.offset)
-        }, onFailure: onFailure, onProgress: onProgress)
+                                   warcFile: last.warcFile, offset: last.offset, links: last.followedLinks)
+        }, onFailure: onFailure, onProgress: onProgress, discover: { capture, plugin in
+            let result = Result { try Self.read(ReadJob(capture, plugin: plugin), extractor: extractor) }
+            readAhead.keep(result, for: capture.recordID)
+            return try result.get().links
+        }) { PluginRegistry.plugin(id: $0) }
         await run.fetch(entries)
         let record = try await run.finish(sources: Links.unique(entries.map(\.plugin)))
         let captures = await run.captures
         try store.save(run: record)
         // Read back from the archive one record at a time: the run kept no page bodies.
-        var (outcome, _, problem) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile))
+        var (outcome, _, problem) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile), readAhead: readAhead)
         if let problem { throw problem }
         outcome.run = record.id
         outcome.failures = record.failures
@@ -121,10 +127,11 @@ public struct Pipeline {
         return total
     }
 
-    /// Stores the captures of one run file that the store does not have yet, streaming the file.
-    private func ingest(file: URL) throws -> (outcome: Outcome, run: Run?, problem: FetchError?) {
+    /// Stores the captures of one run file that the store does not have yet, streaming the file; pages
+    /// `readAhead` already read are not read again.
+    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problem: FetchError?) {
         var scanned: (run: Run?, problem: FetchError?) = (nil, nil)
-        let outcome = try ingest { each in
+        let outcome = try ingest(readAhead: readAhead) { each in
             // Captures already stored are skipped, asked about a few at a time.
             var batch: [Capture] = []
             func handOver() throws {
@@ -145,7 +152,7 @@ public struct Pipeline {
     /// Reads and stores the captures `produce` hands over one at a time; a page that cannot be read is a
     /// diagnostic, never the end of the run. Pages are read and extracted `workers` at a time, in windows,
     /// and stored in archive order; nothing is held beyond the current window and batch.
-    func ingest(_ produce: ((Capture) throws -> Void) throws -> Void) throws -> Outcome {
+    func ingest(readAhead: ReadAhead? = nil, _ produce: ((Capture) throws -> Void) throws -> Void) throws -> Outcome {
         var outcome = Outcome.empty
         // Written in batches: one transaction per page would cost more than reading the page.
         var pending: [Store.Entry] = []
@@ -171,7 +178,7 @@ public struct Pipeline {
                 case .some: outcome.changed += 1
                 }
             }
-            let reading = startReading(jobs)
+            let reading = startReading(jobs, readAhead: readAhead)
             if let earlier = inFlight { try keepRead(earlier.window, earlier.reading.results()) }
             inFlight = (window, reading)
             window.removeAll(keepingCapacity: true)
@@ -190,13 +197,14 @@ public struct Pipeline {
                         pending.append(Store.Entry(capture: CaptureRow(capture, document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
                                                                        status: 422)))
                         outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
-                    case .success(let (reading, claims, unknowns)):
-                        pending.append(Store.Entry(capture: CaptureRow(capture, document: reading.document, diagnostics: reading.diagnostics),
-                                                   claims: claims, unknowns: unknowns))
+                    case .success(let read):
+                        pending.append(Store.Entry(capture: CaptureRow(capture, document: read.document, diagnostics: read.diagnostics,
+                                                                       links: read.links),
+                                                   claims: read.claims, unknowns: read.unknowns))
                         outcome.pages += 1
-                        outcome.claims += claims.count
-                        outcome.diagnostics += reading.diagnostics
-                        outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims.count, failures: 0))
+                        outcome.claims += read.claims.count
+                        outcome.diagnostics += read.diagnostics
+                        outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: read.claims.count, failures: 0))
                     }
                 }
                 if pending.count >= 250 {
@@ -250,9 +258,12 @@ public struct Pipeline {
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
                 return
             }
-            // A Sources.list `prior=` overrides the plugin's prior for that source.
-            let prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
-            window.append(.read(ReadJob(capture: capture, plugin: plugin, prior: prior)))
+            // A page the fetch already read needs no bytes here: the window holds only what is still to read.
+            if readAhead?.holds(capture.recordID) == true {
+                window.append(.read(ReadJob(capture.withoutBody, plugin: plugin)))
+                return
+            }
+            window.append(.read(ReadJob(capture, plugin: plugin)))
             bytesInWindow += capture.page.body.count
         }
         try drain()
@@ -302,24 +313,35 @@ public struct Pipeline {
         case read(ReadJob)
     }
 
-    private struct ReadJob: Sendable {
+    /// A page to read with its plugin.
+    struct ReadJob: Sendable {
         var capture: Capture
         var plugin: any SourcePlugin
+        /// The source's confidence prior: a Sources.list `prior=` overrides the plugin's.
         var prior: Confidence.Label
+
+        init(_ capture: Capture, plugin: any SourcePlugin) {
+            self.capture = capture
+            self.plugin = plugin
+            prior = capture.page.options["prior"].flatMap(Confidence.Label.init(rawValue:)) ?? type(of: plugin).descriptor.prior
+        }
     }
 
-    private typealias ReadResult = Result<(Reading, [Claim], [StatedUnknown]), Error>
+    /// Plugin read and core extraction of one page: what the store keeps of it.
+    static func read(_ job: ReadJob, extractor: ClaimExtractor) throws -> PageRead {
+        let reading = try job.plugin.read(job.capture.page)
+        let extracted = extractor.extract(reading, prior: job.prior)
+        return PageRead(document: reading.document, diagnostics: reading.diagnostics, claims: extracted.claims,
+                        unknowns: extracted.unknowns, links: job.plugin.links(in: reading))
+    }
 
     /// Plugin read and core extraction of each job, `workers` at a time, started at once: with one worker
     /// done before it returns (one thread, one core), with more on worker threads while the caller goes on.
-    private func startReading(_ jobs: [ReadJob]) -> PendingRead {
+    /// A page `readAhead` holds is taken from it instead.
+    private func startReading(_ jobs: [ReadJob], readAhead: ReadAhead?) -> PendingRead {
         let extractor = self.extractor, workers = min(self.workers, jobs.count)
         @Sendable func run(_ job: ReadJob) -> ReadResult {
-            Result {
-                let reading = try job.plugin.read(job.capture.page)
-                let extracted = extractor.extract(reading, prior: job.prior)
-                return (reading, extracted.claims, extracted.unknowns)
-            }
+            readAhead?.take(job.capture.recordID) ?? Result { try Self.read(job, extractor: extractor) }
         }
         let results = ResultSlots(count: jobs.count)
         let group = DispatchGroup()
@@ -380,10 +402,11 @@ public struct Pipeline {
 extension CaptureRow {
     /// The row for an archived capture and what was read off it; `status` and `payloadDigest` override the
     /// capture's own (a 415 for content that is not a page, the confirmed capture's digest for a 304).
-    init(_ capture: Capture, document: Document, status: Int? = nil, payloadDigest: String? = nil, diagnostics: [Diagnostic] = []) {
+    init(_ capture: Capture, document: Document, status: Int? = nil, payloadDigest: String? = nil, diagnostics: [Diagnostic] = [],
+         links: [URL]? = nil) {
         self.init(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
                   offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
                   status: status ?? capture.status, payloadDigest: payloadDigest ?? capture.payloadDigest, diagnostics: diagnostics,
-                  etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo)
+                  etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo, links: links)
     }
 }

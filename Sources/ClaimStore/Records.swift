@@ -40,12 +40,16 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var refersTo: String?
     /// `Links.pageKey(url)`: which captures are of the same page.
     public var pageKey: String
+    /// The links a run follows from this page, one per line ("" for none), as its plugin found them when
+    /// the page was read; nil when not known.
+    public var links: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
                 document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic],
-                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil) {
+                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil) {
+        self.links = links.map { $0.map(\.absoluteString).joined(separator: "\n") }
         self.etag = etag
         self.lastModified = lastModified
         self.refersTo = refersTo
@@ -75,13 +79,18 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         let statement = try db.cachedStatement(sql: """
             INSERT INTO capture ("recordID", "run", "source", "warcFile", "offset", "targetURI", "url", "kind", "title", "author",
                                  "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
-                                 "etag", "lastModified", "refersTo", "pageKey")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 "etag", "lastModified", "refersTo", "pageKey", "links")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
                                           published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey])
+                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links])
         id = db.lastInsertedRowID
+    }
+
+    /// `links` as URLs; nil when not known.
+    public var followedLinks: [URL]? {
+        links.map { $0.split(separator: "\n").compactMap { URL(string: String($0)) } }
     }
 
     /// The citation every claim read from this capture carries.

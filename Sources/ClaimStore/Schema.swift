@@ -105,6 +105,12 @@ enum Schema {
             // Kept resolutions were keyed by the URL: resolve again.
             try db.execute(sql: "DELETE FROM derived")
         }
+        migrator.registerMigration("v8-add-capture-links") { db in
+            // The links a run follows from a page, as its plugin found them when the page was read, one per
+            // line: a page that answers 304 next time is not read again for them. NULL: not known (stored by
+            // an older build; the page is read back from the archive instead, and a reparse fills them in).
+            try db.alter(table: "capture") { t in t.add(column: "links", .text) }
+        }
         return migrator
     }
 }

@@ -129,3 +129,36 @@ import Testing
         #expect(try store.captures().map(\.pageKey) == [Links.pageKey("https://macrumors.com/a")])
     }
 }
+
+/// The links a run follows from a page are kept with its capture; a store made before they were has none
+/// (nil: not known, so a fetch reads the page back instead), and an empty list is not "not known".
+@Suite struct CaptureLinksTests {
+    @Test func linksRoundTripAndOlderRowsHaveNone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("store.sqlite")
+        do {
+            let old = try DatabaseQueue(path: file.path)
+            try Schema.migrator.migrate(old, upTo: "v7-add-capture-pageKey")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO run (id, started, warcFile, sources, pages, failures) VALUES ('r', '2026-03-01 10:00:00.000', 'w', '[]', 1, '[]')")
+                try db.execute(sql: """
+                    INSERT INTO capture (recordID, run, source, warcFile, "offset", targetURI, url, kind, retrieved, status, diagnostics, pageKey)
+                    VALUES ('<urn:uuid:old>', 'r', 'macrumors', 'w', 0, 'https://www.macrumors.com/', 'https://www.macrumors.com/', 'listing',
+                            '2026-03-01 10:00:00.000', 200, '[]', 'macrumors.com/')
+                    """)
+            }
+        }
+        let store = try Store(file: file)
+        #expect(try store.lastCapture(targetURI: "https://www.macrumors.com/")?.followedLinks == nil)
+        let links = [URL(string: "https://www.macrumors.com/2026/03/02/a/")!, URL(string: "https://www.macrumors.com/2026/03/02/b/?x=1&y=2")!]
+        for (recordID, target, kept) in [("<urn:uuid:listing>", "https://www.macrumors.com/news/", links), ("<urn:uuid:article>", "https://www.macrumors.com/a/", [])] {
+            let capture = CaptureRow(recordID: recordID, run: "r", source: "macrumors", warcFile: "w", offset: 1, targetURI: target,
+                                     document: Document(url: target, source: "macrumors", kind: kept.isEmpty ? .article : .listing),
+                                     retrieved: Date(timeIntervalSince1970: 1_772_400_000), status: 200, payloadDigest: nil, diagnostics: [], links: kept)
+            try store.insert(capture: capture, claims: [])
+            #expect(try store.lastCapture(targetURI: target)?.followedLinks == kept)
+        }
+    }
+}

@@ -92,8 +92,9 @@ public protocol SourcePlugin: Sendable {
     init()
     /// Reads one page. Throws only when the bytes are not a page at all; layout trouble is a diagnostic.
     func read(_ page: FetchedPage) throws -> Reading
-    /// The pages a run should fetch next from this one, in page order (default: a listing's or feed's links).
-    func discover(_ page: FetchedPage) throws -> [URL]
+    /// The pages a run should fetch next from a page read as `reading`, in page order (default: a listing's or
+    /// feed's links). Kept with the capture, so a page that answers 304 next time is not read again for them.
+    func links(in reading: Reading) -> [URL]
     /// Problems with a Sources.list line's options, one sentence each (default: none).
     static func problems(with options: [String: String]) -> [String]
 }
@@ -101,9 +102,13 @@ public protocol SourcePlugin: Sendable {
 extension SourcePlugin {
     public static func problems(with options: [String: String]) -> [String] { [] }
 
-    public func discover(_ page: FetchedPage) throws -> [URL] {
-        let reading = try read(page)
+    public func links(in reading: Reading) -> [URL] {
         guard reading.document.kind == .listing || reading.document.kind == .feed else { return [] }
         return reading.document.links.compactMap(URL.init(string:))
+    }
+
+    /// The pages a run should fetch next from `page`: it is read for them.
+    public func discover(_ page: FetchedPage) throws -> [URL] {
+        links(in: try read(page))
     }
 }

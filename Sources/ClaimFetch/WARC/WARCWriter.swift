@@ -40,15 +40,31 @@ public final class WARCWriter {
     /// A fresh record id.
     public static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
 
+    /// Records gzip-encoded (one member each) and ready to append: made by `encode` on any thread, so
+    /// several exchanges compress at once while appends stay in order.
+    public struct Encoded: Sendable {
+        fileprivate var members: [(id: String, payloadDigest: String?, bytes: Data)]
+    }
+
+    /// Each record as its own gzip member.
+    public static func encode(_ records: [WARCRecord]) throws -> Encoded {
+        Encoded(members: try records.map { ($0.id, $0["WARC-Payload-Digest"], try Gzip.compress($0.serialized())) })
+    }
+
     /// Appends records in one write; forces them to disk when the last fsync is older than `syncInterval`.
     @discardableResult
     public func write(_ records: [WARCRecord]) throws -> [Written] {
+        try append(Self.encode(records))
+    }
+
+    /// Appends encoded records in one write; forces them to disk when the last fsync is older than `syncInterval`.
+    @discardableResult
+    public func append(_ encoded: Encoded) throws -> [Written] {
         var written: [Written] = []
         var chunk = Data()
-        for record in records {
-            let member = try Gzip.compress(record.serialized())
-            written.append(Written(id: record.id, offset: offset + chunk.count, payloadDigest: record["WARC-Payload-Digest"]))
-            chunk.append(member)
+        for member in encoded.members {
+            written.append(Written(id: member.id, offset: offset + chunk.count, payloadDigest: member.payloadDigest))
+            chunk.append(member.bytes)
         }
         do {
             try handle.write(contentsOf: chunk)

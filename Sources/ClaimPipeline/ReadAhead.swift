@@ -1,0 +1,34 @@
+import ClaimCore
+import Foundation
+
+/// What reading a page gives the store: its document, diagnostics, claims, stated unknowns, and the links a
+/// run follows from it.
+struct PageRead: Sendable {
+    var document: Document
+    var diagnostics: [Diagnostic]
+    var claims: [Claim]
+    var unknowns: [StatedUnknown]
+    var links: [URL]
+}
+
+typealias ReadResult = Result<PageRead, Error>
+
+/// Pages a fetch has already read (a source's start page, read for its links once archived), by WARC record
+/// id, until the ingest that follows takes them: each page of a run is read once. Holds no page bytes.
+final class ReadAhead: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [String: ReadResult] = [:]
+
+    func keep(_ result: ReadResult, for recordID: String) {
+        lock.withLock { results[recordID] = result }
+    }
+
+    func holds(_ recordID: String) -> Bool {
+        lock.withLock { results[recordID] != nil }
+    }
+
+    /// The reading kept for `recordID`, handed over once.
+    func take(_ recordID: String) -> ReadResult? {
+        lock.withLock { results.removeValue(forKey: recordID) }
+    }
+}
