@@ -8,10 +8,17 @@ redirect loop, an image, a response that stalls for 8 s, a connection reset with
 Latin-1 with no charset, and an ETag on /a.html; /agents lists the User-Agents /a.html saw.
 Size and coding faults (fetched on their own, not from the listing): /huge.html announces and streams 2 GiB,
 /bomb.html is 512 MiB of zeros gzip-coded into half a megabyte, /gzip.html, /deflate.html (zlib-wrapped) and
-/raw-deflate.html (no zlib header) are articles coded as their names say, /unasked-br.html claims a br coding the
-client never asked for. /wire/... serves an article and keeps the request head exactly as its bytes arrived;
-/wire-log?/wire/... returns them (the last request for that path). Hostile names: /hostile/index.html links to paths that climb out of
-any folder, and /hostile/headers.html names a file outside the workspace in Content-Disposition.
+/raw-deflate.html (no zlib header) are articles coded as their names say, /unasked-br.html claims a br coding
+the client never asked for, /drip.html sends a byte every half second for a minute (never a stall, always too
+long). /retry-inf.html and /retry-huge.html answer 429 and 503 with Retry-After values no clock can wait for.
+/wire/... serves an article and keeps the request head exactly as its bytes arrived; /wire-log?/wire/...
+returns them (the last request for that path); /connections says how many connections the other requests came
+on. Hostile names: /hostile/index.html links to paths that climb out of any folder, and /hostile/headers.html
+names a file outside the workspace in Content-Disposition.
+
+Arguments: keepalive makes the server speak HTTP/1.1 and keep connections open; robots=MODE changes how
+robots.txt answers: robots=503 (a server error), robots=404 (none), robots=reset (the connection dropped),
+robots=redirect-N (N redirects before the usual file), robots=crawl-delay-V (Crawl-delay V).
 """
 import http.server, socket, sys, threading, time, zlib
 
@@ -42,6 +49,7 @@ def gzip_bomb():
 
 
 counts = {}
+connections = set()
 agents = []
 wire = {}
 lock = threading.Lock()
@@ -86,9 +94,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self):
+        if self.path == "/connections":
+            with lock:
+                count = len(connections)
+            return self.send(200, str(count))
         with lock:
             counts[self.path] = counts.get(self.path, 0) + 1
             seen = counts[self.path]
+            connections.add(self.client_address)
         if self.path.startswith("/wire/"):
             with lock:
                 wire[self.path.split("?")[0]] = self.rfile.head
@@ -123,6 +136,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if ROBOTS.startswith("crawl-delay-"):
                 return self.send(200, "User-agent: *\nCrawl-delay: %s\n" % ROBOTS[len("crawl-delay-"):])
             return self.send(200, "User-agent: *\nDisallow: /private\n")
+        if self.path == "/drip.html":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "120")
+            self.end_headers()
+            try:
+                for _ in range(120):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if self.path == "/retry-inf.html":
             return self.send(429, "slow down", [("Retry-After", "inf")])
         if self.path == "/retry-huge.html":
@@ -244,6 +270,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 ROBOTS = next((arg[len("robots="):] for arg in sys.argv[1:] if arg.startswith("robots=")), "")
+if "keepalive" in sys.argv[1:]:
+    Handler.protocol_version = "HTTP/1.1"
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print("port", server.server_address[1], flush=True)
 server.serve_forever()

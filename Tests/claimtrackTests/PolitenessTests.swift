@@ -156,6 +156,32 @@ import Testing
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
     }
 
+    /// A server that keeps sending, a byte every half second, never stalls but never finishes: the whole
+    /// transfer is bounded at four times --timeout. And a host's requests share one kept-alive connection.
+    @Test func aDrippingBodyRunsIntoTheTransferBoundAndAHostKeepsOneConnection() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let server = try CLI.faultServer(["keepalive"])
+        let base = "http://127.0.0.1:\(server.port)"
+        defer { withExtendedLifetime(server) {} }
+        try Data("macrumors \(base)/drip.html retries=0\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let started = Date()
+        let dripping = try CLI.run(["fetch", "--timeout", "1", "--workspace", workspace.path])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(dripping.stderr.contains("error: macrumors: \(base)/drip.html: GET \(base)/drip.html: timed out for the whole transfer (4 s)"),
+                "\(dripping.stderr)")
+
+        let other = try CLI.faultServer(["keepalive"])
+        let otherBase = "http://127.0.0.1:\(other.port)"
+        defer { withExtendedLifetime(other) {} }
+        try Data((1...4).map { "macrumors \(otherBase)/wire/\($0).html\n" }.joined().utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        sleep(1)  // a distinct run id
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(fetch.status == 0, "\(fetch.stderr)")
+        // robots.txt and four pages, one after another, over one connection.
+        #expect(try String(contentsOf: URL(string: "\(otherBase)/connections")!, encoding: .utf8) == "1")
+    }
+
     /// The request record in the archive is the request as it crossed the wire, byte for byte: a loopback
     /// server keeps the head exactly as it arrived, for a first request and for a conditional one.
     @Test func theArchivedRequestIsTheRequestTheServerReceived() throws {
