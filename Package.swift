@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "ClaimtrackFuzz", dependencies: ["HTMLKit", "ClaimCore", "ClaimFetch", "PluginRegistry"],
                           path: "Fuzz", exclude: ["run-fuzzers.sh", "Seeds", "Findings"]),
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
-        .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore"]),
+        .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore", "HTMLKit"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimResolver", "ClaimStore", "ClaimCore"]),

@@ -1,7 +1,13 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An element, attribute or text node of a parsed document. Holding one keeps the document alive.
-public struct Node {
+public struct Node: Hashable {
+    public static func == (lhs: Node, rhs: Node) -> Bool { lhs.pointer == rhs.pointer }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+
     /// The owning document: a strong reference, so the libxml2 tree outlives every node taken from it.
     public let document: HTMLDocument
     let pointer: xmlNodePtr
@@ -129,6 +135,32 @@ public struct Node {
             child = current.pointee.next
         }
         return nil
+    }
+
+    /// The parent element, nil at the top.
+    public var parent: Node? {
+        guard let up = pointer.pointee.parent, up.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Node(document: document, pointer: up)
+    }
+
+    /// The text of this element's own text children (not of its child elements), whitespace collapsed: the
+    /// prose of a container that writes its paragraphs as text separated by `<br>`.
+    public var ownText: String {
+        var bytes: [UInt8] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+                bytes.append(0x20)
+            }
+            child = current.pointee.next
+        }
+        return TextWalker.collapse(bytes)
+    }
+
+    /// `blocks`, leaving out everything inside `excluded` (boilerplate inside an article's container).
+    public func blocks(excluding excluded: [Node]) -> [String] {
+        TextWalker.blocks(of: pointer, excluding: Set(excluded.map { UnsafeMutableRawPointer($0.pointer) }))
     }
 
     /// The element children, in order.

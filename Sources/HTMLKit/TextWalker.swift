@@ -45,7 +45,7 @@ enum TextWalker {
         return entry.kind
     }
 
-    static func blocks(of start: xmlNodePtr) -> [String] {
+    static func blocks(of start: xmlNodePtr, excluding excluded: Set<UnsafeMutableRawPointer> = []) -> [String] {
         switch start.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_ATTRIBUTE_NODE:
             let text = collapse(Array(rawContent(start).utf8))
@@ -68,8 +68,9 @@ enum TextWalker {
                     current.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
                 }
             case XML_ELEMENT_NODE:
-                let kind = kind(of: visiting.pointee.name)
-                if kind == .block { flush() }
+                let isExcluded = !excluded.isEmpty && excluded.contains(UnsafeMutableRawPointer(visiting))
+                let kind = isExcluded ? .hidden : kind(of: visiting.pointee.name)
+                if kind == .block || isExcluded { flush() }
                 descend = kind != .hidden && visiting.pointee.children != nil
             default:
                 break

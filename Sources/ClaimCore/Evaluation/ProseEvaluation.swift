@@ -8,12 +8,19 @@ public struct ProseGold: Decodable, Sendable {
 
 /// One annotated page.
 public struct ProsePage: Decodable, Sendable {
+    enum CodingKeys: String, CodingKey {
+        case file, url, site, published, claims, negatives
+        case bodyXPath = "body_xpath"
+    }
+
     /// The page's file, relative to the gold set's folder.
     public var file: String
     public var url: String
     public var site: String
     /// The publication day every relative date on the page is resolved against.
     public var published: String
+    /// The element(s) holding the article's prose, for a diagnostic run with the body given.
+    public var bodyXPath: String?
     public var claims: [ProseClaim]
     public var negatives: [ProseNegative]
 }

@@ -30,12 +30,29 @@ public struct ClaimExtractor: Sendable {
         var reporters: [String: Set<String>] = [:]
         var unknowns: [StatedUnknown] = []
         var position = 0
-        for passage in reading.passages {
+        // An article's headline is prose too ("13-Inch MacBook Pro … Expected in First Half of 2020"); read after
+        // the body, so a claim the body states as well keeps the body's sentence.
+        var passages = reading.passages
+        if reading.document.kind == .article, let title = reading.document.title, !title.isEmpty {
+            passages.append(Passage(title))
+        }
+        // The product the prose was last about: a sentence that names none but refers to one ("It costs just
+        // $129.", "Prices range from …", "Units will ship on May 14.") is about it.
+        var lastSubject: String?
+        for passage in passages {
+            var paragraphSubject: String?
             for sentence in SentenceSplitter.split(passage.text) {
                 defer { position += 1 }
                 // Most sentences name no tracked subject: find that out first, it is the cheapest test.
-                let mentions = vocabulary.mentions(in: sentence)
+                var mentions = vocabulary.mentions(in: sentence)
+                if mentions.isEmpty, let subject = lastSubject, let reference = Reference.find(in: sentence) {
+                    mentions = [(subject, reference)]
+                } else if mentions.isEmpty, let subject = paragraphSubject, let price = Reference.priceStatement(in: sentence) {
+                    mentions = [(subject, price)]
+                }
                 guard !mentions.isEmpty else { continue }
+                lastSubject = SentenceContext.primary(of: mentions, in: sentence as NSString) ?? lastSubject
+                paragraphSubject = lastSubject
                 let statedAt = passage.written ?? reading.document.published
                 if Hedges.statesUnknown(sentence) {
                     unknowns.append(unknown(sentence, mentions: mentions, statedAt: statedAt, position: position))
@@ -90,7 +107,7 @@ public struct ClaimExtractor: Sendable {
         let text = sentence as NSString
         let lower = sentence.lowercased()
         let values = ValueRecognizer(reference: statedAt).values(in: sentence).filter { value in
-            !mentions.contains { NSIntersectionRange($0.range, value.range).length > 0 }
+            !mentions.contains { NSIntersectionRange($0.range, value.range).length > 0 } && !SentenceContext.isDateline(value, in: text)
         }
         let confidence = Hedges.confidence(for: sentence, prior: prior, source: source, isUserReport: isUserReport)
         let context = SentenceContext(sentence: sentence, text: text, lower: lower, search: LowercasedText(lower),
@@ -110,6 +127,16 @@ public struct ClaimExtractor: Sendable {
                 guard !context.isPriceDifference(mention) else { continue }
                 let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
                     ?? context.configuration ?? (context.search.contains("base") ? "base model" : nil)
+                // A range of prices ("range from $699.99 to $849.99") is two claims: its lowest and its highest.
+                if let upper = mention.value.upper, change == nil {
+                    var low = mention.value, high = mention.value
+                    low.upper = nil
+                    high.upper = nil
+                    high.number = upper
+                    emit(subject, "price", [qualifier, "lowest"].compactMap { $0 }.joined(separator: ", "), low)
+                    emit(subject, "price", [qualifier, "highest"].compactMap { $0 }.joined(separator: ", "), high)
+                    continue
+                }
                 if let change, change.old == mention {
                     let end = changeTime?.value.start.flatMap(Self.dayBefore) ?? statedAt.map { Timestamp.day($0.addingTimeInterval(-86_400)) }
                     emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"))
@@ -127,6 +154,7 @@ public struct ClaimExtractor: Sendable {
                 guard let attribute = context.benchmark(near: mention.range), (mention.value.number ?? 0) >= 100 else { continue }
                 emit(subject, attribute, nil, mention.value)
             case .ratio:
+                guard context.comparesPerformance(mention) else { continue }
                 let comparator = context.subject(after: mention.range)
                 let subject = context.subject(before: mention.range, excluding: comparator)
                 var qualifier = comparator.map { "vs " + $0 }
@@ -239,6 +267,11 @@ struct SentenceContext {
         (mentions.first { !isComparator($0) } ?? mentions.first)?.name
     }
 
+    /// The primary subject of a sentence's mentions, without building a whole context.
+    static func primary(of mentions: [(name: String, range: NSRange)], in text: NSString) -> String? {
+        SentenceContext(sentence: text as String, text: text, lower: "", search: LowercasedText(""), mentions: mentions, values: []).primarySubject
+    }
+
     /// The nearest subject written before `range` (not a comparator), else the primary subject.
     func subject(before range: NSRange, excluding excluded: String? = nil) -> String? {
         let before = mentions.last { NSMaxRange($0.range) <= range.location && !isComparator($0) && $0.name != excluded }
@@ -283,12 +316,59 @@ struct SentenceContext {
         return candidates.first?.0
     }
 
-    /// "save $50", "$100 more than", "$200 off": an amount of money that is not a price.
+    /// A date in a dateline ("SAN FRANCISCO—March 9, 2015—Apple today announced …") says when the text was
+    /// written, not when anything happens.
+    static func isDateline(_ mention: ValueMention, in text: NSString) -> Bool {
+        guard mention.value.type == .date, mention.range.location <= 60 else { return false }
+        let before = text.substring(to: mention.range.location).trimmingCharacters(in: .whitespaces)
+        let after = text.substring(from: NSMaxRange(mention.range)).trimmingCharacters(in: .whitespaces)
+        let dashes: Set<Character> = ["—", "–", "-"]
+        guard let last = before.last, dashes.contains(last), let next = after.first, dashes.contains(next) else { return false }
+        // The place: a word in capitals first ("SAN FRANCISCO", "CUPERTINO, California").
+        let firstWord = before.prefix { $0.isLetter }
+        return firstWord.count >= 3 && firstWord.allSatisfy(\.isUppercase)
+    }
+
+    /// A multiple ("twice", "double", "half") is a relative performance only about performance: "twice as fast",
+    /// "double the RTX 3070", "half the render time" — not "twice as hard as standard gold" or "half the price".
+    func comparesPerformance(_ mention: ValueMention) -> Bool {
+        let written = mention.value.text.lowercased()
+        guard ["double", "twice", "triple", "three times", "half"].contains(where: written.hasSuffix) else { return true }
+        let after = text.substring(from: NSMaxRange(mention.range)).lowercased().trimmingCharacters(in: .whitespaces)
+        let performance = ["fast", "quick", "speed", "performance", "powerful", "throughput", "frame", "fps", "score", "render",
+                           "compile", "export", "benchmark", "efficient", "responsive"]
+        if after.hasPrefix("as ") { return performance.contains { after.dropFirst(3).hasPrefix($0) } }
+        // "double the RTX 3070": a tracked product compared with directly.
+        if mentions.contains(where: { $0.range.location >= NSMaxRange(mention.range) && $0.range.location <= NSMaxRange(mention.range) + 12 }) {
+            return true
+        }
+        return performance.contains { search.contains($0) }
+    }
+
+    /// "save $50", "$100 more than", "$200 off", "a $147 savings", "$18 a share": an amount of money that is not
+    /// a product's price. So is a conversion the writer adds ("$69 (about £50 or AU$100 converted)", "71,350 euro
+    /// ($78,770)"), and a sum in millions (a deal, a funding round, a factory).
     func isPriceDifference(_ mention: ValueMention) -> Bool {
         let before = text.substring(to: mention.range.location).lowercased()
         let after = text.substring(from: NSMaxRange(mention.range)).lowercased()
+        if (mention.value.number ?? 0) >= 1_000_000 { return true }
+        if isConversion(mention, before: before, after: after) { return true }
         return ["save ", "saves ", "saving ", "savings of ", "discount of ", "discounted by ", "cut of ", "rebate of "].contains { before.hasSuffix($0) }
-            || [" more", " less", " cheaper", " off", " extra", " below", " above", " higher", " lower", " discount"].contains { after.hasPrefix($0) }
+            || [" more", " less", " cheaper", " off", " extra", " below", " above", " higher", " lower", " discount", " savings", " saving",
+                " in savings", " a share", " per share", " a month", " per month", " a year", " per year", " monthly"].contains { after.hasPrefix($0) }
+    }
+
+    /// A price converted into another currency by the writer: in parentheses after another amount, or with
+    /// "convert" beside it.
+    private func isConversion(_ mention: ValueMention, before: String, after: String) -> Bool {
+        let near = String(before.suffix(30)) + " " + String(after.prefix(20))
+        if near.contains("convert") { return true }
+        guard let open = before.lastIndex(of: "("), !before[open...].contains(")") else { return false }
+        let opening = before[..<open].trimmingCharacters(in: .whitespaces)
+        return values.contains { other in
+            other.value.type == .money && NSMaxRange(other.range) <= mention.range.location
+                && text.substring(to: NSMaxRange(other.range)).lowercased().trimmingCharacters(in: .whitespaces) == opening
+        }
     }
 
     /// "from $1,600 to $2,000" or "$2,000, up from $1,600": the old and the new value of a change over time.

@@ -13,7 +13,7 @@ public enum Hedges {
                      "apple today discontinued", "apple today", "apple's website", "apple online store", "apple's online store", "apple now charges",
                      "according to apple", "apple confirmed", "apple has confirmed"]),
         (.measured, ["in our tests", "in our testing", "we measured", "our benchmarks", "benchmarked by us"]),
-        (.rumored, ["according to rumors", "according to rumours", "rumor", "rumour", "reportedly", "expected to", "is said to", "are said to", "supposedly",
+        (.rumored, ["according to rumors", "according to rumours", "rumor", "rumour", "reportedly", "expected to", "expected in", "expected by", "expected on", "is expected", "are expected", "is said to", "are said to", "supposedly",
                     "allegedly", "purportedly", "could ", "might ", "may ", "likely", "plans to", "is planning",
                     "predicted", "predicts", "points to", "point to", "point toward", "is believed"]),
         (.reported, ["according to", "reports", "reported", "report ", "sources", "said", "says", "claims"]),

@@ -23,7 +23,9 @@ public struct ValueRecognizer: Sendable {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    static let money = regex(#"(US)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion|k)\b)?"#)
+    static let money = regex(#"(US|AU|A|CA|C|NZ|HK|S)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion|k)\b)?"#)
+    /// Euro, pound, yen and rupee amounts: by symbol or code before the number, or "euro(s)" after it.
+    static let otherMoney = regex(#"(€|£|¥|₹|\bEUR\s?|\bGBP\s?|\bINR\s?|\bRs\.?\s?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(euros?|EUR)\b"#)
     static let dataSize = regex(#"\b(\d+(?:\.\d+)?)\s?(TB|GB|MB)\b"#)
     static let ratio = regex(#"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(faster|slower|quicker|better|worse|more powerful)\b"#)
     static let percent = regex(#"\b(\d+(?:\.\d+)?)\s?(?:%|percent)\s+(faster|slower|quicker|better|worse)\b"#)
@@ -144,7 +146,33 @@ public struct ValueRecognizer: Sendable {
             case "k": amount *= 1_000
             default: break
             }
-            return Value(type: .money, text: g(0)!, number: amount, currency: "USD")
+            let currency = switch g(1) {
+            case "AU", "A": "AUD"
+            case "CA", "C": "CAD"
+            case "NZ": "NZD"
+            case "HK": "HKD"
+            case "S": "SGD"
+            default: "USD"
+            }
+            return Value(type: .money, text: g(0)!, number: amount, currency: currency)
+        }
+        each(Self.otherMoney, when: lower.contains("€") || lower.contains("£") || lower.contains("¥") || lower.contains("₹")
+             || lower.contains("eur") || lower.contains("gbp") || lower.contains("inr") || lower.contains("rs")) { _, g in
+            let symbol = (g(1) ?? g(7) ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " .")).lowercased()
+            let currency = switch symbol {
+            case "€", "eur", "euro", "euros": "EUR"
+            case "£", "gbp": "GBP"
+            case "¥": "JPY"
+            default: "INR"
+            }
+            let digits = (g(2) ?? g(5) ?? "").replacingOccurrences(of: ",", with: "") + (g(3) ?? g(6) ?? "")
+            guard var amount = Double(digits) else { return nil }
+            switch g(4)?.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "million": amount *= 1_000_000
+            case "billion": amount *= 1_000_000_000
+            default: break
+            }
+            return Value(type: .money, text: g(0)!, number: amount, currency: currency)
         }
         each(Self.dataSize, when: digits && (lower.contains("gb") || lower.contains("tb") || lower.contains("mb"))) { _, g in
             guard let amount = Double(g(1) ?? "") else { return nil }

@@ -33,7 +33,9 @@ public struct Vocabulary: Sendable {
     /// The same aliases grouped by a hash of their first word, longest first within each group. A hash,
     /// not the word: making a String of every word of every sentence cost more than the lookups; a
     /// collision is harmless, as each candidate is compared unit by unit.
-    private var aliasesByFirstWord: [UInt64: [(units: [UInt16], name: String)]] = [:]
+    /// Aliases that begin with "the", as written: matched with their capitals.
+    private var casedAliases: [String: [UInt16]] = [:]
+    private var aliasesByFirstWord: [UInt64: [(units: [UInt16], name: String, cased: [UInt16]?)]] = [:]
 
     public init(subjects: [Subject], attributes: [Attribute]) {
         self.subjects = []
@@ -56,7 +58,12 @@ public struct Vocabulary: Sendable {
             aliasTable.append((alias.lowercased(), subject.name))
         }
         aliasTable.sort { $0.alias.count > $1.alias.count }
-        aliasesByFirstWord = Dictionary(grouping: aliasTable.map { (units: Array($0.alias.utf16), name: $0.name) }) { entry in
+        // "the Core" names a product only when written with its capital: "the core business" is no product.
+        let written = Dictionary(([subject.name] + subject.aliases).map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for index in aliasTable.indices where aliasTable[index].alias.hasPrefix("the ") {
+            if let original = written[aliasTable[index].alias] { casedAliases[aliasTable[index].alias] = Array(original.utf16) }
+        }
+        aliasesByFirstWord = Dictionary(grouping: aliasTable.map { (units: Array($0.alias.utf16), name: $0.name, cased: casedAliases[$0.alias]) }) { entry in
             Self.wordKey(entry.units.prefix { Self.isWordCharacter($0) })
         }
     }
@@ -77,6 +84,7 @@ public struct Vocabulary: Sendable {
     /// grows with the sentence, not with the vocabulary.
     public func mentions(in text: String) -> [(name: String, range: NSRange)] {
         let units = Array(text.lowercased().utf16)
+        let original = Array(text.utf16)
         let length = units.count
         var found: [(name: String, range: NSRange)] = []
         var index = 0
@@ -89,9 +97,18 @@ public struct Vocabulary: Sendable {
             while end < length, Self.isWordCharacter(units[end]) { end += 1 }
             var matched = false
             for entry in aliasesByFirstWord[Self.wordKey(units[index..<end])] ?? [] {
-                let aliasLength = entry.units.count
-                guard index + aliasLength <= length, index + aliasLength == length || !Self.isWordCharacter(units[index + aliasLength]),
-                      units[index..<index + aliasLength].elementsEqual(entry.units) else { continue }
+                var aliasLength = entry.units.count
+                guard index + aliasLength <= length, units[index..<index + aliasLength].elementsEqual(entry.units) else { continue }
+                if let cased = entry.cased, original.count == length,
+                   !original[(index + 4)..<(index + aliasLength)].elementsEqual(cased.dropFirst(4)) { continue }
+                // A plural names the product too ("RTX 3080s", "MacBooks", "Apple Watches").
+                for suffix in [[UInt16(115)], [UInt16(101), UInt16(115)]] where index + aliasLength + suffix.count <= length
+                    && units[(index + aliasLength)..<(index + aliasLength + suffix.count)].elementsEqual(suffix)
+                    && (index + aliasLength + suffix.count == length || !Self.isWordCharacter(units[index + aliasLength + suffix.count])) {
+                    aliasLength += suffix.count
+                    break
+                }
+                guard index + aliasLength == length || !Self.isWordCharacter(units[index + aliasLength]) else { continue }
                 found.append((entry.name, NSRange(location: index, length: aliasLength)))
                 index += aliasLength
                 matched = true
@@ -175,7 +192,11 @@ extension Vocabulary {
             Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "introduce", "coming",
                                                       "available to order", "available in stores", "available starting",
                                                       "on sale", "hit shelves", "will be available", "available on", "refresh", "updated", "update with",
-                                                      "successor", "replaced by", "to get the", "will get the", "gets the"]),
+                                                      "successor", "replaced by", "to get the", "will get the", "gets the",
+                                                      "expected in", "expected by", "due in", "due out", "set for", "slated for",
+                                                      "be available", "available from", "available for download", "go on sale", "goes on sale", "in stores", "hit stores",
+                                                      "came out", "comes out", "come out", "will be out", "pushed back", "delayed",
+                                                      "roll out", "rolled out", "rolls out"]),
             Attribute(id: "discontinued-on", triggers: ["discontinue", "killed off", "retire", "end of sale"]),
             Attribute(id: "price", triggers: ["price", "cost", "priced", "sells for", "charge", "$"]),
             Attribute(id: "memory.max", triggers: ["capped at", "up to", "maximum of", "max out at", "tops out at",

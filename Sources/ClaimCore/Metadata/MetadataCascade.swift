@@ -61,8 +61,9 @@ public struct MetadataCascade {
         ], into: &provenance)
     }
 
-    /// The publication time. Full timestamps with a zone come before date-only values, whatever their source.
-    public func published(into provenance: inout [String: String]) -> Date? {
+    /// The publication time. Full timestamps with a zone come before date-only values, whatever their source;
+    /// a press release's dateline ("CUPERTINO, California—March 9, 2015—") comes before a date in the URL.
+    public func published(into provenance: inout [String: String], dateline: Date? = nil) -> Date? {
         let ld = articleLD?["datePublished"] as? String
         let zoned: [Candidate<Date>] = [
             ("JSON-LD datePublished", ld.flatMap { Timestamp.hasZone($0) ? Timestamp.iso8601($0) : nil }),
@@ -76,6 +77,7 @@ public struct MetadataCascade {
         if let date = Self.first("published", zoned, into: &provenance) { return date }
         return Self.first("published", [
             ("JSON-LD datePublished (date only)", ld.flatMap { Timestamp.iso8601(String($0.prefix(10))) }),
+            ("dateline", dateline),
             ("date in URL", Self.dateInURL(page.url)),
         ], into: &provenance)
     }
@@ -105,6 +107,17 @@ public struct MetadataCascade {
         return nil
     }
 
+    /// The day of a dateline opening a passage: a place in capitals, a dash, the date, a dash.
+    static func dateline(_ text: String) -> Date? {
+        let head = String(text.prefix(80))
+        guard let match = Self.datelinePattern.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)),
+              let range = Range(match.range(at: 1), in: head) else { return nil }
+        return Timestamp.loose(String(head[range]))
+    }
+
+    static let datelinePattern = try! NSRegularExpression(
+        pattern: #"^[A-Z][A-Z .'’]{2,}(?:,\s*[A-Z][A-Za-z .]+)?\s*[—–-]{1,2}\s*([A-Z][a-z]+\.? \d{1,2},? \d{4})\s*[—–-]"#)
+
     /// `/2017/06/29/` in a URL path, read as that day.
     public static func dateInURL(_ url: URL) -> Date? {
         let parts = url.path.split(separator: "/").map(String.init)
@@ -117,9 +130,21 @@ public struct MetadataCascade {
         return nil
     }
 
-    /// Paragraphs of the article body: the first container that holds prose, else every paragraph.
+    /// Paragraphs of the article body: the element marked as the article's body, else the container the
+    /// main-text finder scores highest, else the first container that holds prose, else every paragraph.
     public func passages(into provenance: inout [String: String]) -> [Passage] {
-        let containers = ["/descendant::*[@itemprop='articleBody']", "/descendant::*[@id='article-body']", "/descendant::div[contains(@class,'post-body')]",
+        if let node = try? document.first("/descendant::*[@itemprop='articleBody']") {
+            let blocks = node.blocks.filter { $0.count > 1 }
+            if !blocks.isEmpty {
+                provenance["body"] = "[itemprop=articleBody]"
+                return blocks.map { Passage($0) }
+            }
+        }
+        if let found = MainText.passages(in: document), !found.blocks.isEmpty {
+            provenance["body"] = "main text: " + Self.describe(found.container)
+            return found.blocks.map { Passage($0) }
+        }
+        let containers = ["/descendant::*[@id='article-body']", "/descendant::div[contains(@class,'post-body')]",
                           "//article", "//main", "/descendant::div[contains(@class,'content')]"]
         for xpath in containers {
             if let node = try? document.first(xpath) {
@@ -135,14 +160,22 @@ public struct MetadataCascade {
         return paragraphs.map { Passage($0) }
     }
 
+    /// An element as a reader of provenance knows it: `div#article-body.post`.
+    static func describe(_ node: Node) -> String {
+        node.name + (node.attribute("id").map { "#" + $0 } ?? "")
+            + (node.attribute("class").map { "." + $0.split(separator: " ").prefix(2).joined(separator: ".") } ?? "")
+    }
+
     /// The whole cascade as one article reading.
     public func readArticle(source: String, publisher: String?, headline: String? = nil) -> Reading {
         var provenance: [String: String] = [:]
+        let passages = passages(into: &provenance)
         let document = Document(url: canonical(into: &provenance), source: source, kind: .article,
                                 title: title(headline: headline, into: &provenance), author: author(into: &provenance),
-                                published: published(into: &provenance), modified: modified(into: &provenance),
+                                published: published(into: &provenance, dateline: passages.prefix(3).lazy.compactMap { Self.dateline($0.text) }.first),
+                                modified: modified(into: &provenance),
                                 publisher: publisher ?? metadata.meta("og:site_name"), provenance: [:])
-        var reading = Reading(document: document, passages: passages(into: &provenance))
+        var reading = Reading(document: document, passages: passages)
         reading.document.provenance = provenance
         return reading
     }

@@ -26,6 +26,9 @@ extension Claimtrack {
         @Flag(name: .customLong("all-attributes"), help: "With --prose: score the extra attributes of the folder's Vocabulary.list too (default: built-in attributes only).")
         var allAttributes = false
 
+        @Flag(name: .customLong("given-body"), help: "With --prose: read every page with the generic reader and the gold's body_xpath, to tell finding the prose from reading it.")
+        var givenBody = false
+
         @Flag(name: .long, help: "List every disagreement: misses, false claims and (with --prose) violated hard negatives.")
         var errors = false
 
@@ -71,12 +74,13 @@ extension Claimtrack {
                     continue
                 }
                 let host = (url.host ?? "").lowercased()
-                let plugin = PluginRegistry.plugin(host: host) ?? PluginRegistry.plugin(host: "www." + host)
-                    ?? PluginRegistry.plugin(id: "generic")!
+                let plugin = givenBody ? PluginRegistry.plugin(id: "generic")!
+                    : PluginRegistry.plugin(host: host) ?? PluginRegistry.plugin(host: "www." + host) ?? PluginRegistry.plugin(id: "generic")!
+                let options = givenBody ? page.bodyXPath.map { ["body": $0] } ?? [:] : [:]
                 // Retrieved the day it was published, as a fetch of the day would have it.
                 let retrieved = Timestamp.iso8601(page.published).map { $0.addingTimeInterval(12 * 3600) }
                 do {
-                    let reading = try plugin.read(FetchedPage(url: url, body: body, contentType: "text/html", retrieved: retrieved))
+                    let reading = try plugin.read(FetchedPage(url: url, body: body, contentType: "text/html", retrieved: retrieved, options: options))
                     produced[page.file] = (type(of: plugin).descriptor.id, extractor.extract(reading, prior: type(of: plugin).descriptor.prior).claims)
                 } catch {
                     Terminal.warn("warning: \(page.file): unreadable: \(error)")

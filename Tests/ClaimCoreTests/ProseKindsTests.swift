@@ -1,0 +1,132 @@
+import ClaimCore
+import Foundation
+import HTMLKit
+import Testing
+
+/// The kinds of error the real-prose set (../shared/corpus/prose) showed, each on sentences written here in the
+/// same shape: the fix is for the kind, not for one page's sentence.
+@Suite struct ProseKindsTests {
+    let stated = Timestamp.iso8601("2026-05-12T15:00:00Z")
+
+    /// A vocabulary like a workspace's: the built-in one plus the products these sentences name.
+    var extractor: ClaimExtractor {
+        var vocabulary = Vocabulary.standard
+        for (name, aliases) in [("Pixel 11a", [String]()), ("Pebble Round", ["the Round"]), ("Galaxy Watch 9", []), ("Zenbook 15", [])] {
+            vocabulary.add(Vocabulary.Subject(name: name, aliases: aliases))
+        }
+        return ClaimExtractor(vocabulary: vocabulary)
+    }
+
+    func read(_ passages: [String], title: String? = nil, published: Date? = nil) -> [Claim] {
+        let reading = Reading(document: Document(url: "https://news.example/a", source: "generic", kind: .article, title: title,
+                                                 published: published ?? stated),
+                              passages: passages.map { Passage($0) })
+        return extractor.extract(reading, prior: .reported).claims
+    }
+
+    @Test func aDatelineDatesTheTextNotTheClaim() throws {
+        let found = read(["CUPERTINO, California—April 2, 2026—Apple today announced that the Mac Studio will be available on Friday, April 24."])
+        let release = try #require(found.first { $0.attribute == "release-date" })
+        #expect(release.value.start == "2026-04-24")
+        #expect(!found.contains { $0.value.start == "2026-04-02" })
+    }
+
+    @Test func aMultipleIsAPerformanceOnlyAboutPerformance() {
+        #expect(read(["The Mac Studio case is twice as hard as the old aluminium one."]).isEmpty)
+        #expect(read(["The Mac Studio costs half the price of a workstation."]).allSatisfy { $0.attribute != "performance.relative" })
+        #expect(read(["The Mac Studio is twice as fast as the Mac mini at exporting video."]).contains { $0.attribute == "performance.relative" && $0.value.number == 2 })
+    }
+
+    @Test func aSentenceThatRefersToTheProductIsAboutIt() {
+        let found = read(["The Pixel 11a arrives with a brighter display and a larger battery. It costs just $449.",
+                          "Units will ship on May 28. It is unclear why the cheaper model waited."])
+        #expect(found.contains { $0.subject == "Pixel 11a" && $0.attribute == "price" && $0.value.number == 449 })
+        #expect(found.contains { $0.subject == "Pixel 11a" && $0.attribute == "release-date" && $0.value.start == "2026-05-28" })
+        // "It is unclear …" stands for nothing: no claim or unknown is hung on the phone from it.
+        #expect(found.count == 2)
+    }
+
+    @Test func aParagraphsPriceSentenceIsAboutItsProduct() {
+        let found = read(["Best Buy lists Zenbook 15 laptops from three makers. Listings start at $899 today."])
+        #expect(found.contains { $0.subject == "Zenbook 15" && $0.value.number == 899 })
+        // Outside a paragraph about a product, a price stated alone is nobody's.
+        #expect(read(["Listings start at $899 today."]).isEmpty)
+    }
+
+    @Test func anAliasWithTheArticleNeedsItsCapital() {
+        #expect(read(["The Round costs $199 this year."]).contains { $0.subject == "Pebble Round" })
+        #expect(read(["At the round table the company said $199 was too much."]).isEmpty)
+    }
+
+    @Test func aPluralNamesTheProduct() {
+        #expect(read(["Retailers list Zenbook 15s at $999."]).contains { $0.subject == "Zenbook 15" && $0.value.number == 999 })
+    }
+
+    @Test func aPriceRangeIsItsLowestAndHighest() {
+        let found = read(["Galaxy Watch 9 prices range from $349.99 to $429.99, depending on the band."])
+        #expect(found.count == 2)
+        #expect(found.contains { $0.value.number == 349.99 && $0.qualifier == "lowest" })
+        #expect(found.contains { $0.value.number == 429.99 && $0.qualifier == "highest" })
+        // A change is not a range.
+        let change = read(["The Galaxy Watch 9 jumped from $349 to $399 this month."])
+        #expect(change.count == 2 && change.allSatisfy { $0.qualifier == nil })
+    }
+
+    @Test func theHeadlineIsProse() {
+        let found = read(["The company did not comment."], title: "Zenbook 15 Expected in Second Half of 2026")
+        let release = found.first { $0.subject == "Zenbook 15" && $0.attribute == "release-date" }
+        #expect(release?.value.start == "2026-07-01" && release?.confidence.label == .rumored)
+    }
+
+    @Test func pricesInOtherCurrenciesAndTheWritersConversions() {
+        let found = read(["The Pixel 11a is priced at $449 / €499 / INR 41,999 for the 128GB model."])
+        #expect(Set(found.compactMap { $0.value.currency }) == ["USD", "EUR", "INR"])
+        let europe = read(["Zenbook 15 pricing in Europe starts at 1,299 euro ($1,410)."])
+        #expect(europe.count == 1 && europe.first?.value.currency == "EUR" && europe.first?.value.number == 1299)
+        let converted = read(["The Zenbook 15 is $999 (about £790 or AU$1,520 converted)."])
+        #expect(converted.count == 1 && converted.first?.value.number == 999)
+    }
+
+    @Test func sumsThatAreNotAProductsPrice() {
+        #expect(read(["That is a $120 savings on the Zenbook 15 compared to last week."]).isEmpty)
+        #expect(read(["Shares of the Zenbook 15 maker were priced at $21 a share."]).isEmpty)
+        #expect(read(["The Zenbook 15 line cost $40 million to develop."]).isEmpty)
+    }
+}
+
+/// The main-text finder picks an article's prose out of a page full of other things.
+@Suite struct MainTextTests {
+    @Test func theArticleNotTheTeaserTheSidebarOrTheShoppingWidget() throws {
+        let page = """
+            <html><body>
+            <header><nav><a href="/">Home</a> <a href="/deals">Deals</a></nav></header>
+            <article class="teaser-card"><h2><a href="/other">Another story about tablets, read it now</a></h2></article>
+            <div class="layout">
+              <div class="post-body">
+                <p>The Zenbook 15 arrives next month with a brighter screen, a larger battery, and a new hinge, the company said.</p>
+                <p>Prices start at $1,099 for the base model, with the faster configuration at $1,399, according to the maker.</p>
+              </div>
+              <aside class="sidebar"><div class="shopping-widget"><p>Save up to $300 on the new laptop of your dreams, today only, at our partner store!</p></div></aside>
+            </div>
+            <div class="comments"><p>I paid $2,000 for mine last year, and it was worth every cent, honestly, no regrets.</p></div>
+            </body></html>
+            """
+        let document = try HTMLDocument(html: Data(page.utf8))
+        let found = try #require(MainText.passages(in: document))
+        #expect(found.blocks.count == 2)
+        #expect(found.blocks.allSatisfy { !$0.contains("Save up to") && !$0.contains("I paid") && !$0.contains("Another story") })
+    }
+
+    @Test func prosebetweenBreaksCounts() throws {
+        let page = """
+            <html><body><div class="sidebar"><p>Related: ten tablets, compared, ranked, and reviewed by us.</p></div>
+            <div class="post_body">The new guide arrives in the fourth quarter, with support for external storage and more.<br><br>
+            It also adds chaptering, an undelete button, and remote scheduling, the company said today.<br><br>
+            Pricing was not announced, but the update is free for current subscribers, according to the operator.</div>
+            </body></html>
+            """
+        let found = try #require(MainText.passages(in: try HTMLDocument(html: Data(page.utf8))))
+        #expect(found.blocks.count == 3)
+        #expect(found.blocks.first?.hasPrefix("The new guide") == true)
+    }
+}
