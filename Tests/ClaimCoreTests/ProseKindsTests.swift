@@ -130,3 +130,66 @@ import Testing
         #expect(found.blocks.first?.hasPrefix("The new guide") == true)
     }
 }
+
+/// Dates written relative to the statement, and what a hedge or a release verb is said of.
+@Suite struct ProseDatesAndLabelsTests {
+    /// Tuesday 14 May 2024.
+    let stated = Timestamp.iso8601("2024-05-14T15:00:00Z")
+
+    func claims(_ sentence: String, prior: Confidence.Label = .reported) -> [Claim] {
+        var vocabulary = Vocabulary.standard
+        for name in ["Zenbook 15", "Zenbook 14", "Orbit Speaker", "Orbit Hub"] { vocabulary.add(Vocabulary.Subject(name: name)) }
+        return ClaimExtractor(vocabulary: vocabulary).claims(in: sentence, statedAt: stated, prior: prior, source: "generic")
+    }
+
+    func window(_ sentence: String) -> String? {
+        claims(sentence).first { $0.attribute == "release-date" }.map { "\($0.value.start ?? "")…\($0.value.end ?? "")" }
+    }
+
+    @Test func relativeDates() {
+        #expect(window("The Zenbook 15 was released in Asia late last year.") == "2023-09-01…2023-12-31")
+        #expect(window("The Zenbook 15 is expected to go on sale midway through next year.") == "2025-05-01…2025-08-31")
+        #expect(window("The Zenbook 15 should ship in a couple of weeks.") == "2024-05-21…2024-06-04")
+        #expect(window("The Zenbook 15 rolled out earlier this week.") == "2024-05-13…2024-05-14")
+        #expect(window("The Zenbook 15 launched last week.") == "2024-05-06…2024-05-12")
+        #expect(window("The Zenbook 15 will ship in the second half of this year.") == "2024-07-01…2024-12-31")
+        #expect(window("The Zenbook 15 debuted last year.") == "2023-01-01…2023-12-31")
+        #expect(window("The Zenbook 15, which the company introduced over four years ago, is still sold.")?.hasPrefix("2019") == true)
+    }
+
+    @Test func aHedgeGovernsItsOwnClause() {
+        let range = claims("Zenbook 15 listings range from $899 to $999, but buying there might mean paying a reseller.")
+        #expect(range.count == 2 && range.allSatisfy { $0.confidence.label == .reported })
+        let mixed = claims("The company did say the Zenbook 15 would be available \"this summer,\" and I would wager the Zenbook 14 will be available later this month.")
+        #expect(mixed.first { $0.subject == "Zenbook 15" }?.confidence.label == .official)
+        #expect(mixed.first { $0.subject == "Zenbook 14" }?.confidence.label == .speculative)
+        // A relative clause is a clause of its own.
+        let relative = claims("It may be a new Zenbook 14, or a variant of the Zenbook 15, which was released in Asia late last year.")
+        #expect(relative.first { $0.attribute == "release-date" }?.confidence.label == .reported)
+    }
+
+    @Test func whatTheReleaseVerbIsSaidOf() {
+        #expect(claims("Work on the Orbit Hub began before the Orbit Speaker debuted last year.").first { $0.attribute == "release-date" }?.subject == "Orbit Speaker")
+        #expect(claims("Following the Zenbook 14, the company plans to release a new Zenbook 15 in the first half of 2025.")
+            .first { $0.attribute == "release-date" }?.subject == "Zenbook 15")
+    }
+
+    @Test func aPressReleaseIsTheMakerSpeakingAndAHeadlinesToneIsAboutTheFuture() {
+        let release = Reading(document: Document(url: "https://www.maker.example/newsroom/2024/05/zenbook-15/", source: "generic", kind: .article,
+                                                 published: stated),
+                              passages: [Passage("The Zenbook 15 costs $1,099 in the US.")])
+        #expect(ClaimExtractor(vocabulary: {
+            var vocabulary = Vocabulary.standard
+            vocabulary.add(Vocabulary.Subject(name: "Zenbook 15"))
+            return vocabulary
+        }()).extract(release, prior: .reported).claims.first?.confidence.label == .official)
+        var vocabulary = Vocabulary.standard
+        vocabulary.add(Vocabulary.Subject(name: "Zenbook 15"))
+        let rumour = Reading(document: Document(url: "https://news.example/a", source: "generic", kind: .article,
+                                                title: "Maker plans to refresh the Zenbook 15", published: stated),
+                             passages: [Passage("The Zenbook 15 was released in December."), Passage("The Zenbook 15 update will arrive in October.")])
+        let found = ClaimExtractor(vocabulary: vocabulary).extract(rumour, prior: .reported).claims
+        #expect(found.first { $0.value.start == "2023-12-01" }?.confidence.label == .reported)
+        #expect(found.first { $0.value.start == "2024-10-01" }?.confidence.label == .rumored)
+    }
+}

@@ -25,8 +25,10 @@ public struct ClaimExtractor: Sendable {
             canonical.subject = subject
             return canonical
         }
+        // A maker's own press release states what the maker says.
+        let prior = Self.isPressRelease(reading.document.url) ? .official : prior
         // A headline that says "leaked" or "rumored" sets the tone for sentences that carry no cue of their own.
-        let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) } ?? prior
+        let headlineLabel = reading.document.title.flatMap { Hedges.cueLabel(in: $0) }
         var reporters: [String: Set<String>] = [:]
         var unknowns: [StatedUnknown] = []
         var position = 0
@@ -58,8 +60,8 @@ public struct ClaimExtractor: Sendable {
                     unknowns.append(unknown(sentence, mentions: mentions, statedAt: statedAt, position: position))
                     continue
                 }
-                let found = self.claims(in: sentence, mentions: mentions, statedAt: statedAt,
-                                        prior: headlineLabel, source: reading.document.source, isUserReport: passage.isUserReport)
+                let found = self.claims(in: sentence, mentions: mentions, statedAt: statedAt, prior: prior, tone: headlineLabel,
+                                        source: reading.document.source, isUserReport: passage.isUserReport)
                     .map { claim -> Claim in
                         var placed = claim
                         placed.position = position
@@ -98,25 +100,37 @@ public struct ClaimExtractor: Sendable {
         // Most sentences name no tracked subject: find that out first, it is the cheapest test.
         let mentions = vocabulary.mentions(in: sentence)
         guard !mentions.isEmpty, !Hedges.statesUnknown(sentence) else { return [] }
-        return claims(in: sentence, mentions: mentions, statedAt: statedAt, prior: prior, source: source, isUserReport: isUserReport)
+        return claims(in: sentence, mentions: mentions, statedAt: statedAt, prior: prior, tone: nil, source: source, isUserReport: isUserReport)
+    }
+
+    /// A press release: the address of a maker's press library or newsroom.
+    static func isPressRelease(_ url: String) -> Bool {
+        let path = (URL(string: url)?.path ?? "").lowercased()
+        return ["/pr/", "/newsroom/", "/press/", "/press-release", "/pressrelease", "/press-releases/"].contains { path.contains($0) }
     }
 
     /// Claims stated by a sentence whose subject mentions are known and which states nothing unknown.
     private func claims(in sentence: String, mentions: [(name: String, range: NSRange)], statedAt: Date?, prior: Confidence.Label,
-                        source: String, isUserReport: Bool) -> [Claim] {
+                        tone: Confidence.Label?, source: String, isUserReport: Bool) -> [Claim] {
         let text = sentence as NSString
         let lower = sentence.lowercased()
         let values = ValueRecognizer(reference: statedAt).values(in: sentence).filter { value in
             !mentions.contains { NSIntersectionRange($0.range, value.range).length > 0 } && !SentenceContext.isDateline(value, in: text)
         }
-        let confidence = Hedges.confidence(for: sentence, prior: prior, source: source, isUserReport: isUserReport)
+        let confidence = Hedges.confidence(for: sentence, prior: prior, tone: tone, source: source, isUserReport: isUserReport)
+        let today = statedAt.map(Timestamp.day)
         let context = SentenceContext(sentence: sentence, text: text, lower: lower, search: LowercasedText(lower),
                                       mentions: mentions, values: values)
         var claims: [Claim] = []
-        func emit(_ subject: String?, _ attribute: String, _ qualifier: String?, _ value: Value, _ validTime: ValidTime? = nil) {
+        func emit(_ subject: String?, _ attribute: String, _ qualifier: String?, _ value: Value, _ validTime: ValidTime? = nil,
+                  at range: NSRange? = nil) {
             guard let subject else { return }
+            // A value's own clause sets its label; a headline's tone is about what is still to come, not a
+            // date already past.
+            let past = (value.end ?? value.start).map { today != nil && $0 < today! } ?? false
+            let own = range.map { Hedges.confidence(for: sentence, at: $0, prior: prior, tone: past ? nil : tone, source: source, isUserReport: isUserReport) }
             claims.append(Claim(subject: subject, attribute: attribute, qualifier: qualifier, value: value,
-                                validTime: validTime, confidence: confidence, quote: sentence, statedAt: statedAt))
+                                validTime: validTime, confidence: own ?? confidence, quote: sentence, statedAt: statedAt))
         }
         let change = context.changeOverTime()
         let changeTime = values.first { ($0.value.type == .date || $0.value.type == .period) && context.isTimeOfChange($0) }
@@ -133,35 +147,35 @@ public struct ClaimExtractor: Sendable {
                     low.upper = nil
                     high.upper = nil
                     high.number = upper
-                    emit(subject, "price", [qualifier, "lowest"].compactMap { $0 }.joined(separator: ", "), low)
-                    emit(subject, "price", [qualifier, "highest"].compactMap { $0 }.joined(separator: ", "), high)
+                    emit(subject, "price", [qualifier, "lowest"].compactMap { $0 }.joined(separator: ", "), low, at: mention.range)
+                    emit(subject, "price", [qualifier, "highest"].compactMap { $0 }.joined(separator: ", "), high, at: mention.range)
                     continue
                 }
                 if let change, change.old == mention {
                     let end = changeTime?.value.start.flatMap(Self.dayBefore) ?? statedAt.map { Timestamp.day($0.addingTimeInterval(-86_400)) }
-                    emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"))
+                    emit(subject, "price", qualifier, mention.value, ValidTime(start: nil, end: end, text: "before the change"), at: mention.range)
                 } else if let change, change.new == mention {
                     let start = changeTime?.value.start ?? statedAt.map(Timestamp.day)
-                    emit(subject, "price", qualifier, mention.value, ValidTime(start: start, end: nil, text: changeTime?.value.text ?? "from now on"))
+                    emit(subject, "price", qualifier, mention.value, ValidTime(start: start, end: nil, text: changeTime?.value.text ?? "from now on"), at: mention.range)
                 } else {
-                    emit(subject, "price", qualifier, mention.value)
+                    emit(subject, "price", qualifier, mention.value, at: mention.range)
                 }
             case .quantity:
                 if context.cue(before: mention.range, among: vocabulary.attribute("memory.max")?.triggers ?? [], within: 40) {
-                    emit(subject, "memory.max", nil, mention.value)
+                    emit(subject, "memory.max", nil, mention.value, at: mention.range)
                 }
             case .number:
                 guard let attribute = context.benchmark(near: mention.range), (mention.value.number ?? 0) >= 100 else { continue }
-                emit(subject, attribute, nil, mention.value)
+                emit(subject, attribute, nil, mention.value, at: mention.range)
             case .ratio:
                 guard context.comparesPerformance(mention) else { continue }
                 let comparator = context.subject(after: mention.range)
                 let subject = context.subject(before: mention.range, excluding: comparator)
                 var qualifier = comparator.map { "vs " + $0 }
                 if let task = context.task() { qualifier = [task, qualifier].compactMap { $0 }.joined(separator: ", ") }
-                emit(subject, "performance.relative", qualifier, mention.value)
+                emit(subject, "performance.relative", qualifier, mention.value, at: mention.range)
             case .score:
-                emit(subject ?? context.subject(after: mention.range), "rating", nil, mention.value)
+                emit(subject ?? context.subject(after: mention.range), "rating", nil, mention.value, at: mention.range)
             case .date, .period:
                 if changeTime == mention { continue }
                 let value = context.boundedBelow(mention) ?? mention.value
@@ -170,10 +184,13 @@ public struct ClaimExtractor: Sendable {
                     // The date the sentence gives for the discontinuation: the first one written after the word.
                     guard values.first(where: { ($0.value.type == .date || $0.value.type == .period) && $0.range.location > word.location }) == mention
                     else { continue }
-                    emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value)
+                    emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value, at: mention.range)
                 } else if context.hasTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
-                    // What ships is the sentence's subject, not the chip it ships with ("the iMac … with the M5 chip").
-                    emit(context.primarySubject ?? owner, "release-date", nil, value)
+                    // What ships is what the release verb is said of ("the Echo debuted last year", "plans to release a
+                    // new 13-inch MacBook Pro"), else the sentence's subject, not the chip it ships with ("the iMac …
+                    // with the M5 chip").
+                    let released = context.released(before: mention.range, triggers: vocabulary.attribute("release-date")?.triggers ?? [])
+                    emit(released ?? context.primarySubject ?? owner, "release-date", nil, value, at: mention.range)
                 }
             case .boolean, .text:
                 break
@@ -290,6 +307,27 @@ struct SentenceContext {
 
     private func distance(_ a: NSRange, _ b: NSRange) -> Int {
         a.location >= NSMaxRange(b) ? a.location - NSMaxRange(b) : max(0, b.location - NSMaxRange(a))
+    }
+
+    /// The product a release verb written before `range` is said of: the one it names just after it ("release
+    /// a new 13-inch MacBook Pro"), else the one written just before it ("the Echo debuted"); nil when the verb
+    /// is not near enough to tell.
+    func released(before range: NSRange, triggers: [String]) -> String? {
+        let lowerText = lower as NSString
+        var verb: (range: NSRange, trigger: String)?
+        for trigger in triggers where trigger.count > 2 {
+            let found = lowerText.range(of: trigger, options: [.literal, .backwards], range: NSRange(location: 0, length: range.location))
+            if found.location != NSNotFound, verb == nil || found.location > verb!.range.location { verb = (found, trigger) }
+        }
+        guard let (verb, trigger) = verb, range.location - NSMaxRange(verb) <= 120 else { return nil }
+        // Verbs that take what is released as their object: "release the M5 MacBook Pro", "launch the Ace".
+        if ["release", "launch", "ship", "introduce", "roll out"].contains(trigger),
+           let object = mentions.first(where: { $0.range.location >= NSMaxRange(verb) && $0.range.location <= NSMaxRange(verb) + 20
+               && NSMaxRange($0.range) <= range.location && !isComparator($0) }) {
+            return object.name
+        }
+        let subject = mentions.last { NSMaxRange($0.range) <= verb.location && verb.location - NSMaxRange($0.range) <= 40 && !isComparator($0) }
+        return subject?.name
     }
 
     func hasTrigger(_ triggers: [String]) -> Bool {

@@ -9,7 +9,7 @@ public enum Hedges {
         (.leaked, ["according to leaked", "according to a leak", "leaked", "leak ", "leaks", "found in code", "found in the code", "discovered in", "spotted in",
                    "code in macos", "code found", "developer code"]),
         (.official, ["officially", "apple announced", "apple today announced", "apple has announced", "confirmed",
-                     "apple said", "apple says", "press release", "apple has discontinued", "apple discontinued",
+                     "apple said", "apple says", "apple did say", "did say", "press release", "apple has discontinued", "apple discontinued",
                      "apple today discontinued", "apple today", "apple's website", "apple online store", "apple's online store", "apple now charges",
                      "according to apple", "apple confirmed", "apple has confirmed"]),
         (.measured, ["in our tests", "in our testing", "we measured", "our benchmarks", "benchmarked by us"]),
@@ -17,7 +17,9 @@ public enum Hedges {
                     "allegedly", "purportedly", "could ", "might ", "may ", "likely", "plans to", "is planning",
                     "predicted", "predicts", "points to", "point to", "point toward", "is believed"]),
         (.reported, ["according to", "reports", "reported", "report ", "sources", "said", "says", "claims"]),
-        (.speculative, ["we think", "speculat", "possibly", "perhaps", "we suspect", "we'd guess"]),
+        (.speculative, ["we think", "speculat", "possibly", "perhaps", "we suspect", "we'd guess", "i would wager", "i'd wager",
+                        "i would bet", "i'd bet", "i suspect", "i think", "i expect", "almost certainly", "it seems", "seems they",
+                        "my guess", "i'd guess", "ought to"]),
     ]
 
     /// Base scores per label, before the source prior and corroboration adjust them.
@@ -61,16 +63,65 @@ public enum Hedges {
         return unknownCues.contains { lower.contains($0) }
     }
 
-    /// The confidence of a sentence's claims from its cues and the source's prior.
-    public static func confidence(for sentence: String, prior: Confidence.Label, source: String,
-                                  isUserReport: Bool = false) -> Confidence {
+    /// Where a clause ends: a cue on one side does not hedge a value on the other ("These range from $1,300 to
+    /// $1,900, but buying from here might mean …").
+    static let clauseBreaks = ["; ", " but ", " — ", " – ", " while ", " although ", " whereas ", " though ", ", which ", ", where "]
+
+    /// The cue that governs a value at `range` (UTF-16, in `sentence`): the nearest written before it in its
+    /// clause, else the first after it in its clause, else the last one in the clauses before.
+    static func cue(for range: NSRange, in sentence: String) -> (label: Confidence.Label, phrase: String)? {
+        let lower = (" " + sentence.lowercased()) as NSString
+        let value = NSRange(location: range.location + 1, length: range.length)
+        var breaks: [Int] = []
+        for separator in clauseBreaks {
+            var search = NSRange(location: 0, length: lower.length)
+            while case let found = lower.range(of: separator, options: .literal, range: search), found.location != NSNotFound {
+                breaks.append(found.location)
+                search = NSRange(location: NSMaxRange(found), length: lower.length - NSMaxRange(found))
+            }
+        }
+        let clauseStart = breaks.filter { $0 < value.location }.max() ?? 0
+        // A relative clause ("…, which was released last year") is not hedged by the clause it hangs from.
+        let relative = [", which ", ", where "].contains { clauseStart > 0 && lower.length >= clauseStart + $0.utf16.count
+            && lower.substring(with: NSRange(location: clauseStart, length: $0.utf16.count)) == $0 }
+        let clauseEnd = breaks.filter { $0 >= NSMaxRange(value) }.min() ?? lower.length
+        // Every cue written, less those inside a longer one ("said" inside "Apple says" or "is said to") and those
+        // that only continue the cue just before them ("said" after "Apple today").
+        var found: [(label: Confidence.Label, phrase: String, range: NSRange)] = []
+        for (label, phrases) in cues {
+            for phrase in phrases {
+                var search = NSRange(location: 0, length: lower.length)
+                while case let match = lower.range(of: phrase, options: .literal, range: search), match.location != NSNotFound {
+                    found.append((label, phrase, match))
+                    search = NSRange(location: NSMaxRange(match), length: lower.length - NSMaxRange(match))
+                }
+            }
+        }
+        let written = found.filter { cue in
+            !found.contains { other in
+                (other.range.length > cue.range.length && NSIntersectionRange(other.range, cue.range).length == cue.range.length)
+                    || (other.range.location < cue.range.location && cue.range.location - NSMaxRange(other.range) <= 1
+                        && NSMaxRange(other.range) <= cue.range.location)
+            }
+        }
+        let before = written.filter { $0.range.location >= clauseStart && $0.range.location < value.location }.max { $0.range.location < $1.range.location }
+        let after = written.filter { $0.range.location >= NSMaxRange(value) && $0.range.location < clauseEnd }.min { $0.range.location < $1.range.location }
+        let earlier = relative ? nil : written.filter { $0.range.location < clauseStart }.max { $0.range.location < $1.range.location }
+        return (before ?? after ?? earlier).map { ($0.label, $0.phrase) }
+    }
+
+    /// The confidence of a sentence's claims from its cues and the source's prior; with `range`, of the value
+    /// written there (its own clause's cue). `tone` is what a sentence with no cue of its own gets (a headline
+    /// that says "rumored" sets it); by default the prior.
+    public static func confidence(for sentence: String, at range: NSRange? = nil, prior: Confidence.Label, tone: Confidence.Label? = nil,
+                                  source: String, isUserReport: Bool = false) -> Confidence {
         let lower = LowercasedText(" " + sentence)
         var reasons = ["source prior: \(source) (\(prior.rawValue))"]
         if isUserReport {
             reasons.append("user report")
             return Confidence(score: baseScore(.userReport), label: .userReport, reasons: reasons)
         }
-        if let (label, phrase) = firstCue(in: lower) {
+        if let (label, phrase) = range.map({ cue(for: $0, in: sentence) }) ?? firstCue(in: lower) {
             // Attribution to a chart or a test is not hedging on a source whose pages are measured data.
             if prior == .measured && label == .reported {
                 reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (attribution; measured data)")
@@ -80,6 +131,10 @@ public enum Hedges {
             // A source's prior pulls a cue's score a little toward its own.
             let score = 0.8 * baseScore(label) + 0.2 * baseScore(prior)
             return Confidence(score: (score * 100).rounded() / 100, label: label, reasons: reasons)
+        }
+        if let tone, tone != prior {
+            reasons.append("no cue: the headline's tone (\(tone.rawValue)) applies")
+            return Confidence(score: baseScore(tone), label: tone, reasons: reasons)
         }
         reasons.append("no cue: source prior applies")
         return Confidence(score: baseScore(prior), label: prior, reasons: reasons)

@@ -42,7 +42,14 @@ public struct ValueRecognizer: Sendable {
     static let half = regex(#"\b(?:(first|second) half of|H([12]))\s*(\d{4})\b"#)
     static let yearPart = regex(#"\b(early|mid|late|the end of|end of)[- ]?(\d{4})\b"#)
     static let season = regex(#"\b(?:(this|next|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b"#)
-    static let relative = regex(#"\b(later this year|this year|next year|this month|next month|today|this week|later this month|earlier this month|earlier this year)\b"#)
+    static let relative = regex(#"\b(later this year|this year|next year|last year|this month|next month|last month|today|this week|earlier this week|later this week|next week|last week|later this month|earlier this month|earlier this year)\b"#)
+    /// Parts of a year named relative to the statement: "late last year", "midway through next year", "the
+    /// second half of this year".
+    static let relativeYearPart = regex(#"\b(early|mid|late|the end of|end of|midway through|the middle of|(?:the )?(?:first|second) half of)[- ]?(this|next|last) year\b"#)
+    /// "in a couple of weeks", "in two weeks", "in a few weeks".
+    static let weeksAhead = regex(#"\bin (a couple of|two|three|a few|several) weeks\b"#)
+    /// "over four years ago", "two years ago".
+    static let yearsAgo = regex(#"\b(over |more than |about |nearly |almost )?(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b"#)
     static let wwdc = regex(#"\bWWDC\s?(\d{4})?\b"#)
     static let inYear = regex(#"\b(?:in|by|until|for|during)\s+(\d{4})\b"#)
 
@@ -122,13 +129,43 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.relative, when: ["this", "next", "today", "later", "earlier"].contains(where: lower.contains)) { match, g in
+        each(Self.relative, when: ["this", "next", "today", "later", "earlier", "last"].contains(where: lower.contains)) { match, g in
             // "Apple today said …" dates the statement, not the thing it is about.
             let after = text.substring(from: NSMaxRange(match.range)).lowercased().trimmingCharacters(in: .whitespaces)
             if g(0)!.lowercased() == "today",
                ["said", "says", "announced", "announces", "confirmed", "confirms", "told", "revealed", "unveiled", "shared"]
                 .contains(where: { after.hasPrefix($0 + " ") || after == $0 }) { return nil }
             return relativePeriod(g(0)!)
+        }
+        each(Self.relativeYearPart, when: lower.contains(" year")) { _, g in
+            guard let reference else { return nil }
+            let now = Timestamp.components(reference)
+            let year = now.year + (g(2)!.lowercased() == "next" ? 1 : g(2)!.lowercased() == "last" ? -1 : 0)
+            let part = g(1)!.lowercased()
+            let (from, to): (Int, Int) = part.contains("first half") ? (1, 6) : part.contains("second half") ? (7, 12)
+                : part == "early" ? (1, 4) : ["mid", "midway through", "the middle of"].contains(part) ? (5, 8) : (9, 12)
+            return period(g(0)!, Self.months(year: year, from: from, to: to))
+        }
+        each(Self.weeksAhead, when: lower.contains("weeks")) { _, g in
+            guard let reference else { return nil }
+            let (low, high): (Double, Double) = switch g(1)!.lowercased() {
+            case "two": (10, 18)
+            case "three": (17, 25)
+            default: (7, 21)
+            }
+            return period(g(0)!, (Timestamp.day(reference.addingTimeInterval(low * 86_400)), Timestamp.day(reference.addingTimeInterval(high * 86_400))))
+        }
+        each(Self.yearsAgo, when: lower.contains(" ago")) { _, g in
+            guard let reference else { return nil }
+            let words = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10]
+            guard let count = Int(g(2)!) ?? words[g(2)!.lowercased()] else { return nil }
+            let point = reference.addingTimeInterval(-Double(count) * 365.25 * 86_400)
+            // "over four years ago": in the year before that point; "four years ago": that point's year.
+            if g(1) != nil {
+                return period(g(0)!, (Timestamp.day(point.addingTimeInterval(-365.25 * 86_400)), Timestamp.day(point)))
+            }
+            let year = Timestamp.components(point).year
+            return period(g(0)!, Self.months(year: year, from: 1, to: 12))
         }
         each(Self.wwdc, when: lower.contains("wwdc")) { _, g in
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
@@ -304,14 +341,29 @@ public struct ValueRecognizer: Sendable {
         case "later this year": (Timestamp.day(reference.addingTimeInterval(86_400)), String(format: "%04d-12-31", now.year))
         case "this year", "earlier this year": Self.months(year: now.year, from: 1, to: 12)
         case "next year": Self.months(year: now.year + 1, from: 1, to: 12)
+        case "last year": Self.months(year: now.year - 1, from: 1, to: 12)
+        case "last month": now.month == 1 ? Self.months(year: now.year - 1, from: 12, to: 12)
+                                          : Self.months(year: now.year, from: now.month - 1, to: now.month - 1)
         case "this month", "later this month", "earlier this month": Self.months(year: now.year, from: now.month, to: now.month)
         case "next month": now.month == 12 ? Self.months(year: now.year + 1, from: 1, to: 1)
                                            : Self.months(year: now.year, from: now.month + 1, to: now.month + 1)
         case "today": (today, today)
-        case "this week": (today, Timestamp.day(reference.addingTimeInterval(6 * 86_400)))
+        case "this week", "later this week": (today, Timestamp.day(reference.addingTimeInterval(Double(7 - Self.weekday(reference)) * 86_400)))
+        case "earlier this week": (Timestamp.day(reference.addingTimeInterval(-Double(Self.weekday(reference) - 1) * 86_400)), today)
+        case "next week": (Timestamp.day(reference.addingTimeInterval(Double(8 - Self.weekday(reference)) * 86_400)),
+                           Timestamp.day(reference.addingTimeInterval(Double(14 - Self.weekday(reference)) * 86_400)))
+        case "last week": (Timestamp.day(reference.addingTimeInterval(-Double(Self.weekday(reference) + 6) * 86_400)),
+                           Timestamp.day(reference.addingTimeInterval(-Double(Self.weekday(reference)) * 86_400)))
         default: nil
         }
         return period(text, bounds)
+    }
+
+    /// Monday 1 … Sunday 7, in UTC.
+    static func weekday(_ date: Date) -> Int {
+        // 1970-01-01 was a Thursday (4).
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return ((days + 3) % 7 + 7) % 7 + 1
     }
 
     static func month(_ name: String?) -> Int? {
