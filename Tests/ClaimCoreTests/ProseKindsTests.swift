@@ -193,3 +193,99 @@ import Testing
         #expect(found.first { $0.value.start == "2024-10-01" }?.confidence.label == .rumored)
     }
 }
+
+/// What is not a claim on the product, or not the claim it looks like.
+@Suite struct ProseNonClaimsTests {
+    let stated = Timestamp.iso8601("2024-05-14T15:00:00Z")
+
+    func claims(_ sentence: String) -> [Claim] {
+        var vocabulary = Vocabulary.standard
+        for (name, aliases) in [("Zenbook 15", ["Zenbooks"]), ("Zenbook 14", []), ("Orbit Speaker", ["Orbit speakers"]), ("Orbit Hub", [])] {
+            vocabulary.add(Vocabulary.Subject(name: name, aliases: aliases))
+        }
+        return ClaimExtractor(vocabulary: vocabulary).claims(in: sentence, statedAt: stated, prior: .reported, source: "generic")
+    }
+
+    @Test func storageIsNotMemory() {
+        #expect(claims("The Zenbook 15 takes drives of up to 4TB for storage.").isEmpty)
+        #expect(claims("The Zenbook 15 supports up to 2TB SSD and an SD card.").isEmpty)
+        #expect(claims("The Zenbook 15 tops out at 64GB of memory.").contains { $0.attribute == "memory.max" })
+    }
+
+    @Test func aPriceBelongsToTheProductWrittenWithIt() {
+        let pair = claims("Early buyers get discounts on both: $99 for Zenbook 14, $169 for Zenbook 15.")
+        #expect(pair.contains { $0.subject == "Zenbook 14" && $0.value.number == 99 })
+        #expect(pair.contains { $0.subject == "Zenbook 15" && $0.value.number == 169 })
+        #expect(!pair.contains { $0.subject == "Zenbook 14" && $0.value.number == 169 })
+        // A new item after "and" with its own price is not the first product's.
+        let deals = claims("You'll also find the Zenbook 15 for $950 and weekend pricing on desk lamps from $39.")
+        #expect(deals.contains { $0.value.number == 950 } && !deals.contains { $0.value.number == 39 })
+        // "a $899 product" is a price of some product or other.
+        #expect(claims("The maker could get away with a $899 product, but it will charge well over $1,000 for the Zenbook 15.")
+            .allSatisfy { $0.value.number != 899 })
+    }
+
+    @Test func aDroppedDateOrAnotherEventIsNoReleaseDate() {
+        let delayed = claims("The Zenbook 15 was originally expected to launch on June 4 but was pushed back to June 18 to build stock.")
+        #expect(delayed.filter { $0.attribute == "release-date" }.map(\.value.start) == ["2024-06-18"])
+        #expect(claims("Order books for the Zenbook 15 open from the end of May, with a launch edition in blue.").allSatisfy { $0.attribute != "release-date" })
+        #expect(claims("The Zenbook 15 will be the first laptop with parts from a startup the company acquired in 2022.")
+            .allSatisfy { $0.attribute != "release-date" })
+        #expect(claims("The Zenbook 15 could be introduced at the company's May event.").allSatisfy { $0.attribute != "release-date" })
+        #expect(claims("The Zenbook 14, which the company introduced last year, is still sold.").contains { $0.attribute == "release-date" })
+    }
+
+    @Test func availabilityIsSaidOfTheProductsInItsClause() {
+        let sold = claims("Zenbook 15 and Zenbook 14 laptops are still sold out everywhere, but there are bundles that include them still available.")
+        #expect(sold.filter { $0.attribute == "availability" }.map(\.value.boolean).allSatisfy { $0 == false })
+        #expect(Set(sold.filter { $0.attribute == "availability" }.map(\.subject)) == ["Zenbook 15", "Zenbook 14"])
+        // A launch that sold out is an event, not a state.
+        #expect(claims("The Zenbook 15 sold out instantly when it came out on May 2.").allSatisfy { $0.attribute != "availability" })
+        #expect(claims("Backers of the Orbit Hub will receive a full refund.").contains { $0.attribute == "availability" && $0.value.boolean == false })
+    }
+
+    @Test func aComparisonsOtherProductIsNotTheSubject() {
+        var vocabulary = Vocabulary.standard
+        for name in ["Zenbook 15", "Zenbook 14"] { vocabulary.add(Vocabulary.Subject(name: name)) }
+        let reading = Reading(document: Document(url: "https://news.example/a", source: "generic", kind: .article, published: stated),
+                              passages: [Passage("The Zenbook 15 is the bigger model."),
+                                         Passage("It does cost more than the Zenbook 14, starting at $1,299, and it sold out on its May 2 launch.")])
+        let found = ClaimExtractor(vocabulary: vocabulary).extract(reading, prior: .reported).claims
+        #expect(found.filter { $0.attribute == "price" || $0.attribute == "release-date" }.allSatisfy { $0.subject == "Zenbook 15" })
+    }
+}
+
+/// The sentences of the newsletter that started the project (quoted in the issue that asked for real prose).
+@Suite struct SeedNewsletterTests {
+    let stated = Timestamp.iso8601("2026-03-20T15:00:00Z")
+
+    func claims(_ sentence: String) -> [Claim] {
+        ClaimExtractor().claims(in: sentence, statedAt: stated, prior: .reported, source: "generic")
+    }
+
+    /// The newsletter's sentence names no product: its paragraph is about the Mac Studio.
+    @Test func theMemoryCapWithItsDate() {
+        let reading = Reading(document: Document(url: "https://letter.example/1", source: "generic", kind: .article, published: stated),
+                              passages: [Passage("The Mac Studio is the last Mac Apple sells for heavy AI work. Global DRAM shortages forced Apple to "
+                                                 + "pull the 512GB Unified Memory configuration in early March, capping current orders at 256GB.")])
+        let found = ClaimExtractor().extract(reading, prior: .reported).claims
+        #expect(found.contains { $0.subject == "Mac Studio" && $0.attribute == "memory.max" && $0.value.number == 256 })
+        let pulled = found.first { $0.subject == "Mac Studio" && $0.attribute == "availability" }
+        #expect(pulled?.value.boolean == false && pulled?.qualifier == "512GB configuration")
+        #expect(pulled?.validTime?.start == "2026-03-01")
+    }
+
+    @Test func theUpgradePriceChange() {
+        let found = claims("Meanwhile, the price for a Mac Studio 256GB upgrade jumped from $1,600 to $2,000 this month.")
+        #expect(found.contains { $0.value.number == 1600 && $0.validTime?.end != nil })
+        #expect(found.contains { $0.value.number == 2000 && $0.validTime?.start == "2026-03-01" })
+    }
+
+    @Test func theTrainingComparison() {
+        let found = claims("That is making the Mac Studio 3x slower than a four-year-old RTX 4090 for ResNet-50 training.")
+        let relative = found.first { $0.attribute == "performance.relative" }
+        #expect(relative?.subject == "Mac Studio")
+        #expect(relative?.qualifier?.contains("RTX 4090") == true)
+        #expect(relative.map { abs(($0.value.number ?? 0) - 0.333) < 0.01 } == true)
+    }
+}

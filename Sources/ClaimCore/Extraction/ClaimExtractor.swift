@@ -41,16 +41,22 @@ public struct ClaimExtractor: Sendable {
         // The product the prose was last about: a sentence that names none but refers to one ("It costs just
         // $129.", "Prices range from …", "Units will ship on May 14.") is about it.
         var lastSubject: String?
+        // What a sentence of a paragraph about a product states of it without naming it: a price, a memory
+        // ceiling, a withdrawal ("…, capping current orders at 256GB").
+        let paragraphCues = ["price", "cost", "range", "start at", "start around", "starts at", "sells for", "listed at", "retails"]
+            + (vocabulary.attribute("memory.max")?.triggers ?? []).filter { $0.count > 5 } + ["pulled", "to pull", "no longer available", "discontinued"]
         for passage in passages {
             var paragraphSubject: String?
             for sentence in SentenceSplitter.split(passage.text) {
                 defer { position += 1 }
                 // Most sentences name no tracked subject: find that out first, it is the cheapest test.
                 var mentions = vocabulary.mentions(in: sentence)
-                if mentions.isEmpty, let subject = lastSubject, let reference = Reference.find(in: sentence) {
-                    mentions = [(subject, reference)]
-                } else if mentions.isEmpty, let subject = paragraphSubject, let price = Reference.priceStatement(in: sentence) {
-                    mentions = [(subject, price)]
+                if let subject = lastSubject, let reference = Reference.find(in: sentence),
+                   mentions.isEmpty || SentenceContext.allComparators(mentions, in: sentence as NSString) {
+                    // "It does cost more than the RTX 3080, …": the product it compares is the one last named.
+                    mentions.insert((subject, reference), at: 0)
+                } else if mentions.isEmpty, let subject = paragraphSubject, let statement = Reference.statement(in: sentence, cues: paragraphCues) {
+                    mentions = [(subject, statement)]
                 }
                 guard !mentions.isEmpty else { continue }
                 lastSubject = SentenceContext.primary(of: mentions, in: sentence as NSString) ?? lastSubject
@@ -139,6 +145,16 @@ public struct ClaimExtractor: Sendable {
             switch mention.value.type {
             case .money:
                 guard !context.isPriceDifference(mention) else { continue }
+                // "$99 for Pebble 2", "$300 Beats headphones": the product written right after the price; "a $899
+                // product" names none; a price after "and <a new item>" is not the earlier product's.
+                let subject: String?
+                if let named = context.named(after: mention.range) {
+                    subject = named
+                } else if context.isGenericItem(after: mention.range) || context.startsNewItem(before: mention) {
+                    continue
+                } else {
+                    subject = context.subject(before: mention.range)
+                }
                 let qualifier = context.configuration(near: mention.range, suffixes: ["upgrade", "option", "configuration", "model"])
                     ?? context.configuration ?? (context.search.contains("base") ? "base model" : nil)
                 // A range of prices ("range from $699.99 to $849.99") is two claims: its lowest and its highest.
@@ -161,7 +177,9 @@ public struct ClaimExtractor: Sendable {
                     emit(subject, "price", qualifier, mention.value, at: mention.range)
                 }
             case .quantity:
-                if context.cue(before: mention.range, among: vocabulary.attribute("memory.max")?.triggers ?? [], within: 40) {
+                // Storage, not memory: "up to 1TB eSATA", "drives of up to 30TB", "512GB SSD".
+                if context.cue(before: mention.range, among: vocabulary.attribute("memory.max")?.triggers ?? [], within: 40),
+                   !context.isStorage(mention) {
                     emit(subject, "memory.max", nil, mention.value, at: mention.range)
                 }
             case .number:
@@ -177,7 +195,7 @@ public struct ClaimExtractor: Sendable {
             case .score:
                 emit(subject ?? context.subject(after: mention.range), "rating", nil, mention.value, at: mention.range)
             case .date, .period:
-                if changeTime == mention { continue }
+                if changeTime == mention || context.isSuperseded(mention) || context.datesOtherEvent(mention) { continue }
                 let value = context.boundedBelow(mention) ?? mention.value
                 let owner = subject ?? context.subject(after: mention.range)
                 if let word = (lower as NSString).range(of: "discontinu").nilIfNotFound {
@@ -185,7 +203,7 @@ public struct ClaimExtractor: Sendable {
                     guard values.first(where: { ($0.value.type == .date || $0.value.type == .period) && $0.range.location > word.location }) == mention
                     else { continue }
                     emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value, at: mention.range)
-                } else if context.hasTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
+                } else if context.hasReleaseTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
                     // What ships is what the release verb is said of ("the Echo debuted last year", "plans to release a
                     // new 13-inch MacBook Pro"), else the sentence's subject, not the chip it ships with ("the iMac …
                     // with the M5 chip").
@@ -196,12 +214,13 @@ public struct ClaimExtractor: Sendable {
                 break
             }
         }
-        // One sentence gives one date per subject and attribute: the first written ("a June 2026 launch …
-        // around WWDC" is June 2026, not two rival windows).
+        // One sentence gives one date per subject, attribute and label: the first written ("a June 2026 launch …
+        // around WWDC" is June 2026, not two rival windows); a second date with its own hedge ("Apple did say
+        // 'this summer,' and I would wager … later this month") is a claim of its own.
         var datedKeys = Set<String>()
         claims = claims.filter { claim in
             guard claim.value.type == .date || claim.value.type == .period else { return true }
-            return datedKeys.insert(claim.key).inserted
+            return datedKeys.insert(claim.key + "|" + claim.confidence.label.rawValue).inserted
         }
         if isUserReport {
             for topic in UserReportTopics.topics(in: sentence) {
@@ -213,9 +232,11 @@ public struct ClaimExtractor: Sendable {
                                                suffixes: ["configuration", "option", "model", "version", "unified memory"])
             let when = values.first { $0.value.type == .date || $0.value.type == .period }
             let since = when?.value.start ?? statedAt.map(Timestamp.day)
-            emit(context.primarySubject, "availability", config,
-                 Value(type: .boolean, text: availability.cue, boolean: availability.available),
-                 since.map { ValidTime(start: $0, end: nil, text: when?.value.text ?? "as of publication") })
+            for subject in availability.subjects {
+                emit(subject, "availability", config,
+                     Value(type: .boolean, text: availability.cue, boolean: availability.available),
+                     since.map { ValidTime(start: $0, end: nil, text: when?.value.text ?? "as of publication") })
+            }
         }
         return claims
     }
@@ -250,7 +271,7 @@ struct SentenceContext {
 
     /// Mentions written as the object of a comparison ("than the M2 Ultra"), or as the configuration of the
     /// subject just before them ("the Mac Studio with M4 Max"), are not the sentence's subject.
-    private func isComparator(_ mention: (name: String, range: NSRange)) -> Bool {
+    func isComparator(_ mention: (name: String, range: NSRange)) -> Bool {
         let before = text.substring(to: mention.range.location).lowercased()
         if ["than ", "than the ", "than a ", "vs ", "vs. ", "versus ", "compared to ", "compared with ",
             "over the ", "double the ", "twice the ", "half the "].contains(where: { before.hasSuffix($0) }) {
@@ -282,6 +303,12 @@ struct SentenceContext {
     /// The first subject that is not a comparator.
     var primarySubject: String? {
         (mentions.first { !isComparator($0) } ?? mentions.first)?.name
+    }
+
+    /// Whether every product a sentence names is only compared with ("more than the RTX 3080").
+    static func allComparators(_ mentions: [(name: String, range: NSRange)], in text: NSString) -> Bool {
+        let context = SentenceContext(sentence: text as String, text: text, lower: "", search: LowercasedText(""), mentions: mentions, values: [])
+        return !mentions.isEmpty && mentions.allSatisfy { context.isComparator($0) }
     }
 
     /// The primary subject of a sentence's mentions, without building a whole context.
@@ -318,6 +345,16 @@ struct SentenceContext {
         for trigger in triggers where trigger.count > 2 {
             let found = lowerText.range(of: trigger, options: [.literal, .backwards], range: NSRange(location: 0, length: range.location))
             if found.location != NSNotFound, verb == nil || found.location > verb!.range.location { verb = (found, trigger) }
+        }
+        // A release written as a noun after the date: "in 2017 thanks to the debut of a network from Comcast".
+        if verb == nil {
+            for trigger in ["debut of", "launch of", "release of", "arrival of", "introduction of"] {
+                let found = lowerText.range(of: trigger, options: .literal, range: NSRange(location: NSMaxRange(range), length: lowerText.length - NSMaxRange(range)))
+                if found.location != NSNotFound, found.location - NSMaxRange(range) <= 40,
+                   let object = mentions.first(where: { $0.range.location >= NSMaxRange(found) && $0.range.location <= NSMaxRange(found) + 60 }) {
+                    return object.name
+                }
+            }
         }
         guard let (verb, trigger) = verb, range.location - NSMaxRange(verb) <= 120 else { return nil }
         // Verbs that take what is released as their object: "release the M5 MacBook Pro", "launch the Ace".
@@ -479,17 +516,127 @@ struct SentenceContext {
         return "\(noun) \(activity)"
     }
 
-    /// Whether the sentence says something was withdrawn from sale or is still sold; when it says both
-    /// ("discontinued … but brought it back"), the later statement is the current one.
-    func availability() -> (available: Bool, cue: String)? {
+    /// Whether the sentence says something was withdrawn from sale or is still sold, and of which products:
+    /// those named in the clause of the statement ("… are still sold out, but there are pre-built systems
+    /// still available" says nothing of the cards in its second clause). When it says both ("discontinued …
+    /// but brought it back"), the later statement is the current one.
+    func availability() -> (available: Bool, cue: String, subjects: [String])? {
         let withdrawn = ["discontinued", "no longer available", "no longer sold", "no longer offers", "pulled",
-                         "stopped selling", "removed the", "no longer be ordered", "can no longer"]
+                         "stopped selling", "removed the", "to pull the", "pulls the", "no longer be ordered", "can no longer", "are still sold out", "is still sold out",
+                         "are sold out", "is sold out", "remain sold out", "remains sold out", "out of stock",
+                         "don't see any", "do not see any", "not available", "unavailable", "full refund", "pausing", "paused",
+                         "cancelled", "canceled"]
         let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale",
-                       "brought it back", "brought back", "reintroduced", "back on sale", "returned to sale"]
-        let found = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (Bool, String, Int)? in
-            search.offset(of: cue).map { (available, cue, $0) }
+                       "brought it back", "brought back", "reintroduced", "back on sale", "returned to sale", "back in stock",
+                       "available through"]
+        let lowerText = lower as NSString
+        var found: [(available: Bool, cue: String, at: Int, subjects: [String])] = []
+        let cues = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (String, Bool, NSRange)? in
+            let at = lowerText.range(of: cue)
+            return at.location == NSNotFound ? nil : (cue, available, at)
         }
-        return found.max { $0.2 < $1.2 }.map { ($0.0, $0.1) }
+        // A cue inside a longer one ("still sold" in "are still sold out") is the longer one's.
+        let written = cues.filter { cue in
+            !cues.contains { $0.2.length > cue.2.length && NSIntersectionRange($0.2, cue.2).length == cue.2.length }
+        }
+        for (cue, available, at) in written {
+            let clause = self.clause(around: at)
+            var subjects = mentions.filter { NSIntersectionRange($0.range, clause).length > 0 && !isComparator($0) }.map(\.name)
+            // "… but brought it back": a pronoun in the clause stands for the sentence's product.
+            // Not in "there are bundles that include them still available": that clause is about the bundles.
+            let clauseText = lowerText.substring(with: clause)
+            let words = clauseText.split { !$0.isLetter }
+            if subjects.isEmpty, words.contains("it") || words.contains("them"), !clauseText.contains("there are "), !clauseText.contains("there is "),
+               let primary = primarySubject { subjects = [primary] }
+            if !subjects.isEmpty { found.append((available, cue, at.location, Links.unique(subjects))) }
+        }
+        return found.max { $0.at < $1.at }.map { ($0.available, $0.cue, $0.subjects) }
+    }
+
+    /// The clause `range` sits in: between the breaks a hedge does not cross ("; ", " but ", ", which " …).
+    func clause(around range: NSRange) -> NSRange {
+        let lowerText = lower as NSString
+        var start = 0, end = lowerText.length
+        for separator in Hedges.clauseBreaks {
+            var search = NSRange(location: 0, length: lowerText.length)
+            while case let found = lowerText.range(of: separator, options: .literal, range: search), found.location != NSNotFound {
+                if NSMaxRange(found) <= range.location { start = max(start, NSMaxRange(found)) }
+                if found.location >= NSMaxRange(range) { end = min(end, found.location) }
+                search = NSRange(location: NSMaxRange(found), length: lowerText.length - NSMaxRange(found))
+            }
+        }
+        return NSRange(location: start, length: max(0, end - start))
+    }
+
+    /// The product named right after a price: "$99 for Pebble 2", "$300 Beats headphones".
+    func named(after range: NSRange) -> String? {
+        guard let next = mentions.first(where: { $0.range.location >= NSMaxRange(range) }) else { return nil }
+        let between = text.substring(with: NSRange(location: NSMaxRange(range), length: next.range.location - NSMaxRange(range))).lowercased()
+        return [" ", " for ", " for the ", " for a ", " for its "].contains(between) ? next.name : nil
+    }
+
+    /// "a $899 product": a price of some product or other, not of one the prose tracks.
+    func isGenericItem(after range: NSRange) -> Bool {
+        let after = text.substring(from: NSMaxRange(range)).lowercased()
+        return [" product", " device", " gadget", " phone", " laptop", " speaker", " soundbar", " model of"].contains { after.hasPrefix($0) }
+    }
+
+    /// A price written after "and" plus a new item of its own ("AirPods 2 for $150 and Black Friday pricing on
+    /// thermostats from $139", "…, and you can even get $300 headphones"): not the earlier product's.
+    func startsNewItem(before mention: ValueMention) -> Bool {
+        guard let previous = values.last(where: { NSMaxRange($0.range) <= mention.range.location }) ?? mentions.last(where: {
+            NSMaxRange($0.range) <= mention.range.location }).map({ ValueMention(value: Value(type: .text, text: ""), range: $0.range) })
+        else { return false }
+        let between = text.substring(with: NSRange(location: NSMaxRange(previous.range), length: mention.range.location - NSMaxRange(previous.range)))
+            .lowercased()
+        guard let and = between.range(of: " and ") else { return false }
+        let rest = between[and.upperBound...].split(separator: " ")
+        // "… and prices range from", "… and the other costs": still the same product's price; "… and weekend
+        // pricing on desk lamps" names a new item.
+        let priceWords = ["price", "prices", "pricing", "priced", "cost", "costs", "ranging", "range", "sells", "retails"]
+        let words = rest.map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        if let index = words.prefix(3).firstIndex(where: priceWords.contains), index + 1 >= words.count || !["on", "for"].contains(words[index + 1]) {
+            return false
+        }
+        return rest.count >= 3 && !mentions.contains { $0.range.location > previous.range.location && $0.range.location < mention.range.location }
+    }
+
+    /// A capacity that is storage, not memory.
+    func isStorage(_ mention: ValueMention) -> Bool {
+        let after = String(text.substring(from: NSMaxRange(mention.range)).lowercased().prefix(20))
+        let before = String(text.substring(to: mention.range.location).lowercased().suffix(30))
+        let storage = ["storage", "ssd", "drive", "disk", "esata", "hdd", "nand", "flash", "microsd", "sd card", "cloud"]
+        return storage.contains { after.contains($0) || before.contains($0) }
+    }
+
+    /// A date a plan gave and then dropped: "originally expected to launch on October 15 but was pushed back to
+    /// October 29th" (the later date holds).
+    func isSuperseded(_ mention: ValueMention) -> Bool {
+        guard ["pushed back", "delayed", "postponed", "moved to", "slipped", "pushing"].contains(where: search.contains) else { return false }
+        let before = String(text.substring(to: mention.range.location).lowercased().suffix(50))
+        return ["originally", "initially", "was supposed to", "had been expected", "first planned", "previously"].contains { before.contains($0) }
+            || text.substring(from: NSMaxRange(mention.range)).lowercased().hasPrefix(" but")
+    }
+
+    /// A date of something other than a release: an order book opening, a pre-order, an acquisition, a
+    /// founding, a funding round.
+    func datesOtherEvent(_ mention: ValueMention) -> Bool {
+        let before = String(text.substring(to: mention.range.location).lowercased().suffix(60))
+        return ["order books", "orders open", "pre-order", "preorder", "reservations", "acquired", "bought", "founded", "raised",
+                "filed", "hired", "appointed", "merged", "sued", "invested", "testing until", "for testing"].contains { before.contains($0) }
+    }
+
+    /// Whether the sentence has a release verb; "introduced" only as something done ("which Sonos introduced"),
+    /// not planned ("could be introduced at WWDC" is an announcement).
+    func hasReleaseTrigger(_ triggers: [String]) -> Bool {
+        triggers.contains { trigger in
+            guard let at = search.offset(of: trigger) else { return false }
+            if trigger == "introduced" {
+                let before = (lower as NSString).substring(to: min(at, (lower as NSString).length))
+                return !(before.hasSuffix("be ") || before.hasSuffix("being ") || before.hasSuffix("been "))
+            }
+            return true
+        }
     }
 }
 

@@ -63,6 +63,9 @@ public enum Hedges {
         return unknownCues.contains { lower.contains($0) }
     }
 
+    /// Hedges that are modal verbs and adverbs: they qualify the verb they stand by.
+    static let modals: Set<String> = ["could ", "might ", "may ", "likely", "possibly", "perhaps", "ought to", "plans to", "is planning"]
+
     /// Where a clause ends: a cue on one side does not hedge a value on the other ("These range from $1,300 to
     /// $1,900, but buying from here might mean …").
     static let clauseBreaks = ["; ", " but ", " — ", " – ", " while ", " although ", " whereas ", " though ", ", which ", ", where "]
@@ -105,7 +108,10 @@ public enum Hedges {
             }
         }
         let before = written.filter { $0.range.location >= clauseStart && $0.range.location < value.location }.max { $0.range.location < $1.range.location }
-        let after = written.filter { $0.range.location >= NSMaxRange(value) && $0.range.location < clauseEnd }.min { $0.range.location < $1.range.location }
+        // After the value only an attribution counts ("…, according to Apple"): a modal there is about another verb
+        // ("at just $69 … it may well be the replacement").
+        let after = written.filter { $0.range.location >= NSMaxRange(value) && $0.range.location < clauseEnd && !modals.contains($0.phrase) }
+            .min { $0.range.location < $1.range.location }
         let earlier = relative ? nil : written.filter { $0.range.location < clauseStart }.max { $0.range.location < $1.range.location }
         return (before ?? after ?? earlier).map { ($0.label, $0.phrase) }
     }

@@ -15,12 +15,13 @@ enum Reference {
                                      "models", "car", "vehicle", "app", "update", "computer", "desktop", "chip", "processor",
                                      "drone", "camera", "display", "monitor", "handset", "system", "machine", "unit", "product"]
 
-    /// Within a paragraph, a sentence that states a price without naming a product ("Reputable listings seem to
-    /// start around $600.") is about the paragraph's product: the range of its price word.
-    static func priceStatement(in sentence: String) -> NSRange? {
-        guard sentence.contains("$") || sentence.contains("€") || sentence.contains("£") else { return nil }
+    /// Within a paragraph, a sentence that states a value of the paragraph's product without naming it
+    /// ("Reputable listings seem to start around $600.", "…, capping current orders at 256GB") is about that
+    /// product: the range of the word that says what it states. It must hold an amount (a digit).
+    static func statement(in sentence: String, cues: [String]) -> NSRange? {
+        guard sentence.contains(where: \.isNumber) else { return nil }
         let lower = sentence.lowercased() as NSString
-        for word in ["price", "cost", "range", "start at", "start around", "starts at", "sells for", "listed at", "retails"] {
+        for word in cues {
             let found = lower.range(of: word)
             if found.location != NSNotFound { return found }
         }
@@ -54,6 +55,12 @@ enum Reference {
         if pricedOpeners.contains(opener), words.count > 1,
            ["costs", "cost", "is", "sells", "goes", "retails"].contains(words[1].lowercased()) {
             return NSRange(location: 0, length: (first as NSString).length)
+        }
+        // "… it's priced at $399", "… and it costs $129": a pronoun with a price verb, anywhere in the sentence.
+        let lower = sentence.lowercased() as NSString
+        for phrase in ["it's priced", "it’s priced", "it is priced", "it costs", "it sells for", "it retails", "they cost", "they're priced"] {
+            let found = lower.range(of: phrase)
+            if found.location != NSNotFound { return NSRange(location: found.location, length: 2) }
         }
         if opener == "the", words.count > 1 {
             let second = words[1].lowercased().trimmingCharacters(in: .punctuationCharacters)

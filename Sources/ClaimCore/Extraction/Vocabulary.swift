@@ -189,17 +189,18 @@ extension Vocabulary {
         subjects.append(Subject(name: "Snapdragon X2 Elite", aliases: ["Qualcomm Snapdragon X2 Elite", "Snapdragon X2 Elite Extreme"]))
         let attributes: [Attribute] = [
             // Announcing is not releasing: "announce" and "unveil" are left out on purpose.
-            Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "introduce", "coming",
+            Attribute(id: "release-date", triggers: ["launch", "release", "ship", "arrive", "debut", "introduced", "coming",
                                                       "available to order", "available in stores", "available starting",
                                                       "on sale", "hit shelves", "will be available", "available on", "refresh", "updated", "update with",
                                                       "successor", "replaced by", "to get the", "will get the", "gets the",
                                                       "expected in", "expected by", "due in", "due out", "set for", "slated for",
                                                       "be available", "available from", "available for download", "go on sale", "goes on sale", "in stores", "hit stores",
                                                       "came out", "comes out", "come out", "will be out", "pushed back", "delayed",
-                                                      "roll out", "rolled out", "rolls out"]),
+                                                      "roll out", "rolled out", "rolls out", "expected until", "deliveries",
+                                                      "into the us market", "into the market", "to market", "on their way"]),
             Attribute(id: "discontinued-on", triggers: ["discontinue", "killed off", "retire", "end of sale"]),
             Attribute(id: "price", triggers: ["price", "cost", "priced", "sells for", "charge", "$"]),
-            Attribute(id: "memory.max", triggers: ["capped at", "up to", "maximum of", "max out at", "tops out at",
+            Attribute(id: "memory.max", triggers: ["capped at", "capping", "up to", "maximum of", "max out at", "tops out at",
                                                    "limited to", "maxes out at", "top out at", "configurable with"]),
             Attribute(id: "availability", triggers: ["discontinued", "no longer available", "no longer sold",
                                                      "pulled", "removed", "stopped selling", "still available",

@@ -112,7 +112,7 @@ public struct MetadataCascade {
         let head = String(text.prefix(80))
         guard let match = Self.datelinePattern.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)),
               let range = Range(match.range(at: 1), in: head) else { return nil }
-        return Timestamp.loose(String(head[range]))
+        return Timestamp.loose(String(head[range]), assumingOffset: 0)
     }
 
     static let datelinePattern = try! NSRegularExpression(
