@@ -289,3 +289,42 @@ import Testing
         #expect(relative.map { abs(($0.value.number ?? 0) - 0.333) < 0.01 } == true)
     }
 }
+
+/// Attributes declared in Vocabulary.list are read by the kind of value written beside them.
+@Suite struct DeclaredAttributeTests {
+    let file = """
+        subject Zenbook 15
+        attribute weight [quantity kg lb]: weighs, weighing
+        attribute usb-ports [number]: usb ports
+        attribute launch-price [money]: launched at
+        attribute warranty [text]: warranty
+        attribute battery.capacity: battery, mah
+        """
+
+    func claims(_ sentence: String) throws -> [Claim] {
+        var vocabulary = Vocabulary.standard
+        try VocabularyFile.apply(file, to: &vocabulary)
+        return ClaimExtractor(vocabulary: vocabulary).claims(in: sentence, statedAt: Timestamp.iso8601("2026-05-01T12:00:00Z"), prior: .reported, source: "generic")
+    }
+
+    @Test func eachKindReadsItsValue() throws {
+        let weight = try claims("The Zenbook 15 weighs 1.4 kg and has 3 USB ports.")
+        #expect(weight.contains { $0.attribute == "weight" && $0.value.number == 1.4 && $0.value.unit == "kg" })
+        #expect(weight.contains { $0.attribute == "usb-ports" && $0.value.number == 3 })
+        #expect(try claims("The Zenbook 15 launched at $1,099 in March.").contains { $0.attribute == "launch-price" && $0.value.number == 1099 })
+        #expect(try claims("The Zenbook 15's warranty covers two years of repairs.").contains { $0.attribute == "warranty" && $0.value.text == "covers two years of repairs" })
+        // With no kind: a number with whatever unit follows it.
+        #expect(try claims("The Zenbook 15 has a 5,000 mAh battery.").contains { $0.attribute == "battery.capacity" && $0.value.number == 5000 && $0.value.unit == "mAh" })
+        // A unit the attribute does not take is not its value.
+        #expect(try claims("The Zenbook 15 weighs in with a 14-inch screen.").allSatisfy { $0.attribute != "weight" })
+    }
+
+    @Test func aWrongKindIsAnErrorWithItsLine() {
+        var vocabulary = Vocabulary.standard
+        #expect(throws: InputFileError.self) { try VocabularyFile.apply("subject A\nattribute weight [mass]: weighs\n", to: &vocabulary) }
+        do { try VocabularyFile.apply("subject A\nattribute weight [mass]: weighs\n", to: &vocabulary) } catch {
+            #expect("\(error)".contains("Vocabulary.list:2: error: unknown kind 'mass'; known: date, money, number, quantity, text"))
+        }
+        #expect(throws: InputFileError.self) { try VocabularyFile.apply("attribute price [money]: msrp\n", to: &vocabulary) }
+    }
+}

@@ -222,6 +222,12 @@ public struct ClaimExtractor: Sendable {
             guard claim.value.type == .date || claim.value.type == .period else { return true }
             return datedKeys.insert(claim.key + "|" + claim.confidence.label.rawValue).inserted
         }
+        // Attributes declared in Vocabulary.list: the value of their kind nearest a cue.
+        for attribute in vocabulary.declaredAttributes {
+            guard let cue = attribute.triggers.lazy.map({ (lower as NSString).range(of: $0) }).first(where: { $0.location != NSNotFound }),
+                  let (value, range) = context.declaredValue(attribute.kind, near: cue) else { continue }
+            emit(context.subject(before: range) ?? context.primarySubject, attribute.id, nil, value, at: range)
+        }
         if isUserReport {
             for topic in UserReportTopics.topics(in: sentence) {
                 emit(context.primarySubject, "user-report", nil, Value(type: .text, text: topic))
@@ -625,6 +631,52 @@ struct SentenceContext {
         return ["order books", "orders open", "pre-order", "preorder", "reservations", "acquired", "bought", "founded", "raised",
                 "filed", "hired", "appointed", "merged", "sued", "invested", "testing until", "for testing"].contains { before.contains($0) }
     }
+
+    /// The value of a declared attribute's kind nearest its cue (within 60 characters), and where it is written.
+    func declaredValue(_ kind: Vocabulary.ValueKind?, near cue: NSRange) -> (Value, NSRange)? {
+        func nearest(_ candidates: [(Value, NSRange)]) -> (Value, NSRange)? {
+            candidates.map { ($0, distance($0.1, cue)) }.filter { $0.1 <= 60 }.min { $0.1 < $1.1 }?.0
+        }
+        switch kind {
+        case .money:
+            return nearest(values.filter { $0.value.type == .money && !isPriceDifference($0) }.map { ($0.value, $0.range) })
+        case .date:
+            return nearest(values.filter { $0.value.type == .date || $0.value.type == .period }.map { ($0.value, $0.range) })
+        case .text:
+            let rest = text.substring(from: NSMaxRange(cue))
+            let words = rest.prefix { !".,;:()".contains($0) }.split(separator: " ").prefix(8).joined(separator: " ")
+            guard !words.isEmpty else { return nil }
+            return (Value(type: .text, text: words), NSRange(location: NSMaxRange(cue), length: min((rest as NSString).length, (words as NSString).length + 1)))
+        case .number, .quantity, nil:
+            // Numbers not already read as money or dates, with the unit word written after them.
+            let taken = values.filter { $0.value.type == .money || $0.value.type == .date || $0.value.type == .period }.map(\.range)
+            var candidates: [(Value, NSRange)] = []
+            for match in Self.amount.matches(in: sentence, range: NSRange(location: 0, length: text.length)) {
+                guard !taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }),
+                      !mentions.contains(where: { NSIntersectionRange($0.range, match.range).length > 0 }),
+                      let number = Double(text.substring(with: match.range(at: 1)).replacingOccurrences(of: ",", with: "")) else { continue }
+                let word = match.range(at: 2).location == NSNotFound ? nil : text.substring(with: match.range(at: 2))
+                let unit = word.flatMap { Self.unitStopWords.contains($0.lowercased()) ? nil : $0 }
+                switch kind {
+                case .number:
+                    candidates.append((Value(type: .number, text: text.substring(with: match.range(at: 1)), number: number), match.range(at: 1)))
+                case .quantity(let units) where !units.isEmpty:
+                    guard let unit, units.contains(where: { $0.caseInsensitiveCompare(unit) == .orderedSame }) else { continue }
+                    candidates.append((Value(type: .quantity, text: text.substring(with: match.range), number: number, unit: unit), match.range))
+                default:
+                    let range = unit == nil ? match.range(at: 1) : match.range
+                    candidates.append((Value(type: unit == nil ? .number : .quantity, text: text.substring(with: range), number: number, unit: unit), range))
+                }
+            }
+            return nearest(candidates)
+        }
+    }
+
+    /// A number and the word written right after it ("5,000 mAh", "6.7-inch", "14 ports").
+    static let amount = try! NSRegularExpression(pattern: #"(?<![\w.$€£])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?-?\s?([A-Za-z%]{1,6})\b)?"#)
+    /// Words after a number that are no unit.
+    static let unitStopWords: Set<String> = ["and", "or", "the", "to", "in", "of", "for", "a", "an", "on", "at", "by", "with", "from",
+                                             "as", "is", "are", "was", "it", "its", "this", "that", "than", "per", "new", "more", "less"]
 
     /// Whether the sentence has a release verb; "introduced" only as something done ("which Sonos introduced"),
     /// not planned ("could be introduced at WWDC" is an announcement).

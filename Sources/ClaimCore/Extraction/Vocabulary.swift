@@ -17,10 +17,29 @@ public struct Vocabulary: Sendable {
     public struct Attribute: Sendable, Equatable {
         public var id: String
         public var triggers: [String]
-        public init(id: String, triggers: [String]) {
+        /// For an attribute declared in Vocabulary.list: the kind of value it takes (nil for the built-in ones,
+        /// which the extractor reads with rules of their own).
+        public var kind: ValueKind?
+
+        public init(id: String, triggers: [String], kind: ValueKind? = nil) {
             self.id = id
             self.triggers = triggers
+            self.kind = kind
         }
+    }
+
+    /// What a declared attribute's value looks like.
+    public enum ValueKind: Sendable, Equatable {
+        /// A bare count ("14 USB ports").
+        case number
+        /// A number with one of these units ("5,000 mAh", "120 Hz"); with none listed, any unit word after it.
+        case quantity(units: [String])
+        /// An amount of money.
+        case money
+        /// A date or a window of dates.
+        case date
+        /// The words after the cue, up to the end of the clause.
+        case text
     }
 
     public private(set) var subjects: [Subject]
@@ -68,16 +87,27 @@ public struct Vocabulary: Sendable {
         }
     }
 
-    /// Adds an attribute, or more triggers to an existing one.
+    /// Adds an attribute, or more triggers (and its kind, when declared) to an existing one.
     public mutating func add(_ attribute: Attribute) {
         if let index = attributes.firstIndex(where: { $0.id == attribute.id }) {
             attributes[index].triggers += attribute.triggers
+            if attribute.kind != nil, Vocabulary.builtInAttributeIDs.contains(attribute.id) == false { attributes[index].kind = attribute.kind }
         } else {
             attributes.append(attribute)
         }
     }
 
     public func attribute(_ id: String) -> Attribute? { attributes.first { $0.id == id } }
+
+    /// The attributes the extractor has rules of its own for.
+    public static let builtInAttributeIDs: Set<String> = ["release-date", "discontinued-on", "price", "memory.max", "availability",
+                                                          "geekbench.single-core", "geekbench.multi-core", "geekbench.metal",
+                                                          "geekbench.opencl", "geekbench.vulkan", "performance.relative", "rating", "user-report"]
+
+    /// The attributes declared in Vocabulary.list beyond the built-in ones, each read by the kind of its value.
+    public var declaredAttributes: [Attribute] {
+        attributes.filter { !Self.builtInAttributeIDs.contains($0.id) }
+    }
 
     /// Subject mentions in `text`: canonical name and the UTF-16 range of the alias, longest match first,
     /// whole words only, in text order. Aliases are looked up by the word they start with, so the cost
