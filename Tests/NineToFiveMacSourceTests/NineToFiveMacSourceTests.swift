@@ -42,6 +42,20 @@ import Testing
                                            "https://9to5mac.com/2026/02/09/second-fixture/"])
     }
 
+    /// The template since the 2023 redesign: the visible headline, the author in the post-meta line, its Pacific
+    /// time, and the body without the ads, video embeds and related-story cards placed inside it.
+    @Test func theCurrentTemplate() throws {
+        let reading = try read("current-template.html", url: "https://9to5mac.com/2026/03/12/mac-studio-fixture-price-cut/")
+        #expect(reading.diagnostics.isEmpty)
+        #expect(reading.document.title == "Mac Studio gets its first price cut of the year")
+        #expect(reading.document.author == "Fixture Writer")
+        #expect(reading.document.published.map(Timestamp.format) == "2026-03-12T16:30:00Z")
+        #expect(reading.passages.count == 2)
+        #expect(!reading.passages.contains { $0.text.contains("Sponsored") || $0.text.contains("review") || $0.text.contains("YouTube") })
+        let prices = ClaimExtractor().claims(for: reading, prior: .reported).filter { $0.attribute == "price" }.compactMap(\.value.number)
+        #expect(Set(prices) == [1799, 2999])
+    }
+
     @Test func aChangedLayoutFallsBackWithAWarning() throws {
         let reading = try read("changed-layout.html", url: "https://9to5mac.com/2026/01/05/redesign/")
         #expect(reading.document.title == "After the 2023 redesign")

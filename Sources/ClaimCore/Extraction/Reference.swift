@@ -13,7 +13,8 @@ enum Reference {
     static let nouns: Set<String> = ["device", "phone", "smartphone", "watch", "smartwatch", "laptop", "notebook", "tablet",
                                      "card", "cards", "console", "headphones", "earbuds", "speaker", "soundbar", "model",
                                      "models", "car", "vehicle", "app", "update", "computer", "desktop", "chip", "processor",
-                                     "drone", "camera", "display", "monitor", "handset", "system", "machine", "unit", "product"]
+                                     "drone", "camera", "display", "monitor", "handset", "system", "machine", "unit", "product",
+                                     "configuration", "version", "variant", "edition", "bundle"]
 
     /// Within a paragraph, a sentence that states a value of the paragraph's product without naming it
     /// ("Reputable listings seem to start around $600.", "…, capping current orders at 256GB") is about that

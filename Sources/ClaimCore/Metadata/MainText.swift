@@ -69,10 +69,24 @@ public enum MainText {
                 return child.name == "p" && child.text.count > 80 && linkDensity(child) < 0.25
             }
         }
-        let blocks = nodes.flatMap { node in
-            node.blocks(excluding: node.outermostDescendants { isBoilerplate($0) || unlikelyElements.contains($0.name) || isLinkList($0) })
-        }
-        return (best, blocks)
+        return (best, nodes.flatMap(blocks(of:)))
+    }
+
+    /// The prose blocks of an article's container, leaving out the boilerplate inside it (ads, embeds, related
+    /// stories, link lists): for plugins that know the container but not what a site puts in it.
+    public static func blocks(of container: Node) -> [String] {
+        container.blocks(excluding: container.outermostDescendants {
+            isBoilerplate($0) || isPlacedInside($0) || unlikelyElements.contains($0.name) || isLinkList($0)
+        })
+    }
+
+    /// Words that mark something placed inside an article's text (an ad, a related-story card, a video embed),
+    /// whatever else its class says ("article feature sidebar").
+    static let placedWords: Set<String> = ["sidebar", "related", "promo", "advert", "advertisement", "ad", "ads", "sponsored", "teaser",
+                                           "card", "youtube", "video", "newsletter", "inlinead", "outbrain", "taboola"]
+
+    static func isPlacedInside(_ node: Node) -> Bool {
+        classWords(node).contains(where: placedWords.contains)
     }
 
     /// Readability's starting score: by element, and by what its class and id say.
