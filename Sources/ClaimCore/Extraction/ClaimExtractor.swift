@@ -5,8 +5,15 @@ import Foundation
 public struct ClaimExtractor: Sendable {
     public let vocabulary: Vocabulary
 
+    /// The attributes declared in Vocabulary.list, read by the kind of their value (none in the default).
+    let declared: [Vocabulary.Attribute]
+    /// The release-date cues, asked of every sentence with a date.
+    let releaseTriggers: [String]
+
     public init(vocabulary: Vocabulary = .standard) {
         self.vocabulary = vocabulary
+        declared = vocabulary.declaredAttributes
+        releaseTriggers = vocabulary.attribute("release-date")?.triggers ?? []
     }
 
     /// Claims for a plugin's reading: its passages read sentence by sentence, plus its structured claims.
@@ -51,8 +58,8 @@ public struct ClaimExtractor: Sendable {
                 defer { position += 1 }
                 // Most sentences name no tracked subject: find that out first, it is the cheapest test.
                 var mentions = vocabulary.mentions(in: sentence)
-                if let subject = lastSubject, let reference = Reference.find(in: sentence),
-                   mentions.isEmpty || SentenceContext.allComparators(mentions, in: sentence as NSString) {
+                if let subject = lastSubject, mentions.isEmpty || SentenceContext.allComparators(mentions, in: sentence as NSString),
+                   let reference = Reference.find(in: sentence) {
                     // "It does cost more than the RTX 3080, …": the product it compares is the one last named.
                     mentions.insert((subject, reference), at: 0)
                 } else if mentions.isEmpty, let subject = paragraphSubject, let statement = Reference.statement(in: sentence, cues: paragraphCues) {
@@ -125,6 +132,8 @@ public struct ClaimExtractor: Sendable {
         }
         let confidence = Hedges.confidence(for: sentence, prior: prior, tone: tone, source: source, isUserReport: isUserReport)
         let today = statedAt.map(Timestamp.day)
+        // The sentence's cues, found once for every value that needs its own clause's label.
+        var cueMap: Hedges.CueMap?
         let context = SentenceContext(sentence: sentence, text: text, lower: lower, search: LowercasedText(lower),
                                       mentions: mentions, values: values)
         var claims: [Claim] = []
@@ -134,7 +143,9 @@ public struct ClaimExtractor: Sendable {
             // A value's own clause sets its label; a headline's tone is about what is still to come, not a
             // date already past.
             let past = (value.end ?? value.start).map { today != nil && $0 < today! } ?? false
-            let own = range.map { Hedges.confidence(for: sentence, at: $0, prior: prior, tone: past ? nil : tone, source: source, isUserReport: isUserReport) }
+            if range != nil && cueMap == nil && !isUserReport { cueMap = Hedges.CueMap(sentence) }
+            let own = range.map { Hedges.confidence(for: sentence, at: $0, cues: cueMap, prior: prior, tone: past ? nil : tone, source: source,
+                                                    isUserReport: isUserReport) }
             claims.append(Claim(subject: subject, attribute: attribute, qualifier: qualifier, value: value,
                                 validTime: validTime, confidence: own ?? confidence, quote: sentence, statedAt: statedAt))
         }
@@ -203,11 +214,11 @@ public struct ClaimExtractor: Sendable {
                     guard values.first(where: { ($0.value.type == .date || $0.value.type == .period) && $0.range.location > word.location }) == mention
                     else { continue }
                     emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value, at: mention.range)
-                } else if context.hasReleaseTrigger(vocabulary.attribute("release-date")?.triggers ?? []) {
+                } else if context.hasReleaseTrigger(releaseTriggers) {
                     // What ships is what the release verb is said of ("the Echo debuted last year", "plans to release a
                     // new 13-inch MacBook Pro"), else the sentence's subject, not the chip it ships with ("the iMac …
                     // with the M5 chip").
-                    let released = context.released(before: mention.range, triggers: vocabulary.attribute("release-date")?.triggers ?? [])
+                    let released = context.released(before: mention.range, triggers: releaseTriggers)
                     emit(released ?? context.primarySubject ?? owner, "release-date", nil, value, at: mention.range)
                 }
             case .boolean, .text:
@@ -223,7 +234,7 @@ public struct ClaimExtractor: Sendable {
             return datedKeys.insert(claim.key + "|" + claim.confidence.label.rawValue).inserted
         }
         // Attributes declared in Vocabulary.list: the value of their kind nearest a cue.
-        for attribute in vocabulary.declaredAttributes {
+        for attribute in declared {
             guard let cue = attribute.triggers.lazy.map({ (lower as NSString).range(of: $0) }).first(where: { $0.location != NSNotFound }),
                   let (value, range) = context.declaredValue(attribute.kind, near: cue) else { continue }
             emit(context.subject(before: range) ?? context.primarySubject, attribute.id, nil, value, at: range)
@@ -348,7 +359,7 @@ struct SentenceContext {
     func released(before range: NSRange, triggers: [String]) -> String? {
         let lowerText = lower as NSString
         var verb: (range: NSRange, trigger: String)?
-        for trigger in triggers where trigger.count > 2 {
+        for trigger in triggers where trigger.count > 2 && search.contains(trigger) {
             let found = lowerText.range(of: trigger, options: [.literal, .backwards], range: NSRange(location: 0, length: range.location))
             if found.location != NSNotFound, verb == nil || found.location > verb!.range.location { verb = (found, trigger) }
         }
@@ -537,7 +548,9 @@ struct SentenceContext {
                        "available through"]
         let lowerText = lower as NSString
         var found: [(available: Bool, cue: String, at: Int, subjects: [String])] = []
+        // Byte searches first: most sentences hold none of these.
         let cues = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (String, Bool, NSRange)? in
+            guard search.contains(cue) else { return nil }
             let at = lowerText.range(of: cue)
             return at.location == NSNotFound ? nil : (cue, available, at)
         }

@@ -70,64 +70,76 @@ public enum Hedges {
     /// $1,900, but buying from here might mean …").
     static let clauseBreaks = ["; ", " but ", " — ", " – ", " while ", " although ", " whereas ", " though ", ", which ", ", where "]
 
-    /// The cue that governs a value at `range` (UTF-16, in `sentence`): the nearest written before it in its
-    /// clause, else the first after it in its clause, else the last one in the clauses before.
-    static func cue(for range: NSRange, in sentence: String) -> (label: Confidence.Label, phrase: String)? {
-        let lower = (" " + sentence.lowercased()) as NSString
-        let value = NSRange(location: range.location + 1, length: range.length)
-        var breaks: [Int] = []
-        for separator in clauseBreaks {
-            var search = NSRange(location: 0, length: lower.length)
-            while case let found = lower.range(of: separator, options: .literal, range: search), found.location != NSNotFound {
-                breaks.append(found.location)
-                search = NSRange(location: NSMaxRange(found), length: lower.length - NSMaxRange(found))
+    /// A sentence's cues and clause breaks, found once for all its values: offsets are UTF-16 positions in
+    /// " " + the sentence lower-cased.
+    public struct CueMap {
+        let lower: NSString
+        let breaks: [Int]
+        /// Every cue written, less those inside a longer one ("said" inside "Apple says" or "is said to") and
+        /// those that only continue the cue just before them ("said" after "Apple today").
+        let written: [(label: Confidence.Label, phrase: String, range: NSRange)]
+
+        public init(_ sentence: String) {
+            let lowered = " " + sentence.lowercased()
+            let lower = lowered as NSString
+            // Byte searches say which phrases occur at all; only those are located in UTF-16.
+            let search = LowercasedText(lowered)
+            func locations(of phrase: String) -> [NSRange] {
+                guard search.contains(phrase) else { return [] }
+                var found: [NSRange] = []
+                var range = NSRange(location: 0, length: lower.length)
+                while case let match = lower.range(of: phrase, options: .literal, range: range), match.location != NSNotFound {
+                    found.append(match)
+                    range = NSRange(location: NSMaxRange(match), length: lower.length - NSMaxRange(match))
+                }
+                return found
             }
-        }
-        let clauseStart = breaks.filter { $0 < value.location }.max() ?? 0
-        // A relative clause ("…, which was released last year") is not hedged by the clause it hangs from.
-        let relative = [", which ", ", where "].contains { clauseStart > 0 && lower.length >= clauseStart + $0.utf16.count
-            && lower.substring(with: NSRange(location: clauseStart, length: $0.utf16.count)) == $0 }
-        let clauseEnd = breaks.filter { $0 >= NSMaxRange(value) }.min() ?? lower.length
-        // Every cue written, less those inside a longer one ("said" inside "Apple says" or "is said to") and those
-        // that only continue the cue just before them ("said" after "Apple today").
-        var found: [(label: Confidence.Label, phrase: String, range: NSRange)] = []
-        for (label, phrases) in cues {
-            for phrase in phrases {
-                var search = NSRange(location: 0, length: lower.length)
-                while case let match = lower.range(of: phrase, options: .literal, range: search), match.location != NSNotFound {
-                    found.append((label, phrase, match))
-                    search = NSRange(location: NSMaxRange(match), length: lower.length - NSMaxRange(match))
+            breaks = Hedges.clauseBreaks.flatMap { locations(of: $0).map(\.location) }
+            var found: [(label: Confidence.Label, phrase: String, range: NSRange)] = []
+            for (label, phrases) in Hedges.cues {
+                for phrase in phrases { found += locations(of: phrase).map { (label, phrase, $0) } }
+            }
+            written = found.filter { cue in
+                !found.contains { other in
+                    (other.range.length > cue.range.length && NSIntersectionRange(other.range, cue.range).length == cue.range.length)
+                        || (other.range.location < cue.range.location && cue.range.location - NSMaxRange(other.range) <= 1
+                            && NSMaxRange(other.range) <= cue.range.location)
                 }
             }
+            self.lower = lower
         }
-        let written = found.filter { cue in
-            !found.contains { other in
-                (other.range.length > cue.range.length && NSIntersectionRange(other.range, cue.range).length == cue.range.length)
-                    || (other.range.location < cue.range.location && cue.range.location - NSMaxRange(other.range) <= 1
-                        && NSMaxRange(other.range) <= cue.range.location)
-            }
+
+        /// The cue that governs a value at `range` (UTF-16, in the sentence): the nearest written before it in
+        /// its clause, else the first after it in its clause, else the last one in the clauses before.
+        func cue(for range: NSRange) -> (label: Confidence.Label, phrase: String)? {
+            let value = NSRange(location: range.location + 1, length: range.length)
+            let clauseStart = breaks.filter { $0 < value.location }.max() ?? 0
+            // A relative clause ("…, which was released last year") is not hedged by the clause it hangs from.
+            let relative = [", which ", ", where "].contains { clauseStart > 0 && lower.length >= clauseStart + $0.utf16.count
+                && lower.substring(with: NSRange(location: clauseStart, length: $0.utf16.count)) == $0 }
+            let clauseEnd = breaks.filter { $0 >= NSMaxRange(value) }.min() ?? lower.length
+            let before = written.filter { $0.range.location >= clauseStart && $0.range.location < value.location }.max { $0.range.location < $1.range.location }
+            // After the value only an attribution counts ("…, according to Apple"): a modal there is about another
+            // verb ("at just $69 … it may well be the replacement").
+            let after = written.filter { $0.range.location >= NSMaxRange(value) && $0.range.location < clauseEnd && !Hedges.modals.contains($0.phrase) }
+                .min { $0.range.location < $1.range.location }
+            let earlier = relative ? nil : written.filter { $0.range.location < clauseStart }.max { $0.range.location < $1.range.location }
+            return (before ?? after ?? earlier).map { ($0.label, $0.phrase) }
         }
-        let before = written.filter { $0.range.location >= clauseStart && $0.range.location < value.location }.max { $0.range.location < $1.range.location }
-        // After the value only an attribution counts ("…, according to Apple"): a modal there is about another verb
-        // ("at just $69 … it may well be the replacement").
-        let after = written.filter { $0.range.location >= NSMaxRange(value) && $0.range.location < clauseEnd && !modals.contains($0.phrase) }
-            .min { $0.range.location < $1.range.location }
-        let earlier = relative ? nil : written.filter { $0.range.location < clauseStart }.max { $0.range.location < $1.range.location }
-        return (before ?? after ?? earlier).map { ($0.label, $0.phrase) }
     }
 
     /// The confidence of a sentence's claims from its cues and the source's prior; with `range`, of the value
     /// written there (its own clause's cue). `tone` is what a sentence with no cue of its own gets (a headline
     /// that says "rumored" sets it); by default the prior.
-    public static func confidence(for sentence: String, at range: NSRange? = nil, prior: Confidence.Label, tone: Confidence.Label? = nil,
-                                  source: String, isUserReport: Bool = false) -> Confidence {
+    public static func confidence(for sentence: String, at range: NSRange? = nil, cues map: CueMap? = nil, prior: Confidence.Label,
+                                  tone: Confidence.Label? = nil, source: String, isUserReport: Bool = false) -> Confidence {
         let lower = LowercasedText(" " + sentence)
         var reasons = ["source prior: \(source) (\(prior.rawValue))"]
         if isUserReport {
             reasons.append("user report")
             return Confidence(score: baseScore(.userReport), label: .userReport, reasons: reasons)
         }
-        if let (label, phrase) = range.map({ cue(for: $0, in: sentence) }) ?? firstCue(in: lower) {
+        if let (label, phrase) = range.map({ (map ?? CueMap(sentence)).cue(for: $0) }) ?? firstCue(in: lower) {
             // Attribution to a chart or a test is not hedging on a source whose pages are measured data.
             if prior == .measured && label == .reported {
                 reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (attribution; measured data)")

@@ -194,7 +194,7 @@ public struct ValueRecognizer: Sendable {
             return Value(type: .money, text: g(0)!, number: amount, currency: currency)
         }
         each(Self.otherMoney, when: lower.contains("€") || lower.contains("£") || lower.contains("¥") || lower.contains("₹")
-             || lower.contains("eur") || lower.contains("gbp") || lower.contains("inr") || lower.contains("rs")) { _, g in
+             || lower.contains("eur") || lower.contains("gbp") || lower.contains("inr") || lower.contains("rs.")) { _, g in
             let symbol = (g(1) ?? g(7) ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " .")).lowercased()
             let currency = switch symbol {
             case "€", "eur", "euro", "euros": "EUR"

@@ -114,7 +114,8 @@ public struct Vocabulary: Sendable {
     /// grows with the sentence, not with the vocabulary.
     public func mentions(in text: String) -> [(name: String, range: NSRange)] {
         let units = Array(text.lowercased().utf16)
-        let original = Array(text.utf16)
+        // The text as written, for the few aliases matched with their capitals; made only when one is met.
+        var original: [UInt16]?
         let length = units.count
         var found: [(name: String, range: NSRange)] = []
         var index = 0
@@ -129,8 +130,10 @@ public struct Vocabulary: Sendable {
             for entry in aliasesByFirstWord[Self.wordKey(units[index..<end])] ?? [] {
                 var aliasLength = entry.units.count
                 guard index + aliasLength <= length, units[index..<index + aliasLength].elementsEqual(entry.units) else { continue }
-                if let cased = entry.cased, original.count == length,
-                   !original[(index + 4)..<(index + aliasLength)].elementsEqual(cased.dropFirst(4)) { continue }
+                if let cased = entry.cased {
+                    if original == nil { original = Array(text.utf16) }
+                    if original!.count != length || !original![(index + 4)..<(index + aliasLength)].elementsEqual(cased.dropFirst(4)) { continue }
+                }
                 // A plural names the product too ("RTX 3080s", "MacBooks", "Apple Watches").
                 for suffix in [[UInt16(115)], [UInt16(101), UInt16(115)]] where index + aliasLength + suffix.count <= length
                     && units[(index + aliasLength)..<(index + aliasLength + suffix.count)].elementsEqual(suffix)
