@@ -209,8 +209,8 @@ public struct GeekbenchSource: SourcePlugin {
             // 1,500 rows two XPath queries per row cost more than parsing the page.
             let bodies = table.outermostDescendants { $0.hasName("tbody") }
             let rows = bodies.flatMap { $0.children.filter { $0.hasName("tr") } }.compactMap { row -> (String, Double)? in
-                func cell(_ name: String) -> Node? { row.firstDescendant { $0.hasName("td") && $0.attribute("class") == name } }
-                guard let name = cell("name")?.firstChild(where: { $0.hasName("a") })?.text.nilIfEmpty, let score = cell("score")?.text,
+                let cells = Self.nameAndScoreCells(of: row)
+                guard let name = cells.name?.firstChild(where: { $0.hasName("a") })?.text.nilIfEmpty, let score = cells.score?.text,
                       let number = Double(score.filter(\.isNumber)) else { return nil }
                 return (name, number)
             }
@@ -231,6 +231,22 @@ public struct GeekbenchSource: SourcePlugin {
         return Reading(document: Document(url: page.url.absoluteString, source: Self.descriptor.id, kind: .listing, title: title,
                                           publisher: Self.descriptor.name, provenance: ["title": "head title"], facts: facts),
                        claims: claims)
+    }
+
+    /// A chart row's first `td.name` and first `td.score`, found in one walk of the row.
+    private static func nameAndScoreCells(of row: Node) -> (name: Node?, score: Node?) {
+        var name: Node?
+        var score: Node?
+        row.walkDescendants { node in
+            guard node.hasName("td") else { return .descend }
+            switch node.attribute("class") {
+            case "name": name = name ?? node
+            case "score": score = score ?? node
+            default: break
+            }
+            return name != nil && score != nil ? .stop : .skipChildren
+        }
+        return (name, score)
     }
 
     private func readJSON(_ page: FetchedPage) throws -> Reading {

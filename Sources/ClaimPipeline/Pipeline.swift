@@ -48,6 +48,7 @@ public struct Pipeline {
 
     /// A pipeline writing into `store` rather than the workspace's own (a rebuild writes a new store beside it).
     public init(workspace: Workspace, store: Store) throws {
+        _ = AllocatorTuning.applied
         self.workspace = workspace
         self.store = store
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())

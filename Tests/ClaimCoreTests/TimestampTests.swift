@@ -115,3 +115,36 @@ import Testing
         #expect(Links.pageKey("not a url") == "not a url")
     }
 }
+
+@Suite struct DayFormatTests {
+    @Test(arguments: [
+        (2026, 3, 6, "2026-03-06"), (999, 12, 31, "0999-12-31"), (12026, 1, 1, "12026-01-01"), (-5, 1, 1, "-005-01-01"),
+    ])
+    func zeroPaddedAsPrintfWould(_ year: Int, _ month: Int, _ day: Int, _ written: String) {
+        #expect(Timestamp.day(year: year, month: month, day: day) == written)
+        #expect(written == String(format: "%04d-%02d-%02d", year, month, day))
+    }
+
+    @Test func instantsFormatInUTC() {
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_775_000_000)) == "2026-03-31T23:33:20Z")
+        #expect(Timestamp.day(Date(timeIntervalSince1970: 0)) == "1970-01-01")
+    }
+}
+
+@Suite struct ByteSearchTests {
+    @Test func aWordStartIsAfterNoLetter() {
+        let text = LowercasedText("A smartphone — March's launch, (may) 5jun")
+        #expect(text.hasWord(startingWith: "mar"))  // after "— "
+        #expect(text.hasWord(startingWith: "may"))  // after "("
+        #expect(text.hasWord(startingWith: "jun"))  // after a digit
+        #expect(!text.hasWord(startingWith: "art"))  // only inside "smartphone"
+        #expect(!LowercasedText("summary").hasWord(startingWith: "mar"))
+        #expect(LowercasedText("—mar").hasWord(startingWith: "mar"))
+    }
+
+    @Test func stringSearchKeepsFoundationsAnswers() {
+        for (text, other) in [("sold out", "out"), ("sold out", "sold  out"), ("", ""), ("abc", ""), ("prix €99", "€9"), ("ab", "abc")] {
+            #expect(text.contains(other) == (text.range(of: other) != nil), "\(text) / \(other)")
+        }
+    }
+}

@@ -365,7 +365,7 @@ struct SentenceContext {
         }
         // A release written as a noun after the date: "in 2017 thanks to the debut of a network from Comcast".
         if verb == nil {
-            for trigger in ["debut of", "launch of", "release of", "arrival of", "introduction of"] {
+            for trigger in ["debut of", "launch of", "release of", "arrival of", "introduction of"] where search.contains(trigger) {
                 let found = lowerText.range(of: trigger, options: .literal, range: NSRange(location: NSMaxRange(range), length: lowerText.length - NSMaxRange(range)))
                 if found.location != NSNotFound, found.location - NSMaxRange(range) <= 40,
                    let object = mentions.first(where: { $0.range.location >= NSMaxRange(found) && $0.range.location <= NSMaxRange(found) + 60 }) {
@@ -524,6 +524,7 @@ struct SentenceContext {
 
     /// The workload a comparison is about ("ResNet-50 training"), when the sentence names one.
     func task() -> String? {
+        guard search.contains("train") || search.contains("render") || search.contains("compil") else { return nil }
         let words = sentence.split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }
         guard let verb = words.firstIndex(where: { ["trains", "training", "train", "renders", "rendering", "compiles", "compiling"].contains($0.lowercased()) })
         else { return nil }
@@ -533,11 +534,8 @@ struct SentenceContext {
         return "\(noun) \(activity)"
     }
 
-    /// Whether the sentence says something was withdrawn from sale or is still sold, and of which products:
-    /// those named in the clause of the statement ("… are still sold out, but there are pre-built systems
-    /// still available" says nothing of the cards in its second clause). When it says both ("discontinued …
-    /// but brought it back"), the later statement is the current one.
-    func availability() -> (available: Bool, cue: String, subjects: [String])? {
+    /// Availability cues and whether each says the product is on sale.
+    static let availabilityCues: [(cue: String, available: Bool)] = {
         let withdrawn = ["discontinued", "no longer available", "no longer sold", "no longer offers", "pulled",
                          "stopped selling", "removed the", "to pull the", "pulls the", "no longer be ordered", "can no longer", "are still sold out", "is still sold out",
                          "are sold out", "is sold out", "remain sold out", "remains sold out", "out of stock",
@@ -546,10 +544,18 @@ struct SentenceContext {
         let offered = ["still available", "still sold", "remains available", "continues to sell", "still on sale",
                        "brought it back", "brought back", "reintroduced", "back on sale", "returned to sale", "back in stock",
                        "available through"]
+        return withdrawn.map { ($0, false) } + offered.map { ($0, true) }
+    }()
+
+    /// Whether the sentence says something was withdrawn from sale or is still sold, and of which products:
+    /// those named in the clause of the statement ("… are still sold out, but there are pre-built systems
+    /// still available" says nothing of the cards in its second clause). When it says both ("discontinued …
+    /// but brought it back"), the later statement is the current one.
+    func availability() -> (available: Bool, cue: String, subjects: [String])? {
         let lowerText = lower as NSString
         var found: [(available: Bool, cue: String, at: Int, subjects: [String])] = []
         // Byte searches first: most sentences hold none of these.
-        let cues = (withdrawn.map { ($0, false) } + offered.map { ($0, true) }).compactMap { cue, available -> (String, Bool, NSRange)? in
+        let cues = Self.availabilityCues.compactMap { cue, available -> (String, Bool, NSRange)? in
             guard search.contains(cue) else { return nil }
             let at = lowerText.range(of: cue)
             return at.location == NSNotFound ? nil : (cue, available, at)

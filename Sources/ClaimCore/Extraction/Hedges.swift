@@ -133,13 +133,12 @@ public enum Hedges {
     /// that says "rumored" sets it); by default the prior.
     public static func confidence(for sentence: String, at range: NSRange? = nil, cues map: CueMap? = nil, prior: Confidence.Label,
                                   tone: Confidence.Label? = nil, source: String, isUserReport: Bool = false) -> Confidence {
-        let lower = LowercasedText(" " + sentence)
         var reasons = ["source prior: \(source) (\(prior.rawValue))"]
         if isUserReport {
             reasons.append("user report")
             return Confidence(score: baseScore(.userReport), label: .userReport, reasons: reasons)
         }
-        if let (label, phrase) = range.map({ (map ?? CueMap(sentence)).cue(for: $0) }) ?? firstCue(in: lower) {
+        if let (label, phrase) = range.map({ (map ?? CueMap(sentence)).cue(for: $0) }) ?? firstCue(in: LowercasedText(" " + sentence)) {
             // Attribution to a chart or a test is not hedging on a source whose pages are measured data.
             if prior == .measured && label == .reported {
                 reasons.append("cue: \"\(phrase.trimmingCharacters(in: .whitespaces))\" (attribution; measured data)")

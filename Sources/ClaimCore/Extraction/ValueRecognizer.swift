@@ -61,7 +61,7 @@ public struct ValueRecognizer: Sendable {
         // expressions below need not run at all.
         let lower = LowercasedText(sentence)
         let digits = sentence.utf8.contains { $0 >= 48 && $0 <= 57 }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(where: lower.contains)
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(where: lower.hasWord(startingWith:))
         // What an expression cannot match without: a run of exactly four digits (its `\d{4}` year), a comparative.
         let year = digits && Self.hasFourDigitRun(lower.bytes)
         let comparative = digits && ["faster", "slower", "quicker", "better", "worse", "more powerful"].contains(where: lower.contains)
@@ -77,20 +77,20 @@ public struct ValueRecognizer: Sendable {
         }
         each(Self.fullDate, when: months && year) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
-            let iso = String(format: "%04d-%02d-%02d", year, month, day)
+            let iso = Timestamp.day(year: year, month: month, day: day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
         each(Self.monthDay, when: months && digits) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), (1...31).contains(day), let year = yearForMonth(month),
                   day <= Timestamp.daysIn(month: month, year: year) else { return nil }
-            let iso = String(format: "%04d-%02d-%02d", year, month, day)
+            let iso = Timestamp.day(year: year, month: month, day: day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
         each(Self.monthYear, when: months && year) { _, g in
             guard let month = Self.month(g(2)), let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
-        each(Self.modifiedMonth, when: months) { _, g in
+        each(Self.modifiedMonth, when: months && ["early", "mid", "late", "end of"].contains(where: lower.contains)) { _, g in
             guard let month = Self.month(g(2)), let year = yearForMonth(month) else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
@@ -129,7 +129,9 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.relative, when: ["this", "next", "today", "later", "earlier", "last"].contains(where: lower.contains)) { match, g in
+        let periodWord = lower.contains("year") || lower.contains("month") || lower.contains("week")
+        let relativeWord = ["this", "next", "last"].contains(where: lower.contains)
+        each(Self.relative, when: lower.contains("today") || periodWord && relativeWord) { match, g in
             // "Apple today said …" dates the statement, not the thing it is about.
             let after = text.substring(from: NSMaxRange(match.range)).lowercased().trimmingCharacters(in: .whitespaces)
             if g(0)!.lowercased() == "today",
@@ -137,7 +139,8 @@ public struct ValueRecognizer: Sendable {
                 .contains(where: { after.hasPrefix($0 + " ") || after == $0 }) { return nil }
             return relativePeriod(g(0)!)
         }
-        each(Self.relativeYearPart, when: lower.contains(" year")) { _, g in
+        each(Self.relativeYearPart, when: relativeWord && lower.contains(" year")
+             && ["early", "mid", "late", "end of", "half"].contains(where: lower.contains)) { _, g in
             guard let reference else { return nil }
             let now = Timestamp.components(reference)
             let year = now.year + (g(2)!.lowercased() == "next" ? 1 : g(2)!.lowercased() == "last" ? -1 : 0)
@@ -169,7 +172,7 @@ public struct ValueRecognizer: Sendable {
         }
         each(Self.wwdc, when: lower.contains("wwdc")) { _, g in
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
-            return period(g(0)!, (String(format: "%04d-06-01", year), String(format: "%04d-06-14", year)))
+            return period(g(0)!, (Timestamp.day(year: year, month: 6, day: 1), Timestamp.day(year: year, month: 6, day: 14)))
         }
         each(Self.inYear, when: year) { _, g in
             guard let year = Int(g(1) ?? ""), (1990...2100).contains(year) else { return nil }
@@ -338,7 +341,7 @@ public struct ValueRecognizer: Sendable {
         let now = Timestamp.components(reference)
         let today = Timestamp.day(reference)
         let bounds: (String, String)? = switch text.lowercased() {
-        case "later this year": (Timestamp.day(reference.addingTimeInterval(86_400)), String(format: "%04d-12-31", now.year))
+        case "later this year": (Timestamp.day(reference.addingTimeInterval(86_400)), Timestamp.day(year: now.year, month: 12, day: 31))
         case "this year", "earlier this year": Self.months(year: now.year, from: 1, to: 12)
         case "next year": Self.months(year: now.year + 1, from: 1, to: 12)
         case "last year": Self.months(year: now.year - 1, from: 1, to: 12)
@@ -375,8 +378,8 @@ public struct ValueRecognizer: Sendable {
     static func months(year: Int, from: Int, to: Int) -> (String, String) {
         let endYear = year + (to - 1) / 12
         let endMonth = (to - 1) % 12 + 1
-        return (String(format: "%04d-%02d-01", year, from),
-                String(format: "%04d-%02d-%02d", endYear, endMonth, Timestamp.daysIn(month: endMonth, year: endYear)))
+        return (Timestamp.day(year: year, month: from, day: 1),
+                Timestamp.day(year: endYear, month: endMonth, day: Timestamp.daysIn(month: endMonth, year: endYear)))
     }
 
     /// Early = days 1–10, mid = 11–20, late = 21–end.
@@ -388,7 +391,7 @@ public struct ValueRecognizer: Sendable {
         case "late", "the end of", "end of": (21, last)
         default: (1, last)
         }
-        return (String(format: "%04d-%02d-%02d", year, month, from), String(format: "%04d-%02d-%02d", year, month, to))
+        return (Timestamp.day(year: year, month: month, day: from), Timestamp.day(year: year, month: month, day: to))
     }
 
     static func round(_ number: Double) -> Double { (number * 1000).rounded() / 1000 }

@@ -149,13 +149,26 @@ public enum Timestamp {
     /// `2026-03-26T14:00:00Z`.
     public static func format(_ date: Date) -> String {
         let c = components(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
+        return day(year: c.year, month: c.month, day: c.day) + "T" + padded(c.hour, 2) + ":" + padded(c.minute, 2) + ":" + padded(c.second, 2) + "Z"
     }
 
     /// `2026-03-26`.
     public static func day(_ date: Date) -> String {
         let c = components(date)
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return day(year: c.year, month: c.month, day: c.day)
+    }
+
+    /// `2026-03-26` from its fields. By hand rather than `String(format:)`, which the extractor called for
+    /// every sentence and every date it read, and which costs a formatter each time on Linux.
+    public static func day(year: Int, month: Int, day: Int) -> String {
+        padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
+
+    /// `%0*d`: zero-padded to `width` characters, a minus sign counting as one.
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        if number < 0 { return "-" + padded(-number, width - 1) }
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The UTC calendar fields of an instant.
