@@ -24,6 +24,9 @@ public struct MacRumorsSource: SourcePlugin {
         static let legacyBody = "div[@class='content']"
         static let timeDatetime = ".//time/@datetime"
         static let authorLink = "./descendant::a[@rel='author'] | ./descendant::a[@class='author-url']"
+        static let teaserHeadline = ".//h2"
+        /// A home-page article's own URL, on the wrapper of its text.
+        static let teaserArticleURL = "./descendant::*[@data-io-article-url][1]/@data-io-article-url"
     }
 
     public init() {}
@@ -108,7 +111,32 @@ public struct MacRumorsSource: SourcePlugin {
         return Reading(document: Document(url: metadata.canonical ?? page.url.absoluteString, source: Self.descriptor.id,
                                           kind: .listing, title: title, publisher: Self.descriptor.name,
                                           links: Links.unique(links), provenance: ["title": "head title", "links": Select.listingHeadlineLink]),
-                       diagnostics: diagnostics)
+                       diagnostics: diagnostics, excerpts: try articles.compactMap { try teaser($0, page: page) })
+    }
+
+    /// A home-page article as the listing shows it: its headline, byline and the start of its text (often
+    /// all of it), cited to the article's own URL.
+    private func teaser(_ article: Node, page: FetchedPage) throws -> Reading? {
+        guard let written = try article.first(Select.teaserArticleURL) ?? article.first(Select.listingHeadlineLink),
+              let url = Links.absolute(written.rawText, base: page.url),
+              let body = try article.first(Select.currentBody) else { return nil }
+        let passages = MainText.blocks(of: body).map { Passage($0) }
+        guard !passages.isEmpty else { return nil }
+        let byline = try article.first(Select.currentByline)
+        return Reading(document: Document(url: url, source: Self.descriptor.id, kind: .excerpt,
+                                          title: try article.text(Select.teaserHeadline).map(Self.withoutMarker),
+                                          author: try byline?.text(Select.authorLink),
+                                          published: (try byline?.first(Select.timeDatetime)?.rawText).flatMap { Timestamp.iso8601($0) },
+                                          publisher: Self.descriptor.name,
+                                          provenance: ["url": "data-io-article-url, else the headline link", "title": "h2",
+                                                       "author": "byline a[rel=author]", "published": "time[datetime]",
+                                                       "text": Select.currentBody]),
+                       passages: passages)
+    }
+
+    /// A headline without the pin a sticky story wears ("📌 Everything Apple Is Releasing in 2026").
+    static func withoutMarker(_ headline: String) -> String {
+        String(headline.drop { $0.isWhitespace || $0.unicodeScalars.first?.properties.isEmojiPresentation == true })
     }
 
     /// MacRumors' JSON-LD writes US Eastern wall-clock time with a `Z`; a real offset is trusted as written.

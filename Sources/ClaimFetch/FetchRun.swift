@@ -51,7 +51,13 @@ public actor FetchRun {
         self.previous = previous
         self.onFailure = onFailure
         self.onProgress = onProgress
-        let started = now()
+        var started = now()
+        // A run is named by the second it starts. Two runs started within one second (or under a pinned
+        // clock) would share a name, a WARC file and a row of the runs table: the later takes the next free
+        // second instead.
+        while FileManager.default.fileExists(atPath: archive.appendingPathComponent(Self.fileName(id: Timestamp.format(started))).path) {
+            started = started.addingTimeInterval(1)
+        }
         self.started = started
         self.archiveFolder = archive
         self.now = now
@@ -59,12 +65,17 @@ public actor FetchRun {
         self.client = client
         self.plugin = plugin
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        let name = "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
+        let name = Self.fileName(id: id)
         writer = try WARCWriter(file: archive.appendingPathComponent(name))
         file = writer.file
         let info = "software: claimtrack/\(ClaimtrackVersion.current)\r\nformat: WARC File Format 1.1\r\nrun: \(id)\r\nstarted: \(id)\r\n"
         try writer.write([WARCWriter.header(type: "warcinfo", date: started, contentType: "application/warc-fields",
                                             block: Data(info.utf8), extra: [("WARC-Filename", name)])])
+    }
+
+    /// The WARC file of run `id`: `claimtrack-20260306T140000Z.warc.gz`.
+    static func fileName(id: String) -> String {
+        "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
     }
 
     /// Fetches several sources, those on different hosts at the same time, those on one host in turn.

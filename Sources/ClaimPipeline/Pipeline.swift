@@ -202,10 +202,16 @@ public struct Pipeline {
                         pending.append(Store.Entry(capture: CaptureRow(capture, document: read.document, diagnostics: read.diagnostics,
                                                                        links: read.links),
                                                    claims: read.claims, unknowns: read.unknowns))
+                        // Each quoted article is a row of its own for the article's page, carried by this record.
+                        for excerpt in read.excerpts {
+                            pending.append(Store.Entry(capture: CaptureRow(excerptOf: capture, document: excerpt.document, digest: excerpt.digest),
+                                                       claims: excerpt.claims, unknowns: excerpt.unknowns))
+                        }
+                        let claims = read.claims.count + read.excerpts.reduce(0) { $0 + $1.claims.count }
                         outcome.pages += 1
-                        outcome.claims += read.claims.count
+                        outcome.claims += claims
                         outcome.diagnostics += read.diagnostics
-                        outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: read.claims.count, failures: 0))
+                        outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: claims, failures: 0))
                     }
                 }
                 if pending.count >= 250 {
@@ -332,8 +338,16 @@ public struct Pipeline {
     static func read(_ job: ReadJob, extractor: ClaimExtractor) throws -> PageRead {
         let reading = try job.plugin.read(job.capture.page)
         let extracted = extractor.extract(reading, prior: job.prior)
+        // One excerpt per article: an article a feed lists twice is quoted once (its row's id names the URL).
+        var quotedURLs = Set<String>()
+        let excerpts = reading.excerpts.filter { quotedURLs.insert($0.document.url).inserted }.map { excerpt in
+            let quoted = extractor.extract(excerpt, prior: job.prior)
+            let text = ([excerpt.document.title ?? ""] + excerpt.passages.map(\.text)).joined(separator: "\n")
+            return PageRead.Excerpt(document: excerpt.document, claims: quoted.claims, unknowns: quoted.unknowns,
+                                    digest: WARCDigest.sha1(Data(text.utf8)))
+        }
         return PageRead(document: reading.document, diagnostics: reading.diagnostics, claims: extracted.claims,
-                        unknowns: extracted.unknowns, links: job.plugin.links(in: reading))
+                        unknowns: extracted.unknowns, links: job.plugin.links(in: reading), excerpts: excerpts)
     }
 
     /// Plugin read and core extraction of each job, `workers` at a time, started at once: with one worker
@@ -409,5 +423,12 @@ extension CaptureRow {
                   offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
                   status: status ?? capture.status, payloadDigest: payloadDigest ?? capture.payloadDigest, diagnostics: diagnostics,
                   etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo, links: links)
+    }
+
+    /// The row for an article quoted by the feed or listing `capture`: the article's page, the feed's record.
+    init(excerptOf capture: Capture, document: Document, digest: String) {
+        self.init(recordID: "\(capture.recordID)#\(document.url)", run: capture.run, source: capture.source, warcFile: capture.warcFile,
+                  offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
+                  status: capture.status, payloadDigest: digest, diagnostics: [], quotedIn: capture.recordID)
     }
 }

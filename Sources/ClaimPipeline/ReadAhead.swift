@@ -9,6 +9,17 @@ struct PageRead: Sendable {
     var claims: [Claim]
     var unknowns: [StatedUnknown]
     var links: [URL]
+    /// The articles the page quotes (a feed's item bodies, a listing's teasers), each extracted on its own.
+    var excerpts: [Excerpt] = []
+
+    /// An article as the page quotes it, and what was extracted from it.
+    struct Excerpt: Sendable {
+        var document: Document
+        var claims: [Claim]
+        var unknowns: [StatedUnknown]
+        /// A digest of the quoted text: what tells a changed excerpt from the same one in a newer feed.
+        var digest: String
+    }
 }
 
 typealias ReadResult = Result<PageRead, Error>

@@ -43,12 +43,17 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// The links a run follows from this page, one per line ("" for none), as its plugin found them when
     /// the page was read; nil when not known.
     public var links: String?
+    /// For an excerpt (an article as a feed or listing quoted it): the WARC record id of that feed or
+    /// listing, whose bytes hold the excerpt; `recordID` is then that id with `#` and the article's URL.
+    /// nil for a capture of the page itself.
+    public var quotedIn: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
                 document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic],
-                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil) {
+                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil, quotedIn: String? = nil) {
+        self.quotedIn = quotedIn
         self.links = links.map { $0.map(\.absoluteString).joined(separator: "\n") }
         self.etag = etag
         self.lastModified = lastModified
@@ -79,12 +84,12 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         let statement = try db.cachedStatement(sql: """
             INSERT INTO capture ("recordID", "run", "source", "warcFile", "offset", "targetURI", "url", "kind", "title", "author",
                                  "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
-                                 "etag", "lastModified", "refersTo", "pageKey", "links")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 "etag", "lastModified", "refersTo", "pageKey", "links", "quotedIn")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
                                           published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links])
+                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn])
         id = db.lastInsertedRowID
     }
 
@@ -93,11 +98,15 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         links.map { $0.split(separator: "\n").compactMap { URL(string: String($0)) } }
     }
 
-    /// The citation every claim read from this capture carries.
+    /// The citation every claim read from this capture carries: the page's URL, title, author and date, and
+    /// the archive record that holds its bytes (for an excerpt, the feed's or listing's).
     public var citation: Citation {
         Citation(url: url, publisher: publisher, title: title, author: author, published: published,
-                 retrieved: retrieved, warcRecordID: recordID, payloadDigest: payloadDigest)
+                 retrieved: retrieved, warcRecordID: quotedIn ?? recordID, payloadDigest: quotedIn == nil ? payloadDigest : nil)
     }
+
+    /// Whether this row is an excerpt: an article as a feed or listing quoted it.
+    public var isExcerpt: Bool { quotedIn != nil }
 }
 
 /// A row of `claim`.

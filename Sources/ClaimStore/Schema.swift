@@ -111,6 +111,12 @@ enum Schema {
             // an older build; the page is read back from the archive instead, and a reparse fills them in).
             try db.alter(table: "capture") { t in t.add(column: "links", .text) }
         }
+        migrator.registerMigration("v9-add-capture-quotedIn") { db in
+            // An excerpt (an article as a feed or listing quoted it) is a row of its own, for the article's
+            // page, holding the record id of the feed or listing whose bytes carry it. NULL: the page itself.
+            // Stores from older builds gain excerpts when `reparse` reads their feeds again.
+            try db.alter(table: "capture") { t in t.add(column: "quotedIn", .text) }
+        }
         return migrator
     }
 }

@@ -120,6 +120,13 @@ public final class Store: Sendable {
         try claims(of: try latestCaptures(asOf: run))
     }
 
+    /// Which of a page's captures holds its state: the page's own captures before any excerpt of it (a feed's
+    /// or a listing's quote stands for the article only until the article itself is captured, and never
+    /// replaces it, however much newer), then the newest.
+    static func latestFirst(_ alias: String) -> String {
+        "(\(alias).quotedIn IS NULL) DESC, \(alias).retrieved DESC, \(alias).id DESC"
+    }
+
     /// The latest successful capture of every page at or before `run`, ordered by URL.
     public func latestCaptures(asOf run: String? = nil) throws -> [CaptureRow] {
         try read("read captures") { db in try latestCaptures(db, asOf: run) }
@@ -129,7 +136,7 @@ public final class Store: Sendable {
         let sql = """
             SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND c.kind != 'challenge' AND (? IS NULL OR c.run <= ?)
               AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.pageKey = c.pageKey AND c2.status BETWEEN 200 AND 299 AND c2.kind != 'challenge'
-                          AND (? IS NULL OR c2.run <= ?) ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
+                          AND (? IS NULL OR c2.run <= ?) ORDER BY \(Self.latestFirst("c2")) LIMIT 1)
             ORDER BY c.url
             """
         return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
@@ -146,7 +153,7 @@ public final class Store: Sendable {
             let sql = """
                 SELECT c.id, c.url, c.recordID, c.payloadDigest, c.status, c.pageKey FROM capture c WHERE \(successful("c")) (? IS NULL OR c.run <= ?)
                   AND c.id = (SELECT c2.id FROM capture c2 WHERE \(successful("c2")) c2.pageKey = c.pageKey AND (? IS NULL OR c2.run <= ?)
-                              ORDER BY c2.retrieved DESC, c2.id DESC LIMIT 1)
+                              ORDER BY \(Self.latestFirst("c2")) LIMIT 1)
                 ORDER BY c.url
                 """
             var versions: [PageVersion] = []
@@ -168,7 +175,8 @@ public final class Store: Sendable {
     /// The latest successful capture fetched from `targetURI`, for a conditional request.
     public func lastCapture(targetURI: String) throws -> CaptureRow? {
         try read("look up the last capture") { db in
-            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300 && Column("kind") != "challenge")
+            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300 && Column("kind") != "challenge"
+                                  && Column("quotedIn") == nil)
                 .order(Column("retrieved").desc, Column("id").desc).fetchOne(db)
         }
     }
@@ -179,7 +187,7 @@ public final class Store: Sendable {
         guard !targetURIs.isEmpty else { return [:] }
         return try read("look up the last captures") { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT payloadDigest FROM capture WHERE targetURI = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge'
+                SELECT payloadDigest FROM capture WHERE targetURI = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge' AND quotedIn IS NULL
                 ORDER BY retrieved DESC, id DESC LIMIT 1
                 """)
             var digests: [String: String?] = [:]

@@ -91,6 +91,7 @@ import Testing
         #expect(read(["That is a $120 savings on the Zenbook 15 compared to last week."]).isEmpty)
         #expect(read(["Shares of the Zenbook 15 maker were priced at $21 a share."]).isEmpty)
         #expect(read(["The Zenbook 15 line cost $40 million to develop."]).isEmpty)
+        #expect(read(["This weekend's Zenbook 15 offer is a $200 price cut from its usual going rate."]).isEmpty)
     }
 }
 
@@ -206,6 +207,21 @@ import Testing
         return ClaimExtractor(vocabulary: vocabulary).claims(in: sentence, statedAt: stated, prior: .reported, source: "generic")
     }
 
+    @Test func aRateIsNoCapacityAndAnExtraIsNoPrice() {
+        #expect(claims("The Zenbook 15 moves data at up to 120GB/s between its chips.").isEmpty)
+        #expect(claims("The Zenbook 15 tops out at 32GB of memory with 120GB/s of bandwidth.").map(\.value.number) == [32])
+        #expect(claims("More memory for the Zenbook 15 costs an extra $200 at checkout.").isEmpty)
+    }
+
+    @Test func aProgramOrADealIsNoRelease() {
+        #expect(claims("The maker today launched a repair program for Zenbook 15 units made in 2023.").allSatisfy { $0.attribute != "release-date" })
+        #expect(claims("A retailer this week introduced a few deals on the Zenbook 15.").allSatisfy { $0.attribute != "release-date" })
+        // A product launched beside a program still has its date.
+        #expect(claims("The maker launched a trade-in program in March and will release the Zenbook 15 in June.")
+            .contains { $0.attribute == "release-date" && $0.subject == "Zenbook 15" && $0.value.start == "2024-06-01" })
+        #expect(claims("The maker launched the Zenbook 15 today.").contains { $0.attribute == "release-date" })
+    }
+
     @Test func storageIsNotMemory() {
         #expect(claims("The Zenbook 15 takes drives of up to 4TB for storage.").isEmpty)
         #expect(claims("The Zenbook 15 supports up to 2TB SSD and an SD card.").isEmpty)
@@ -220,6 +236,9 @@ import Testing
         // A new item after "and" with its own price is not the first product's.
         let deals = claims("You'll also find the Zenbook 15 for $950 and weekend pricing on desk lamps from $39.")
         #expect(deals.contains { $0.value.number == 950 } && !deals.contains { $0.value.number == 39 })
+        // The same product at another seller is still its price.
+        let sellers = claims("The Zenbook 15 sells for $1,049 at Best Buy and at the maker's own store for $999.")
+        #expect(sellers.contains { $0.subject == "Zenbook 15" && $0.value.number == 1049 } && sellers.contains { $0.subject == "Zenbook 15" && $0.value.number == 999 })
         // "a $899 product" is a price of some product or other.
         #expect(claims("The maker could get away with a $899 product, but it will charge well over $1,000 for the Zenbook 15.")
             .allSatisfy { $0.value.number != 899 })

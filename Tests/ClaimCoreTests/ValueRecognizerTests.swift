@@ -89,20 +89,27 @@ import Testing
         "It scored 12345 points, up from 2026 and 20261 in 1.2026 runs.", "H12026 or H2 2026? The second half of 2027.",
         "late2026 and the end of 2029", "ship in March 2026 or on March 3, 2027", "nothing here at all",
         "3x more powerful than 1999 models", "year 203 or 20266", "costs $1,599 (2026)", "in　2026 with an ideographic space",
+        // Month names after punctuation, digits and dashes, and inside other words.
+        "—March 3 and (may 5) and 5jun and \u{201C}Sept 9\u{201D}", "smartphone summary from the market in Amsterdam",
+        "the middle of 2026, midway through 2027, Mid-2028", "Today, This Week and LAST MONTH", "late last year and the first half of next year",
+        "€1.299 or 999 euros, GBP 5 and Rs. 500", "in a couple of weeks, two years ago", "rated 9/10 at WWDC", "256GB and 2TB",
+        "double the speed, half the price", "Q3 or the fourth quarter of 2026",
     ]
 
     @Test func aSkippedExpressionHasNothingToFind() {
         for sentence in Self.sentences {
-            let lower = LowercasedText(sentence), range = NSRange(location: 0, length: (sentence as NSString).length)
-            let year = ValueRecognizer.hasFourDigitRun(lower.bytes)
-            let comparative = ["faster", "slower", "quicker", "better", "worse", "more powerful"].contains(where: lower.contains)
-            let yearPart = ["early", "mid", "late", "end of"].contains(where: lower.contains)
-            for (regex, runs) in [(ValueRecognizer.fullDate, year), (ValueRecognizer.monthYear, year), (ValueRecognizer.inYear, year),
-                                  (ValueRecognizer.yearPart, year && yearPart), (ValueRecognizer.ratio, comparative), (ValueRecognizer.percent, comparative)]
-                where !runs {
+            let gates = ValueGates(sentence), range = NSRange(location: 0, length: (sentence as NSString).length)
+            for (regex, gate) in ValueGates.expressions where !gates[keyPath: gate] {
                 #expect(regex.firstMatch(in: sentence, range: range) == nil, "\(regex.pattern) skipped on \"\(sentence)\" but matches")
             }
         }
+    }
+
+    @Test func theGatesLetMostSentencesSkipMostExpressions() {
+        let plain = ValueGates("Phones have been popular with buyers for many years.")
+        #expect(ValueGates.expressions.filter { plain[keyPath: $0.1] }.isEmpty)
+        let dated = ValueGates("The Mac Studio ships in March.")
+        #expect(dated.bareMonth && !dated.fullDate && !dated.money)
     }
 
     @Test func fourDigitRuns() {

@@ -59,6 +59,43 @@ import Testing
         #expect(reading.document.modified.map(Timestamp.format) == "2025-12-06T17:03:43Z")
     }
 
+    @Test func aFeedWithFullBodiesQuotesEachArticle() throws {
+        let reading = try MacRumorsSource().read(page("feed-full-bodies.xml", url: "https://feeds.macrumors.com/MacRumors-All"))
+        #expect(reading.document.links.count == 3)  // every item is still followed
+        // Two items carry text; the third has none and quotes nothing.
+        #expect(reading.excerpts.map(\.document.url) == ["https://www.macrumors.com/2026/04/14/mac-studio-m5-ultra-june/",
+                                                         "https://www.macrumors.com/2026/04/13/top-stories-fixture/"])
+        let first = try #require(reading.excerpts.first)
+        #expect(first.document.kind == .excerpt)
+        #expect(first.document.title == "Mac Studio With M5 Ultra Said to Arrive in June")
+        #expect(first.document.author == "Fixture Writer")
+        #expect(first.document.published.map(Timestamp.format) == "2026-04-14T13:00:00Z")
+        #expect(first.passages.first?.text == "Apple plans to release a Mac Studio with the M5 Ultra chip in June, according to a fixture report.")
+        #expect(first.passages.contains { $0.text == "The current Mac Studio starts at $1,999 in the U.S." })
+        // The feed's own lines under each item are not the article.
+        #expect(!first.passages.contains { $0.text.contains("first appeared on") || $0.text.contains("Discuss this article") })
+        let claims = ClaimExtractor(vocabulary: .standard).claims(for: first, prior: .reported)
+        #expect(claims.contains { $0.subject == "Mac Studio" && $0.attribute == "price" && $0.value.number == 1999 })
+        #expect(claims.contains { $0.attribute == "release-date" && $0.value.start == "2026-06-01" })
+    }
+
+    @Test func homePageTeasersQuoteTheirArticles() throws {
+        let reading = try MacRumorsSource().read(page("homepage-teasers.html"))
+        #expect(reading.document.kind == .listing)
+        #expect(reading.excerpts.map(\.document.url) == ["https://www.macrumors.com/guide/fixture-2026/",
+                                                         "https://www.macrumors.com/2026/04/13/mac-studio-price/"])
+        let guide = try #require(reading.excerpts.first)
+        #expect(guide.document.title == "What to Expect From the Mac in 2026")  // without the sticky pin
+        #expect(guide.document.author == "Guide Writer")
+        #expect(guide.document.published.map(Timestamp.format) == "2026-04-14T17:39:03Z")
+        // The video embed's subscribe line is not the article's text.
+        #expect(guide.passages.map(\.text) == ["Sometime around the middle of 2026, the Mac Studio will get the M5 Ultra chip, according to rumors.",
+                                                "A Mac Pro update is not expected this year."])
+        let claims = ClaimExtractor(vocabulary: .standard).claims(for: guide, prior: .reported)
+        #expect(claims.contains { $0.subject == "Mac Studio" && $0.attribute == "release-date" && $0.value.start == "2026-05-01" })
+        #expect(reading.excerpts.last?.document.author == "News Writer")
+    }
+
     @Test func aChangedLayoutIsReportedNotSilent() throws {
         let reading = try MacRumorsSource().read(page("changed-layout.html", url: "https://www.macrumors.com/2026/02/01/redesigned-story/"))
         #expect(reading.document.kind == .article)  // the generic cascade still found a headline and prose

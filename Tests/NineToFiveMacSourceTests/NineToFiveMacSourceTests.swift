@@ -40,6 +40,15 @@ import Testing
         #expect(reading.document.kind == .feed)
         #expect(reading.document.links == ["https://9to5mac.com/2026/02/10/mac-studio-fixture-deals/",
                                            "https://9to5mac.com/2026/02/09/second-fixture/"])
+        // The item with a body is an excerpt of its article: content:encoded, not the description's summary.
+        let excerpt = try #require(reading.excerpts.first)
+        #expect(reading.excerpts.count == 1)
+        #expect(excerpt.document.url == "https://9to5mac.com/2026/02/10/mac-studio-fixture-deals/")
+        #expect(excerpt.document.title == "Apple\u{2019}s Mac Studio sees first discount")
+        #expect(excerpt.document.author == "Fixture Author")
+        #expect(excerpt.passages.first?.text == "Amazon is now offering the first discount on the Mac Studio: it sells for $1,799 today.")
+        #expect(ClaimExtractor(vocabulary: .standard).claims(for: excerpt, prior: .reported)
+            .contains { $0.subject == "Mac Studio" && $0.attribute == "price" && $0.value.number == 1799 })
     }
 
     /// The template since the 2023 redesign: the visible headline, the author in the post-meta line, its Pacific

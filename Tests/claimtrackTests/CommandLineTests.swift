@@ -161,6 +161,20 @@ struct CLI {
         #expect(json["diagnostics"] is [Any])
     }
 
+    /// The README's Vocabulary.list example, as written there.
+    @Test func vocabularyAttributesExtractTheirKindOfValue() throws {
+        let result = try CLI.run(["extract", "Sample/vocabulary/zenbook-15-review.html", "--source", "generic", "--workspace", "Sample/vocabulary"],
+                                 in: CLI.repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        for line in ["Zenbook 15 · weight: 1.4 kg", "Zenbook 15 · panel.refresh: 120 Hz", "Zenbook 15 · usb-ports: 2",
+                     "Zenbook 15 · battery.capacity: 75 Wh", "Zenbook 15 · launch-price: $1,099",
+                     "Zenbook 15 · warranty: covers two years of repairs in most countries"] {
+            #expect(result.stdout.contains(line), "missing: \(line)\n\(result.stdout)")
+        }
+        // The sidebar's shopping line is not the article.
+        #expect(!result.stdout.contains("$300"))
+    }
+
     @Test func theOfflineDemoAndReparseGiveTheSameClaims() throws {
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -374,6 +388,21 @@ struct CLI {
         // One page, so one live capture: the newer supersedes the older whatever URL the older was under.
         let claims = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [[String: Any]])
         #expect(!claims.isEmpty && claims.allSatisfy { ($0["citation"] as? [String: Any])?["url"] as? String == "https://www.macrumors.com/2019/11/18/redesign-test/" })
+    }
+
+    @Test func twoRunsStartedInTheSameSecondAreTwoRuns() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let page = CLI.repository.appendingPathComponent("Sample/run-1/macrumors/512gb-pulled.html")
+        try Data("macrumors \(page.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        for _ in 0..<2 {
+            #expect(try CLI.run(["fetch", "--workspace", workspace.path], environment: ["CLAIMTRACK_NOW": "2026-04-01T10:00:00Z"]).status == 0)
+        }
+        let runs = try JSONSerialization.jsonObject(with: Data(CLI.run(["runs", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [[String: Any]]
+        #expect(runs?.compactMap { $0["id"] as? String } == ["2026-04-01T10:00:00Z", "2026-04-01T10:00:01Z"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("Archive").path).sorted()
+        #expect(files == ["claimtrack-20260401T100000Z.warc.gz", "claimtrack-20260401T100001Z.warc.gz"])
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
     }
 
     @Test func anUnknownRunIsAUsageError() throws {

@@ -42,7 +42,7 @@ public struct ClaimExtractor: Sendable {
         // An article's headline is prose too ("13-Inch MacBook Pro … Expected in First Half of 2020"); read after
         // the body, so a claim the body states as well keeps the body's sentence.
         var passages = reading.passages
-        if reading.document.kind == .article, let title = reading.document.title, !title.isEmpty {
+        if reading.document.kind == .article || reading.document.kind == .excerpt, let title = reading.document.title, !title.isEmpty {
             passages.append(Passage(title))
         }
         // The product the prose was last about: a sentence that names none but refers to one ("It costs just
@@ -214,7 +214,7 @@ public struct ClaimExtractor: Sendable {
                     guard values.first(where: { ($0.value.type == .date || $0.value.type == .period) && $0.range.location > word.location }) == mention
                     else { continue }
                     emit(context.subject(near: mention.range) ?? owner, "discontinued-on", nil, value, at: mention.range)
-                } else if context.hasReleaseTrigger(releaseTriggers) {
+                } else if context.hasReleaseTrigger(releaseTriggers), !context.releasesOtherThing(near: mention, triggers: releaseTriggers) {
                     // What ships is what the release verb is said of ("the Echo debuted last year", "plans to release a
                     // new 13-inch MacBook Pro"), else the sentence's subject, not the chip it ships with ("the iMac …
                     // with the M5 chip").
@@ -445,8 +445,10 @@ struct SentenceContext {
         let after = text.substring(from: NSMaxRange(mention.range)).lowercased()
         if (mention.value.number ?? 0) >= 1_000_000 { return true }
         if isConversion(mention, before: before, after: after) { return true }
-        return ["save ", "saves ", "saving ", "savings of ", "discount of ", "discounted by ", "cut of ", "rebate of "].contains { before.hasSuffix($0) }
+        return ["save ", "saves ", "saving ", "savings of ", "discount of ", "discounted by ", "cut of ", "rebate of ", "an extra ", "an additional ",
+                "extra ", "additional "].contains { before.hasSuffix($0) }
             || [" more", " less", " cheaper", " off", " extra", " below", " above", " higher", " lower", " discount", " savings", " saving",
+                " price break", " price cut", " price drop", " reduction", " markdown",
                 " in savings", " a share", " per share", " a month", " per month", " a year", " per year", " monthly"].contains { after.hasPrefix($0) }
     }
 
@@ -620,6 +622,8 @@ struct SentenceContext {
         // pricing on desk lamps" names a new item.
         let priceWords = ["price", "prices", "pricing", "priced", "cost", "costs", "ranging", "range", "sells", "retails"]
         let words = rest.map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        // "… for $35 and on Amazon for $39", "… and at Best Buy for $95": the same product at another seller.
+        if let first = words.first, ["on", "at", "from", "via", "through"].contains(first) { return false }
         if let index = words.prefix(3).firstIndex(where: priceWords.contains), index + 1 >= words.count || !["on", "for"].contains(words[index + 1]) {
             return false
         }
@@ -696,6 +700,46 @@ struct SentenceContext {
     /// Words after a number that are no unit.
     static let unitStopWords: Set<String> = ["and", "or", "the", "to", "in", "of", "for", "a", "an", "on", "at", "by", "with", "from",
                                              "as", "is", "are", "was", "it", "its", "this", "that", "than", "per", "new", "more", "less"]
+
+    /// What a release verb can launch that is no product: "launched a repair program for Mac mini models",
+    /// "introduced a few good deals on the AirTag".
+    static let releasedNonProducts: Set<String> = ["program", "programs", "deal", "deals", "discount", "discounts", "sale", "sales",
+                                                   "promotion", "promotions", "offer", "offers", "campaign", "subscription", "service",
+                                                   "trial", "pilot", "investigation", "lawsuit", "survey", "study", "contest"]
+
+    /// Whether the release verb nearest a date is said of something that is no product (a program, a deal):
+    /// then the date is that thing's ("launched a trade-in program in March and will release the Zenbook in
+    /// June": March is the program's).
+    func releasesOtherThing(near mention: ValueMention, triggers: [String]) -> Bool {
+        let lowerText = lower as NSString
+        // The verb written before the date governs it ("launched a program in March"); else the one after
+        // ("In March the maker launched a program").
+        var nearest: (before: Bool, distance: Int, otherThing: Bool)?
+        for trigger in triggers where trigger.count > 2 && search.contains(trigger) {
+            var range = NSRange(location: 0, length: lowerText.length)
+            while case let at = lowerText.range(of: trigger, options: .literal, range: range), at.location != NSNotFound {
+                range = NSRange(location: NSMaxRange(at), length: lowerText.length - NSMaxRange(at))
+                let before = at.location < mention.range.location, gap = distance(at, mention.range)
+                if let nearest, nearest.before && !before || nearest.before == before && nearest.distance <= gap { continue }
+                nearest = (before, gap, saysOtherThing(after: at))
+            }
+        }
+        return nearest?.otherThing == true
+    }
+
+    /// Whether the words after a release verb, before any tracked product or punctuation mark, name no product.
+    private func saysOtherThing(after verb: NSRange) -> Bool {
+        let rest = (lower as NSString).substring(from: NSMaxRange(verb))
+        let words = rest.prefix { !",.;:()".contains($0) }.split(separator: " ").dropFirst(rest.first == " " ? 0 : 1).prefix(5)
+        let product = mentions.map(\.range.location).filter { $0 > verb.location }.min() ?? Int.max
+        var offset = NSMaxRange(verb)
+        for word in words {
+            offset += word.utf16.count + 1
+            if offset > product { return false }
+            if Self.releasedNonProducts.contains(String(word)) { return true }
+        }
+        return false
+    }
 
     /// Whether the sentence has a release verb; "introduced" only as something done ("which Sonos introduced"),
     /// not planned ("could be introduced at WWDC" is an announcement).

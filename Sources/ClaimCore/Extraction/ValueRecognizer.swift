@@ -26,7 +26,8 @@ public struct ValueRecognizer: Sendable {
     static let money = regex(#"(US|AU|A|CA|C|NZ|HK|S)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion|k)\b)?"#)
     /// Euro, pound, yen and rupee amounts: by symbol or code before the number, or "euro(s)" after it.
     static let otherMoney = regex(#"(€|£|¥|₹|\bEUR\s?|\bGBP\s?|\bINR\s?|\bRs\.?\s?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?(\s?(?:million|billion)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s?(euros?|EUR)\b"#)
-    static let dataSize = regex(#"\b(\d+(?:\.\d+)?)\s?(TB|GB|MB)\b"#)
+    /// A size, not a rate: "150GB/s" of bandwidth is no capacity.
+    static let dataSize = regex(#"\b(\d+(?:\.\d+)?)\s?(TB|GB|MB)\b(?!/s|ps\b)"#)
     static let ratio = regex(#"\b(\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(faster|slower|quicker|better|worse|more powerful)\b"#)
     static let percent = regex(#"\b(\d+(?:\.\d+)?)\s?(?:%|percent)\s+(faster|slower|quicker|better|worse)\b"#)
     static let multiple = regex(#"\b((?:roughly|about|nearly|almost|around|more than|over)\s+)?(double|twice|triple|three times|half)\b"#)
@@ -40,7 +41,7 @@ public struct ValueRecognizer: Sendable {
     static let bareMonth = regex("\\b(?:in|by|until|this|next|since|from)\\s+" + monthPattern + "\\b(?!\\s+\\d)")
     static let quarter = regex(#"\b(?:Q([1-4])|(first|second|third|fourth) quarter of)\s*(\d{4})?\b"#)
     static let half = regex(#"\b(?:(first|second) half of|H([12]))\s*(\d{4})\b"#)
-    static let yearPart = regex(#"\b(early|mid|late|the end of|end of)[- ]?(\d{4})\b"#)
+    static let yearPart = regex(#"\b(early|mid|late|the end of|end of|the middle of|middle of|midway through)[- ]?(\d{4})\b"#)
     static let season = regex(#"\b(?:(this|next|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b"#)
     static let relative = regex(#"\b(later this year|this year|next year|last year|this month|next month|last month|today|this week|earlier this week|later this week|next week|last week|later this month|earlier this month|earlier this year)\b"#)
     /// Parts of a year named relative to the statement: "late last year", "midway through next year", "the
@@ -57,14 +58,8 @@ public struct ValueRecognizer: Sendable {
     public func values(in sentence: String) -> [ValueMention] {
         let text = sentence as NSString
         var found: [ValueMention] = []
-        // Cheap tests first: most sentences have no month, no dollar sign, no percentage, so most of the
-        // expressions below need not run at all.
-        let lower = LowercasedText(sentence)
-        let digits = sentence.utf8.contains { $0 >= 48 && $0 <= 57 }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(where: lower.hasWord(startingWith:))
-        // What an expression cannot match without: a run of exactly four digits (its `\d{4}` year), a comparative.
-        let year = digits && Self.hasFourDigitRun(lower.bytes)
-        let comparative = digits && ["faster", "slower", "quicker", "better", "worse", "more powerful"].contains(where: lower.contains)
+        // Cheap tests first: most of the expressions below need not run at all.
+        let gates = ValueGates(sentence)
         func each(_ regex: NSRegularExpression, when worthTrying: Bool = true, _ make: (NSTextCheckingResult, (Int) -> String?) -> Value?) {
             guard worthTrying else { return }
             for match in regex.matches(in: sentence, range: NSRange(location: 0, length: text.length)) {
@@ -75,49 +70,49 @@ public struct ValueRecognizer: Sendable {
                 if let value = make(match, group) { found.append(ValueMention(value: value, range: match.range)) }
             }
         }
-        each(Self.fullDate, when: months && year) { _, g in
+        each(Self.fullDate, when: gates.fullDate) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), let year = Int(g(3) ?? "") else { return nil }
             let iso = Timestamp.day(year: year, month: month, day: day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
-        each(Self.monthDay, when: months && digits) { _, g in
+        each(Self.monthDay, when: gates.monthDay) { _, g in
             guard let month = Self.month(g(1)), let day = Int(g(2) ?? ""), (1...31).contains(day), let year = yearForMonth(month),
                   day <= Timestamp.daysIn(month: month, year: year) else { return nil }
             let iso = Timestamp.day(year: year, month: month, day: day)
             return Value(type: .date, text: g(0)!, start: iso, end: iso)
         }
-        each(Self.monthYear, when: months && year) { _, g in
+        each(Self.monthYear, when: gates.monthYear) { _, g in
             guard let month = Self.month(g(2)), let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
-        each(Self.modifiedMonth, when: months && ["early", "mid", "late", "end of"].contains(where: lower.contains)) { _, g in
+        each(Self.modifiedMonth, when: gates.modifiedMonth) { _, g in
             guard let month = Self.month(g(2)), let year = yearForMonth(month) else { return nil }
             return period(g(0)!, Self.monthPart(g(1), month: month, year: year))
         }
-        each(Self.bareMonth, when: months) { _, g in
+        each(Self.bareMonth, when: gates.bareMonth) { _, g in
             guard let month = Self.month(g(1)), let year = yearForMonth(month) else { return nil }
             return period(g(0)!, Self.monthPart(nil, month: month, year: year))
         }
-        each(Self.quarter, when: (digits && lower.contains("q")) || lower.contains("quarter")) { _, g in
+        each(Self.quarter, when: gates.quarter) { _, g in
             let number = Int(g(1) ?? "") ?? ["first": 1, "second": 2, "third": 3, "fourth": 4][g(2)?.lowercased() ?? ""]
             guard let number, let year = Int(g(3) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, Self.months(year: year, from: number * 3 - 2, to: number * 3))
         }
-        each(Self.half, when: lower.contains("half") || lower.contains("h1") || lower.contains("h2")) { _, g in
+        each(Self.half, when: gates.half) { _, g in
             let first = g(1)?.lowercased() == "first" || g(2) == "1"
             guard let year = Int(g(3) ?? "") else { return nil }
             return period(g(0)!, Self.months(year: year, from: first ? 1 : 7, to: first ? 6 : 12))
         }
-        each(Self.yearPart, when: year && ["early", "mid", "late", "end of"].contains(where: lower.contains)) { _, g in
+        each(Self.yearPart, when: gates.yearPart) { _, g in
             guard let year = Int(g(2) ?? ""), (1990...2100).contains(year) else { return nil }
             let (from, to): (Int, Int) = switch g(1)!.lowercased() {
             case "early": (1, 4)
-            case "mid": (5, 8)
+            case "mid", "the middle of", "middle of", "midway through": (5, 8)
             default: (9, 12)
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.season, when: ["spring", "summer", "fall", "autumn", "winter"].contains(where: lower.contains)) { _, g in
+        each(Self.season, when: gates.season) { _, g in
             let word = g(2)!.lowercased()
             guard var year = Int(g(3) ?? "") ?? referenceYear else { return nil }
             if g(1)?.lowercased() == "next" { year += 1 }
@@ -129,9 +124,7 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        let periodWord = lower.contains("year") || lower.contains("month") || lower.contains("week")
-        let relativeWord = ["this", "next", "last"].contains(where: lower.contains)
-        each(Self.relative, when: lower.contains("today") || periodWord && relativeWord) { match, g in
+        each(Self.relative, when: gates.relative) { match, g in
             // "Apple today said …" dates the statement, not the thing it is about.
             let after = text.substring(from: NSMaxRange(match.range)).lowercased().trimmingCharacters(in: .whitespaces)
             if g(0)!.lowercased() == "today",
@@ -139,8 +132,7 @@ public struct ValueRecognizer: Sendable {
                 .contains(where: { after.hasPrefix($0 + " ") || after == $0 }) { return nil }
             return relativePeriod(g(0)!)
         }
-        each(Self.relativeYearPart, when: relativeWord && lower.contains(" year")
-             && ["early", "mid", "late", "end of", "half"].contains(where: lower.contains)) { _, g in
+        each(Self.relativeYearPart, when: gates.relativeYearPart) { _, g in
             guard let reference else { return nil }
             let now = Timestamp.components(reference)
             let year = now.year + (g(2)!.lowercased() == "next" ? 1 : g(2)!.lowercased() == "last" ? -1 : 0)
@@ -149,7 +141,7 @@ public struct ValueRecognizer: Sendable {
                 : part == "early" ? (1, 4) : ["mid", "midway through", "the middle of"].contains(part) ? (5, 8) : (9, 12)
             return period(g(0)!, Self.months(year: year, from: from, to: to))
         }
-        each(Self.weeksAhead, when: lower.contains("weeks")) { _, g in
+        each(Self.weeksAhead, when: gates.weeksAhead) { _, g in
             guard let reference else { return nil }
             let (low, high): (Double, Double) = switch g(1)!.lowercased() {
             case "two": (10, 18)
@@ -158,7 +150,7 @@ public struct ValueRecognizer: Sendable {
             }
             return period(g(0)!, (Timestamp.day(reference.addingTimeInterval(low * 86_400)), Timestamp.day(reference.addingTimeInterval(high * 86_400))))
         }
-        each(Self.yearsAgo, when: lower.contains(" ago")) { _, g in
+        each(Self.yearsAgo, when: gates.yearsAgo) { _, g in
             guard let reference else { return nil }
             let words = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10]
             guard let count = Int(g(2)!) ?? words[g(2)!.lowercased()] else { return nil }
@@ -170,15 +162,15 @@ public struct ValueRecognizer: Sendable {
             let year = Timestamp.components(point).year
             return period(g(0)!, Self.months(year: year, from: 1, to: 12))
         }
-        each(Self.wwdc, when: lower.contains("wwdc")) { _, g in
+        each(Self.wwdc, when: gates.wwdc) { _, g in
             guard let year = Int(g(1) ?? "") ?? referenceYear else { return nil }
             return period(g(0)!, (Timestamp.day(year: year, month: 6, day: 1), Timestamp.day(year: year, month: 6, day: 14)))
         }
-        each(Self.inYear, when: year) { _, g in
+        each(Self.inYear, when: gates.inYear) { _, g in
             guard let year = Int(g(1) ?? ""), (1990...2100).contains(year) else { return nil }
             return period(g(0)!, Self.months(year: year, from: 1, to: 12))
         }
-        each(Self.money, when: lower.contains("$")) { _, g in
+        each(Self.money, when: gates.money) { _, g in
             guard var amount = Double((g(2) ?? "").replacingOccurrences(of: ",", with: "") + (g(3) ?? "")) else { return nil }
             switch g(4)?.trimmingCharacters(in: .whitespaces).lowercased() {
             case "million": amount *= 1_000_000
@@ -196,8 +188,7 @@ public struct ValueRecognizer: Sendable {
             }
             return Value(type: .money, text: g(0)!, number: amount, currency: currency)
         }
-        each(Self.otherMoney, when: lower.contains("€") || lower.contains("£") || lower.contains("¥") || lower.contains("₹")
-             || lower.contains("eur") || lower.contains("gbp") || lower.contains("inr") || lower.contains("rs.")) { _, g in
+        each(Self.otherMoney, when: gates.otherMoney) { _, g in
             let symbol = (g(1) ?? g(7) ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " .")).lowercased()
             let currency = switch symbol {
             case "€", "eur", "euro", "euros": "EUR"
@@ -214,21 +205,21 @@ public struct ValueRecognizer: Sendable {
             }
             return Value(type: .money, text: g(0)!, number: amount, currency: currency)
         }
-        each(Self.dataSize, when: digits && (lower.contains("gb") || lower.contains("tb") || lower.contains("mb"))) { _, g in
+        each(Self.dataSize, when: gates.dataSize) { _, g in
             guard let amount = Double(g(1) ?? "") else { return nil }
             return Value(type: .quantity, text: g(0)!, number: amount, unit: g(2)!.uppercased())
         }
-        each(Self.ratio, when: comparative && (lower.contains("x") || lower.contains("×") || lower.contains("times"))) { _, g in
+        each(Self.ratio, when: gates.ratio) { _, g in
             guard let factor = Double(g(1) ?? ""), factor > 0 else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: slower ? Self.round(1 / factor) : factor, unit: "x")
         }
-        each(Self.percent, when: comparative && (lower.contains("%") || lower.contains("percent"))) { _, g in
+        each(Self.percent, when: gates.percent) { _, g in
             guard let percent = Double(g(1) ?? "") else { return nil }
             let slower = ["slower", "worse"].contains(g(2)!.lowercased())
             return Value(type: .ratio, text: g(0)!, number: Self.round(slower ? 1 - percent / 100 : 1 + percent / 100), unit: "x")
         }
-        each(Self.multiple, when: ["double", "twice", "triple", "three times", "half"].contains(where: lower.contains)) { _, g in
+        each(Self.multiple, when: gates.multiple) { _, g in
             let factor: Double = switch g(2)!.lowercased() {
             case "double", "twice": 2
             case "triple", "three times": 3
@@ -236,11 +227,11 @@ public struct ValueRecognizer: Sendable {
             }
             return Value(type: .ratio, text: g(0)!, number: factor, unit: "x")
         }
-        each(Self.score, when: digits && lower.contains("/")) { _, g in
+        each(Self.score, when: gates.score) { _, g in
             guard let score = Double(g(1) ?? ""), let scale = Double(g(2) ?? ""), score <= scale else { return nil }
             return Value(type: .score, text: g(0)!, number: score, unit: "/" + g(2)!)
         }
-        each(Self.number, when: digits) { _, g in
+        each(Self.number, when: gates.number) { _, g in
             let written = g(1)!
             let thousands = written.hasSuffix("K") || written.hasSuffix("k")
             // Grouping commas out and a K suffix off, by hand: Foundation's string functions ran per number.

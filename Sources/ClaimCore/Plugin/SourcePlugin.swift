@@ -76,12 +76,17 @@ public struct Reading: Sendable {
     /// Claims read from structured data (benchmark tables), already typed.
     public var claims: [Claim]
     public var diagnostics: [Diagnostic]
+    /// The articles a feed or listing quotes, each read as its own page of kind `excerpt` with the
+    /// article's URL, title, author and date, so its claims cite the article rather than the feed.
+    public var excerpts: [Reading]
 
-    public init(document: Document, passages: [Passage] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = []) {
+    public init(document: Document, passages: [Passage] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = [],
+                excerpts: [Reading] = []) {
         self.document = document
         self.passages = passages
         self.claims = claims
         self.diagnostics = diagnostics
+        self.excerpts = excerpts
     }
 }
 

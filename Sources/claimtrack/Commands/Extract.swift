@@ -53,6 +53,13 @@ extension Claimtrack {
             let document: Document
             let claims: [Claim]
             let diagnostics: [Diagnostic]
+            /// The articles a feed or listing quotes, each with its own claims (cited to the article).
+            let excerpts: [Excerpt]
+        }
+
+        struct Excerpt: Encodable {
+            let document: Document
+            let claims: [Claim]
         }
 
         func run() throws {
@@ -65,21 +72,31 @@ extension Claimtrack {
             let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body, options: parsedOptions)
             let reading = try plugin.read(page)
             let vocabulary = try workspace.reporting { try workspace.resolved.vocabulary() }
-            let claims = ClaimExtractor(vocabulary: vocabulary)
-                .claims(for: reading, prior: type(of: plugin).descriptor.prior)
+            let extractor = ClaimExtractor(vocabulary: vocabulary)
+            let prior = type(of: plugin).descriptor.prior
+            let claims = extractor.claims(for: reading, prior: prior)
+            let excerpts = reading.excerpts.map { Excerpt(document: $0.document, claims: extractor.claims(for: $0, prior: prior)) }
             if output.json {
-                try output.printJSON(Output(document: reading.document, claims: claims, diagnostics: reading.diagnostics))
+                try output.printJSON(Output(document: reading.document, claims: claims, diagnostics: reading.diagnostics, excerpts: excerpts))
             } else {
-                let document = reading.document
-                print("\(document.kind.rawValue): \(document.title ?? "(no title)")")
-                print("  url:       \(document.url)")
-                print("  author:    \(document.author ?? "-")")
-                print("  published: \(document.published.map(Timestamp.format) ?? "-")")
-                if !document.links.isEmpty { print("  links:     \(document.links.count)") }
-                for claim in claims {
-                    print("  \(claim.subject) · \(claim.attribute)\(claim.qualifier.map { " (\($0))" } ?? ""): \(claim.value.display) [\(claim.confidence.label.rawValue)]")
+                printDocument(reading.document, claims: claims, indent: "")
+                for excerpt in excerpts where !excerpt.claims.isEmpty {
+                    printDocument(excerpt.document, claims: excerpt.claims, indent: "  ")
                 }
+                let quiet = excerpts.filter(\.claims.isEmpty).count
+                if quiet > 0 { print("  (\(quiet) more excerpt\(quiet == 1 ? "" : "s") with no claims)") }
                 reading.diagnostics.forEach { Terminal.warn($0.description) }
+            }
+        }
+
+        private func printDocument(_ document: Document, claims: [Claim], indent: String) {
+            print("\(indent)\(document.kind.rawValue): \(document.title ?? "(no title)")")
+            print("\(indent)  url:       \(document.url)")
+            print("\(indent)  author:    \(document.author ?? "-")")
+            print("\(indent)  published: \(document.published.map(Timestamp.format) ?? "-")")
+            if !document.links.isEmpty { print("\(indent)  links:     \(document.links.count)") }
+            for claim in claims {
+                print("\(indent)  \(claim.subject) · \(claim.attribute)\(claim.qualifier.map { " (\($0))" } ?? ""): \(claim.value.display) [\(claim.confidence.label.rawValue)]")
             }
         }
     }

@@ -24,12 +24,16 @@ extension Claimtrack {
                 problems += report.problems.map(\.description)
                 for (id, offset) in report.captures { archived[id] = (report.file, offset) }
             }
-            var stored = 0
+            var stored = 0, excerpts = 0
             if FileManager.default.fileExists(atPath: space.storeFile.path) {
-                let captures = try workspace.reporting { try workspace.openStore().captures() }
+                let rows = try workspace.reporting { try workspace.openStore().captures() }
+                let captures = rows.filter { !$0.isExcerpt }
                 stored = captures.count
-                for capture in captures {
-                    guard let place = archived[capture.recordID] else {
+                excerpts = rows.count - captures.count
+                for capture in rows {
+                    // An excerpt's bytes are its feed's or listing's record.
+                    let record = capture.quotedIn ?? capture.recordID
+                    guard let place = archived[record] else {
                         problems.append("store: capture \(capture.recordID) (\(capture.targetURI)) is not in the archive")
                         continue
                     }
@@ -42,7 +46,8 @@ extension Claimtrack {
                 if missing > 0 { problems.append("store: \(missing) archived capture\(missing == 1 ? " is" : "s are") not in the store; run 'claimtrack fetch --offline'") }
             }
             problems.forEach { Terminal.warn("error: \($0)") }
-            print("\(files.count) WARC file\(files.count == 1 ? "" : "s"), \(records) records, \(archived.count) captures archived, \(stored) stored: \(problems.isEmpty ? "ok" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
+            let quoted = excerpts == 0 ? "" : " (and \(excerpts) excerpt\(excerpts == 1 ? "" : "s") of articles they quote)"
+            print("\(files.count) WARC file\(files.count == 1 ? "" : "s"), \(records) records, \(archived.count) captures archived, \(stored) stored\(quoted): \(problems.isEmpty ? "ok" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
             if !problems.isEmpty { throw ExitCode.failure }
         }
     }
