@@ -10,6 +10,8 @@ public struct Pipeline {
     public let workspace: Workspace
     public let store: Store
     let extractor: ClaimExtractor
+    /// Excerpts extracted in this process, so a feed's repeated items are extracted once.
+    let excerptMemo = ExcerptMemo()
     /// Pages read and extracted at the same time (the store is still written by one thread, in order).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
 
@@ -79,7 +81,7 @@ public struct Pipeline {
             }
         }
         let entries = due
-        let store = self.store, extractor = self.extractor
+        let store = self.store, extractor = self.extractor, memo = self.excerptMemo
         // A start page is read for its links as soon as it is archived; what that reading gives the store
         // is kept for the ingest below, which would otherwise read the page a second time.
         let readAhead = ReadAhead()
@@ -88,7 +90,7 @@ public struct Pipeline {
             return PreviousCapture(recordID: last.recordID, date: last.retrieved, etag: last.etag, lastModified: last.lastModified,
                                    warcFile: last.warcFile, offset: last.offset, links: last.followedLinks)
         }, onFailure: onFailure, onProgress: onProgress, discover: { capture, plugin in
-            let result = Result { try Self.read(ReadJob(capture, plugin: plugin), extractor: extractor) }
+            let result = Result { try Self.read(ReadJob(capture, plugin: plugin), extractor: extractor, memo: memo) }
             readAhead.keep(result, for: capture.recordID)
             return try result.get().links
         }) { PluginRegistry.plugin(id: $0) }
@@ -186,6 +188,17 @@ public struct Pipeline {
         }
         /// Turns a read window into store entries, in archive order, and hands them to the writer.
         func keepRead(_ window: [Slot], _ results: [ReadResult]) throws {
+            // What holds each quoted page: an excerpt is stored only when its article has no capture of its own
+            // and its live excerpt quotes other text (a feed fetched every hour repeats the same items).
+            let quoted = results.flatMap { (try? $0.get())?.excerpts.map { Links.pageKey($0.document.url) } ?? [] }
+            var holders: [String: Store.PageHolder] = [:]
+            if !quoted.isEmpty {
+                // Read from the store, so everything kept before this window must be in it.
+                try writer.submit(pending)
+                pending.removeAll(keepingCapacity: true)
+                try writer.finish()
+                holders = try store.holders(pageKeys: quoted)
+            }
             var next = results.makeIterator()
             for slot in window {
                 switch slot {
@@ -202,12 +215,20 @@ public struct Pipeline {
                         pending.append(Store.Entry(capture: CaptureRow(capture, document: read.document, diagnostics: read.diagnostics,
                                                                        links: read.links),
                                                    claims: read.claims, unknowns: read.unknowns))
+                        holders[Links.pageKey(read.document.url)] = .ownCapture
                         // Each quoted article is a row of its own for the article's page, carried by this record.
+                        var claims = read.claims.count
                         for excerpt in read.excerpts {
+                            let key = Links.pageKey(excerpt.document.url)
+                            switch holders[key] {
+                            case .ownCapture?: continue
+                            case .excerpt(let digest)? where digest == excerpt.digest: continue
+                            default: holders[key] = .excerpt(digest: excerpt.digest)
+                            }
                             pending.append(Store.Entry(capture: CaptureRow(excerptOf: capture, document: excerpt.document, digest: excerpt.digest),
                                                        claims: excerpt.claims, unknowns: excerpt.unknowns))
+                            claims += excerpt.claims.count
                         }
-                        let claims = read.claims.count + read.excerpts.reduce(0) { $0 + $1.claims.count }
                         outcome.pages += 1
                         outcome.claims += claims
                         outcome.diagnostics += read.diagnostics
@@ -335,16 +356,16 @@ public struct Pipeline {
     }
 
     /// Plugin read and core extraction of one page: what the store keeps of it.
-    static func read(_ job: ReadJob, extractor: ClaimExtractor) throws -> PageRead {
+    static func read(_ job: ReadJob, extractor: ClaimExtractor, memo: ExcerptMemo) throws -> PageRead {
         let reading = try job.plugin.read(job.capture.page)
         let extracted = extractor.extract(reading, prior: job.prior)
         // One excerpt per article: an article a feed lists twice is quoted once (its row's id names the URL).
         var quotedURLs = Set<String>()
         let excerpts = reading.excerpts.filter { quotedURLs.insert($0.document.url).inserted }.map { excerpt in
-            let quoted = extractor.extract(excerpt, prior: job.prior)
             let text = ([excerpt.document.title ?? ""] + excerpt.passages.map(\.text)).joined(separator: "\n")
-            return PageRead.Excerpt(document: excerpt.document, claims: quoted.claims, unknowns: quoted.unknowns,
-                                    digest: WARCDigest.sha1(Data(text.utf8)))
+            let digest = WARCDigest.sha1(Data(text.utf8))
+            let quoted = memo.extract(excerpt, digest: digest, prior: job.prior, with: extractor)
+            return PageRead.Excerpt(document: excerpt.document, claims: quoted.claims, unknowns: quoted.unknowns, digest: digest)
         }
         return PageRead(document: reading.document, diagnostics: reading.diagnostics, claims: extracted.claims,
                         unknowns: extracted.unknowns, links: job.plugin.links(in: reading), excerpts: excerpts)
@@ -354,9 +375,9 @@ public struct Pipeline {
     /// done before it returns (one thread, one core), with more on worker threads while the caller goes on.
     /// A page `readAhead` holds is taken from it instead.
     private func startReading(_ jobs: [ReadJob], readAhead: ReadAhead?) -> PendingRead {
-        let extractor = self.extractor, workers = min(self.workers, jobs.count)
+        let extractor = self.extractor, memo = self.excerptMemo, workers = min(self.workers, jobs.count)
         @Sendable func run(_ job: ReadJob) -> ReadResult {
-            readAhead?.take(job.capture.recordID) ?? Result { try Self.read(job, extractor: extractor) }
+            readAhead?.take(job.capture.recordID) ?? Result { try Self.read(job, extractor: extractor, memo: memo) }
         }
         let results = ResultSlots(count: jobs.count)
         let group = DispatchGroup()

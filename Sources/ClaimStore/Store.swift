@@ -181,6 +181,30 @@ public final class Store: Sendable {
         }
     }
 
+    /// What holds a page's state: its own capture, or an excerpt of it with the digest of the quoted text.
+    public enum PageHolder: Sendable, Equatable {
+        case ownCapture
+        case excerpt(digest: String?)
+    }
+
+    /// What holds each of these pages now, for those that have a successful capture. An excerpt of a page
+    /// its own capture holds, or of the text its live excerpt already quotes, need not be stored again.
+    public func holders(pageKeys: [String]) throws -> [String: PageHolder] {
+        guard !pageKeys.isEmpty else { return [:] }
+        return try read("look up what holds the quoted pages") { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT quotedIn, payloadDigest FROM capture WHERE pageKey = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge'
+                ORDER BY \(Self.latestFirst("capture")) LIMIT 1
+                """)
+            var holders: [String: PageHolder] = [:]
+            for key in Set(pageKeys) {
+                guard let row = try Row.fetchOne(statement, arguments: [key]) else { continue }
+                holders[key] = (row[0] as String?) == nil ? .ownCapture : .excerpt(digest: row[1])
+            }
+            return holders
+        }
+    }
+
     /// For each of these target URIs that has one, the payload digest (nil when unknown) of its latest
     /// successful capture: what tells a new page from a changed or an unchanged one.
     public func lastPayloadDigests(targetURIs: [String]) throws -> [String: String?] {

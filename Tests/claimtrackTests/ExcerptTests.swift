@@ -100,15 +100,17 @@ import Testing
         #expect(try prices("Mac Studio", in: workspace).map(\.0) == [2199])
         #expect(try prices("MacBook Air", in: workspace).map(\.0) == [1099])
 
+        // The same feed again stores no new excerpt: A and B once, C once, whatever the number of fetches.
+        try fetch()
         let verify = try CLI.run(["verify", "--workspace", workspace.path])
         #expect(verify.status == 0, "\(verify.stderr)")
-        #expect(verify.stdout.contains("excerpts of articles they quote"))
+        #expect(verify.stdout.contains("7 stored (and 3 excerpts of articles they quote): ok"), "\(verify.stdout)")
 
         // The diff of runs 1 and 2 shows the article's page updated from the quote to the page itself.
         let runs = try JSONSerialization.jsonObject(with: Data(try CLI.run(["runs", "--json", "--workspace", workspace.path]).stdout.utf8))
             as? [[String: Any]] ?? []
         let ids = runs.compactMap { $0["id"] as? String }
-        #expect(ids.count == 3)
+        #expect(ids.count == 4)
         let diff = try CLI.run(["diff", "--from", ids[0], "--to", ids[1], "--json", "--workspace", workspace.path])
         let report = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any]
         let pages = report?["pages"] as? [String: [String]]
