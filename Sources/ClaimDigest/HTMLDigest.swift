@@ -174,6 +174,7 @@ public enum HTMLDigest {
         var parts = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape)
         if let url = citation?.url { parts.append(link(url)) }
+        if let feed = citation?.quotedIn { parts.append("as quoted in " + link(feed)) }
         if let published = citation?.published { parts.append("published \(Timestamp.format(published))") }
         if let retrieved = citation?.retrieved { parts.append("retrieved \(Timestamp.format(retrieved))") }
         if let record = citation?.warcRecordID { parts.append("archive record <code>\(escape(record))</code>") }

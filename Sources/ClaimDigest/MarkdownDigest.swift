@@ -68,6 +68,7 @@ public enum MarkdownDigest {
         var body = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape).joined(separator: ", ")
         if let url = citation?.url { body += ", " + link(url) }
+        if let feed = citation?.quotedIn { body += ", as quoted in " + link(feed) }
         if let published = citation?.published { body += ", published \(Timestamp.format(published))" }
         if let retrieved = citation?.retrieved { body += ", retrieved \(Timestamp.format(retrieved))" }
         if let record = citation?.warcRecordID { body += ", archive record `\(code(record))`" }

@@ -102,7 +102,8 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// the archive record that holds its bytes (for an excerpt, the feed's or listing's).
     public var citation: Citation {
         Citation(url: url, publisher: publisher, title: title, author: author, published: published,
-                 retrieved: retrieved, warcRecordID: quotedIn ?? recordID, payloadDigest: quotedIn == nil ? payloadDigest : nil)
+                 retrieved: retrieved, warcRecordID: quotedIn ?? recordID, payloadDigest: quotedIn == nil ? payloadDigest : nil,
+                 quotedIn: quotedIn == nil ? nil : targetURI)
     }
 
     /// Whether this row is an excerpt: an article as a feed or listing quoted it.

@@ -86,6 +86,10 @@ import Testing
         #expect(quoted.0 == 1999 && quoted.1 == articleA)
         #expect(quoted.2.hasPrefix("<urn:uuid:") && !quoted.2.contains("#"))  // the feed's own archive record
         #expect(try prices("MacBook Air", in: workspace).map(\.1) == [articleB])
+        let citation = try claims("Mac Studio", in: workspace).first?["citation"] as? [String: Any]
+        #expect(citation?["quotedIn"] as? String == feedFile.absoluteString)
+        let digest = try CLI.run(["export", "--format", "markdown", "--workspace", workspace.path])
+        #expect(digest.stdout.contains("\(articleA)>, as quoted in `\(feedFile.absoluteString)`"), "\(digest.stdout)")
 
         // Run 2: the article itself, fetched beside the same feed: its own capture holds the page.
         try Data(article(articleA, title: "Mac Studio Price Rises", body: "The Mac Studio now starts at $2,199 in the U.S.").utf8).write(to: articleFile)

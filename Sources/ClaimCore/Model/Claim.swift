@@ -57,10 +57,14 @@ public struct Citation: Codable, Sendable, Equatable, Hashable {
     public var retrieved: Date?
     public var warcRecordID: String?
     public var payloadDigest: String?
+    /// The feed or listing the claim was read in, when that page quotes the article at `url` (an excerpt);
+    /// the archive record is then that page's.
+    public var quotedIn: String?
 
     public init(url: String, publisher: String? = nil, title: String? = nil, author: String? = nil,
                 published: Date? = nil, retrieved: Date? = nil, warcRecordID: String? = nil,
-                payloadDigest: String? = nil) {
+                payloadDigest: String? = nil, quotedIn: String? = nil) {
+        self.quotedIn = quotedIn
         self.url = url
         self.publisher = publisher
         self.title = title

@@ -30,7 +30,8 @@ extension Claimtrack {
             for claim in claims {
                 let qualifier = claim.qualifier.map { " (\($0))" } ?? ""
                 print("\(Terminal.bold(claim.subject)) · \(claim.attribute)\(qualifier): \(claim.value.display)  [\(claim.confidence.label.rawValue) \(String(format: "%.2f", claim.confidence.score))]")
-                print(Terminal.dim("  \(claim.citation?.publisher ?? "?"), \(claim.statedAt.map(Timestamp.format) ?? "undated"): \(claim.citation?.url ?? "")"))
+                let quoted = claim.citation?.quotedIn.map { " (as quoted in \($0))" } ?? ""
+                print(Terminal.dim("  \(claim.citation?.publisher ?? "?"), \(claim.statedAt.map(Timestamp.format) ?? "undated"): \(claim.citation?.url ?? "")\(quoted)"))
             }
             if claims.isEmpty { print("no claims") }
         }

@@ -65,7 +65,8 @@ extension Claimtrack {
                 print("  independent sources: \(state.independentSources)")
                 for claim in state.claims {
                     print("  - \(claim.value.display)\(claim.qualifier.map { " (\($0))" } ?? "")  [\(claim.confidence.label.rawValue) \(String(format: "%.2f", claim.confidence.score))]  \(claim.citation?.publisher ?? "?"), \(claim.statedAt.map(Timestamp.format) ?? "undated")")
-                    print(Terminal.dim("    \(claim.citation?.url ?? "")  \(claim.citation?.warcRecordID ?? "")"))
+                    let quoted = claim.citation?.quotedIn.map { "  (as quoted in \($0))" } ?? ""
+                    print(Terminal.dim("    \(claim.citation?.url ?? "")  \(claim.citation?.warcRecordID ?? "")\(quoted)"))
                     print(Terminal.dim("    \u{201C}\(claim.quote)\u{201D}"))
                 }
                 for unknown in state.unknowns {
