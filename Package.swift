@@ -49,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "ClaimDigest", dependencies: ["ClaimCore", "ClaimResolver"]),
         .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimResolver", "PluginRegistry"]),
-        .target(name: "PluginRegistry", dependencies: ["ClaimCore", "ClaimFetch"] + pluginNames.map { .target(name: $0) }),
+        .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
         .executableTarget(
             name: "claimtrack",
             dependencies: [
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "PluginRegistry", "TestSupport"]),
+        .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "ClaimCore", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
         .testTarget(name: "PluginRegistryTests", dependencies: ["PluginRegistry"]),
         .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore", "TestSupport"]),

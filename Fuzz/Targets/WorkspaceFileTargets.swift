@@ -1,5 +1,4 @@
 import ClaimCore
-import ClaimFetch
 import Foundation
 import PluginRegistry
 

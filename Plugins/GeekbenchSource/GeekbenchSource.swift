@@ -128,8 +128,7 @@ public struct GeekbenchSource: SourcePlugin {
             if let widget = try document.first(Select.validation) {
                 facts["validation_class"] = widget.attribute("class")?.split(separator: " ").last.map(String.init)
             }
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "invalid result (\(banner.text)); no score claims"))
+            diagnostics.append(.warning("invalid result (\(banner.text)); no score claims", source: Self.descriptor.id, page: page))
         }
         var provenance = ["title": Select.headline, "published": "Upload Date row"]
         var published: Date?
@@ -148,8 +147,7 @@ public struct GeekbenchSource: SourcePlugin {
                                 published: published, publisher: Self.descriptor.name, provenance: provenance, facts: facts)
         let claims = banner == nil ? measuredClaims(scores, facts: facts, stated: published, url: page.url) : []
         if scores.isEmpty && banner == nil {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "no scores matched \(Select.scoreBlocks) or \(Select.benchmarkTables); layout changed?"))
+            diagnostics.append(.warning("no scores matched \(Select.scoreBlocks) or \(Select.benchmarkTables); layout changed?", source: Self.descriptor.id, page: page))
         }
         return Reading(document: document, claims: claims, diagnostics: diagnostics)
     }
@@ -187,7 +185,7 @@ public struct GeekbenchSource: SourcePlugin {
                     facts["result_\(kind.fact)"] = scores[0]
                     facts["baseline_\(kind.fact)"] = scores[1]
                 }
-                facts["\(kind.fact == "single" ? "single" : kind.fact == "multi" ? "multi" : kind.fact)_delta"] = try row.text("*[@class='delta']")
+                facts["\(kind.fact)_delta"] = try row.text("*[@class='delta']")
             }
         }
         let versions = try document.select(Select.compareVersions).map(\.text)
@@ -271,7 +269,7 @@ public struct GeekbenchSource: SourcePlugin {
         var diagnostics: [Diagnostic] = []
         let valid = (object["valid"] as? NSNumber)?.intValue ?? 1
         if valid == 0 {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString, "invalid result (valid=0); no score claims"))
+            diagnostics.append(.warning("invalid result (valid=0); no score claims", source: Self.descriptor.id, page: page))
         }
         return Reading(document: Document(url: page.url.absoluteString, source: Self.descriptor.id, kind: .json,
                                           published: published, publisher: Self.descriptor.name,
@@ -308,7 +306,7 @@ public struct GeekbenchSource: SourcePlugin {
         let published = value(after: "Upload Date").flatMap { Timestamp.loose($0) }
         var diagnostics: [Diagnostic] = []
         if facts["single"] == nil {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString, "text is not a Geekbench result rendering"))
+            diagnostics.append(.warning("text is not a Geekbench result rendering", source: Self.descriptor.id, page: page))
         }
         let scores = [("geekbench.single-core", facts["single"]), ("geekbench.multi-core", facts["multi"])].compactMap { pair in pair.1.flatMap(Double.init).map { (pair.0, $0) } }
         return Reading(document: Document(url: page.url.absoluteString, source: Self.descriptor.id, kind: .result, title: title,

@@ -57,8 +57,7 @@ public struct GenericSource: SourcePlugin {
             guard let expression = options[option.rawValue] else { return nil }
             let node = try document.first(expression)
             if node == nil {
-                diagnostics.append(Diagnostic(.warning, source: descriptor.id, location: page.url.absoluteString,
-                                              "selector \(option.rawValue)=\(expression) found nothing; using the metadata cascade"))
+                diagnostics.append(.warning("selector \(option.rawValue)=\(expression) found nothing; using the metadata cascade", source: descriptor.id, page: page))
             }
             return node
         }
@@ -69,13 +68,12 @@ public struct GenericSource: SourcePlugin {
             let links = try items.compactMap { try $0.first(linkExpression).map { $0.isElement ? $0.attribute("href") : $0.rawText } }
                 .compactMap { Links.absolute($0, base: page.url) }
             if items.isEmpty {
-                diagnostics.append(Diagnostic(.warning, source: descriptor.id, location: page.url.absoluteString,
-                                              "selector items=\(itemsExpression) found nothing; layout changed?"))
+                diagnostics.append(.warning("selector items=\(itemsExpression) found nothing; layout changed?", source: descriptor.id, page: page))
             }
             var provenance: [String: String] = ["links": "items=\(itemsExpression) links=\(linkExpression)"]
             let listing = Document(url: cascade.canonical(into: &provenance), source: descriptor.id, kind: .listing,
                                    title: cascade.title(into: &provenance), publisher: options[Option.publisher.rawValue],
-                                   links: Links.unique(links), provenance: provenance, facts: ["items": String(items.count)])
+                                   links: links.removingDuplicates(), provenance: provenance, facts: ["items": String(items.count)])
             return Reading(document: listing, diagnostics: diagnostics)
         }
 
@@ -94,8 +92,7 @@ public struct GenericSource: SourcePlugin {
                 reading.document.published = date
                 reading.document.provenance["published"] = "option date=\(options["date"]!)"
             } else {
-                diagnostics.append(Diagnostic(.warning, source: descriptor.id, location: page.url.absoluteString,
-                                              "selector date=\(options["date"]!) found '\(text.prefix(60))', which is not a time with a zone; using the metadata cascade"))
+                diagnostics.append(.warning("selector date=\(options["date"]!) found '\(text.prefix(60))', which is not a time with a zone; using the metadata cascade", source: descriptor.id, page: page))
             }
         }
         if let body = try selected(.body) {
@@ -103,14 +100,13 @@ public struct GenericSource: SourcePlugin {
             reading.document.provenance["body"] = "option body=\(options["body"]!)"
         }
         if let linkExpression = options[Option.links.rawValue] {
-            reading.document.links = Links.unique(try document.select(linkExpression)
-                .compactMap { $0.isElement ? $0.attribute("href") : $0.rawText }.compactMap { Links.absolute($0, base: page.url) })
+            reading.document.links = (try document.select(linkExpression)
+                .compactMap { $0.isElement ? $0.attribute("href") : $0.rawText }.compactMap { Links.absolute($0, base: page.url) }).removingDuplicates()
             reading.document.kind = .listing
         }
         if reading.document.title == nil && reading.passages.isEmpty {
             reading.document.kind = .unknown
-            diagnostics.append(Diagnostic(.warning, source: descriptor.id, location: page.url.absoluteString,
-                                          "no title and no prose found; give title= and body= selectors for this site"))
+            diagnostics.append(.warning("no title and no prose found; give title= and body= selectors for this site", source: descriptor.id, page: page))
         }
         reading.diagnostics += diagnostics
         return reading

@@ -105,7 +105,7 @@ public struct HackerNewsSource: SourcePlugin {
         }
         var diagnostics: [Diagnostic] = []
         if title == nil {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString, "item has no title link matching \(Select.titleLink)"))
+            diagnostics.append(.warning("item has no title link matching \(Select.titleLink)", source: Self.descriptor.id, page: page))
         }
         return Reading(document: Document(url: PageMetadata(document).canonical ?? page.url.absoluteString, source: Self.descriptor.id,
                                           kind: .item, title: title, author: author, published: published, publisher: Self.descriptor.name,

@@ -85,12 +85,10 @@ public struct MacRumorsSource: SourcePlugin {
         let body = try article.first(layout == .current ? Select.currentBody : Select.legacyBody)
         let passages = body?.blocks.map { Passage($0) } ?? []
         if body == nil || passages.isEmpty {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "no article body matched \(layout == .current ? Select.currentBody : Select.legacyBody); layout changed?"))
+            diagnostics.append(.warning("no article body matched \(layout == .current ? Select.currentBody : Select.legacyBody); layout changed?", source: Self.descriptor.id, page: page))
         }
         for field in ["title", "published"] where provenance[field] == nil {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "no \(field) found in the article markup"))
+            diagnostics.append(.warning("no \(field) found in the article markup", source: Self.descriptor.id, page: page))
         }
         let reading = Document(url: canonical, source: Self.descriptor.id, kind: .article, title: title, author: author,
                                published: published, modified: modified, publisher: Self.descriptor.name,
@@ -104,13 +102,12 @@ public struct MacRumorsSource: SourcePlugin {
             .compactMap { Links.absolute($0, base: page.url) }
         var diagnostics: [Diagnostic] = []
         if links.isEmpty {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "listing has \(articles.count) articles but no headline links matched \(Select.listingHeadlineLink)"))
+            diagnostics.append(.warning("listing has \(articles.count) articles but no headline links matched \(Select.listingHeadlineLink)", source: Self.descriptor.id, page: page))
         }
         let title = metadata.headTitle ?? metadata.meta("og:title")
         return Reading(document: Document(url: metadata.canonical ?? page.url.absoluteString, source: Self.descriptor.id,
                                           kind: .listing, title: title, publisher: Self.descriptor.name,
-                                          links: Links.unique(links), provenance: ["title": "head title", "links": Select.listingHeadlineLink]),
+                                          links: links.removingDuplicates(), provenance: ["title": "head title", "links": Select.listingHeadlineLink]),
                        diagnostics: diagnostics, excerpts: try articles.compactMap { try teaser($0, page: page) })
     }
 

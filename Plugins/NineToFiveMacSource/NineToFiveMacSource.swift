@@ -59,8 +59,7 @@ public struct NineToFiveMacSource: SourcePlugin {
         let body = try document.first(Select.body)
         var diagnostics: [Diagnostic] = []
         if body == nil {
-            diagnostics.append(Diagnostic(.warning, source: Self.descriptor.id, location: page.url.absoluteString,
-                                          "no article body matched \(Select.body); layout changed?"))
+            diagnostics.append(.warning("no article body matched \(Select.body); layout changed?", source: Self.descriptor.id, page: page))
         }
         let reading = Document(url: cascade.canonical(into: &provenance), source: Self.descriptor.id, kind: .article,
                                title: headline, author: author, published: published, modified: modified,

@@ -8,7 +8,6 @@ public enum FetchError: Error, CustomStringConvertible, Equatable {
     case unreadableFile(path: String, reason: String)
     case corruptArchive(file: String, offset: Int, reason: String)
     case compression(reason: String)
-    case locked(path: String)
 
     /// Worth retrying after a pause (a timeout, a dropped connection); decided by kind, never by text.
     public var isTransient: Bool {
@@ -24,7 +23,6 @@ public enum FetchError: Error, CustomStringConvertible, Equatable {
         case .unreadableFile(let path, let reason): "\(path): \(reason)"
         case .corruptArchive(let file, let offset, let reason): "\(file) at offset \(offset): \(reason)"
         case .compression(let reason): "gzip: \(reason)"
-        case .locked(let path): "another claimtrack process is writing this workspace (lock held on \(path))"
         }
     }
 }

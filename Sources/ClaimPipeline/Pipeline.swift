@@ -95,7 +95,7 @@ public struct Pipeline {
             return try result.get().links
         }) { PluginRegistry.plugin(id: $0) }
         await run.fetch(entries)
-        let record = try await run.finish(sources: Links.unique(entries.map(\.plugin)))
+        let record = try await run.finish(sources: entries.map(\.plugin).removingDuplicates())
         let captures = await run.captures
         try store.save(run: record)
         // Read back from the archive one record at a time: the run kept no page bodies.
@@ -426,7 +426,7 @@ public struct Pipeline {
 
     private func summarize(_ sources: [String], captures: [Capture], claimsByRecord outcome: Outcome,
                            failures: [Run.Failure]) -> [SourceSummary] {
-        Links.unique(sources).map { source in
+        sources.removingDuplicates().map { source in
             let mine = outcome.sources.filter { $0.source == source }
             return SourceSummary(source: source, pages: captures.filter { $0.source == source }.count,
                                  claims: mine.reduce(0) { $0 + $1.claims },

@@ -115,7 +115,9 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "claim"
     var id: Int64?
     var captureID: Int64
-    var position: Int
+    /// The claim's place among its capture's claims (column `position`); not `Claim.position`, which is
+    /// the sentence it was read from and is stored as `sentence`.
+    var order: Int
     var subject: String
     var attribute: String
     var qualifier: String?
@@ -125,11 +127,16 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
     var label: String
     var quote: String
     var statedAt: Date?
+    /// `Claim.position`: the sentence of the page the claim was read from.
     var sentence: Int?
 
-    init(_ claim: Claim, captureID: Int64, position: Int) {
+    enum CodingKeys: String, CodingKey {
+        case id, captureID, order = "position", subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence
+    }
+
+    init(_ claim: Claim, captureID: Int64, order: Int) {
         self.captureID = captureID
-        self.position = position
+        self.order = order
         subject = claim.subject
         attribute = claim.attribute
         qualifier = claim.qualifier
@@ -149,7 +156,7 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
             INSERT INTO claim (captureID, position, subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [captureID, position, subject, attribute, qualifier, value, validTime, confidence, label, quote,
+        try statement.execute(arguments: [captureID, order, subject, attribute, qualifier, value, validTime, confidence, label, quote,
                                           statedAt.map(CompactJSON.date), sentence])
     }
 

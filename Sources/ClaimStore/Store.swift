@@ -75,8 +75,8 @@ public final class Store: Sendable {
             for entry in entries {
                 var capture = entry.capture
                 try capture.insertRow(db)
-                for (position, claim) in entry.claims.enumerated() {
-                    try ClaimRow(claim, captureID: capture.id!, position: position).insert(db)
+                for (order, claim) in entry.claims.enumerated() {
+                    try ClaimRow(claim, captureID: capture.id!, order: order).insert(db)
                 }
                 for unknown in entry.unknowns {
                     var row = try UnknownRow(unknown, captureID: capture.id!)
@@ -127,19 +127,30 @@ public final class Store: Sendable {
         "(\(alias).quotedIn IS NULL) DESC, \(alias).retrieved DESC, \(alias).id DESC"
     }
 
+    /// Whether a capture can hold a page's state: it answered 2xx and was no bot challenge.
+    static func holdsPage(_ alias: String) -> String {
+        "\(alias).status BETWEEN 200 AND 299 AND \(alias).kind != 'challenge'"
+    }
+
+    /// `columns` of each page's live capture at or before a run (bound four times, NULL for the latest), in
+    /// URL order: its latest capture that holds the page or, with `anyStatus`, its latest whatever it answered.
+    static func liveCaptures(_ columns: String, anyStatus: Bool = false) -> String {
+        func holds(_ alias: String) -> String { anyStatus ? "" : holdsPage(alias) + " AND" }
+        return """
+            SELECT \(columns) FROM capture c WHERE \(holds("c")) (? IS NULL OR c.run <= ?)
+              AND c.id = (SELECT c2.id FROM capture c2 WHERE \(holds("c2")) c2.pageKey = c.pageKey AND (? IS NULL OR c2.run <= ?)
+                          ORDER BY \(latestFirst("c2")) LIMIT 1)
+            ORDER BY c.url
+            """
+    }
+
     /// The latest successful capture of every page at or before `run`, ordered by URL.
     public func latestCaptures(asOf run: String? = nil) throws -> [CaptureRow] {
         try read("read captures") { db in try latestCaptures(db, asOf: run) }
     }
 
     private func latestCaptures(_ db: Database, asOf run: String?) throws -> [CaptureRow] {
-        let sql = """
-            SELECT * FROM capture c WHERE c.status BETWEEN 200 AND 299 AND c.kind != 'challenge' AND (? IS NULL OR c.run <= ?)
-              AND c.id = (SELECT c2.id FROM capture c2 WHERE c2.pageKey = c.pageKey AND c2.status BETWEEN 200 AND 299 AND c2.kind != 'challenge'
-                          AND (? IS NULL OR c2.run <= ?) ORDER BY \(Self.latestFirst("c2")) LIMIT 1)
-            ORDER BY c.url
-            """
-        return try CaptureRow.fetchAll(db, sql: sql, arguments: [run, run, run, run])
+        try CaptureRow.fetchAll(db, sql: Self.liveCaptures("*"), arguments: [run, run, run, run])
     }
 
     /// Which capture is live for every page (canonical URL; the fetched URL for a failed capture) at or
@@ -147,15 +158,7 @@ public final class Store: Sendable {
     /// `anyStatus`, the latest whatever its status (a 404 says the page is gone).
     public func pageVersions(asOf run: String? = nil, anyStatus: Bool) throws -> [PageVersion] {
         try read("read page versions") { db in
-            func successful(_ alias: String) -> String {
-                anyStatus ? "" : "\(alias).status BETWEEN 200 AND 299 AND \(alias).kind != 'challenge' AND"
-            }
-            let sql = """
-                SELECT c.id, c.url, c.recordID, c.payloadDigest, c.status, c.pageKey FROM capture c WHERE \(successful("c")) (? IS NULL OR c.run <= ?)
-                  AND c.id = (SELECT c2.id FROM capture c2 WHERE \(successful("c2")) c2.pageKey = c.pageKey AND (? IS NULL OR c2.run <= ?)
-                              ORDER BY \(Self.latestFirst("c2")) LIMIT 1)
-                ORDER BY c.url
-                """
+            let sql = Self.liveCaptures("c.id, c.url, c.recordID, c.payloadDigest, c.status, c.pageKey", anyStatus: anyStatus)
             var versions: [PageVersion] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: [run, run, run, run])
             while let row = try rows.next() {
@@ -175,9 +178,9 @@ public final class Store: Sendable {
     /// The latest successful capture fetched from `targetURI`, for a conditional request.
     public func lastCapture(targetURI: String) throws -> CaptureRow? {
         try read("look up the last capture") { db in
-            try CaptureRow.filter(Column("targetURI") == targetURI && Column("status") >= 200 && Column("status") < 300 && Column("kind") != "challenge"
-                                  && Column("quotedIn") == nil)
-                .order(Column("retrieved").desc, Column("id").desc).fetchOne(db)
+            try CaptureRow.fetchOne(db, sql: """
+                SELECT * FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL ORDER BY retrieved DESC, id DESC LIMIT 1
+                """, arguments: [targetURI])
         }
     }
 
@@ -193,7 +196,7 @@ public final class Store: Sendable {
         guard !pageKeys.isEmpty else { return [:] }
         return try read("look up what holds the quoted pages") { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT quotedIn, payloadDigest FROM capture WHERE pageKey = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge'
+                SELECT quotedIn, payloadDigest FROM capture WHERE pageKey = ? AND \(Self.holdsPage("capture"))
                 ORDER BY \(Self.latestFirst("capture")) LIMIT 1
                 """)
             var holders: [String: PageHolder] = [:]
@@ -211,7 +214,7 @@ public final class Store: Sendable {
         guard !targetURIs.isEmpty else { return [:] }
         return try read("look up the last captures") { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT payloadDigest FROM capture WHERE targetURI = ? AND status BETWEEN 200 AND 299 AND kind != 'challenge' AND quotedIn IS NULL
+                SELECT payloadDigest FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
                 ORDER BY retrieved DESC, id DESC LIMIT 1
                 """)
             var digests: [String: String?] = [:]

@@ -1,5 +1,4 @@
 import ClaimCore
-import ClaimFetch
 import GeekbenchSource
 import GenericSource
 import HackerNewsSource

@@ -267,7 +267,7 @@ public struct ClaimExtractor: Sendable {
     private func unknown(_ sentence: String, mentions: [(name: String, range: NSRange)], statedAt: Date?, position: Int) -> StatedUnknown {
         let text = LowercasedText(sentence.lowercased())
         let attributes = vocabulary.attributes.filter { $0.triggers.contains(where: text.contains) }.map(\.id)
-        return StatedUnknown(subjects: Links.unique(mentions.map(\.name)), attributes: attributes, quote: sentence,
+        return StatedUnknown(subjects: mentions.map(\.name).removingDuplicates(), attributes: attributes, quote: sentence,
                              statedAt: statedAt, position: position)
     }
 
@@ -575,7 +575,7 @@ struct SentenceContext {
             let words = clauseText.split { !$0.isLetter }
             if subjects.isEmpty, words.contains("it") || words.contains("them"), !clauseText.contains("there are "), !clauseText.contains("there is "),
                let primary = primarySubject { subjects = [primary] }
-            if !subjects.isEmpty { found.append((available, cue, at.location, Links.unique(subjects))) }
+            if !subjects.isEmpty { found.append((available, cue, at.location, subjects.removingDuplicates())) }
         }
         return found.max { $0.at < $1.at }.map { ($0.available, $0.cue, $0.subjects) }
     }

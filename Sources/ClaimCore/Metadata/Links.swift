@@ -3,7 +3,8 @@ import HTMLKit
 
 /// URL helpers every plugin needs.
 public enum Links {
-    /// `href` made absolute against the page URL; nil for empty, `javascript:` or non-HTTP links.
+    /// `href` made absolute against the page URL; nil for an empty link and for any scheme but http, https and
+    /// file (`javascript:`, `mailto:`, `data:`); file: because the sample archive is fetched from files.
     public static func absolute(_ href: String?, base: URL) -> String? {
         guard let href = href?.trimmed, !href.isEmpty,
               let url = URL(string: href, relativeTo: base)?.absoluteURL,
@@ -30,11 +31,5 @@ public enum Links {
         }
         let query = parts.percentEncodedQuery.flatMap { $0.isEmpty ? nil : "?" + $0 } ?? ""
         return "//" + host + port + path + query
-    }
-
-    /// The links in order with duplicates removed.
-    public static func unique(_ links: [String]) -> [String] {
-        var seen = Set<String>()
-        return links.filter { seen.insert($0).inserted }
     }
 }

@@ -187,8 +187,7 @@ extension MetadataCascade {
     public func fallback(source: String, publisher: String?, missed selector: String) -> Reading {
         var reading = readArticle(source: source, publisher: publisher)
         if reading.document.title == nil || reading.passages.isEmpty { reading.document.kind = .unknown }
-        reading.diagnostics.append(Diagnostic(.warning, source: source, location: page.url.absoluteString,
-                                              "no article matched \(selector); layout changed? read with the generic metadata cascade"))
+        reading.diagnostics.append(.warning("no article matched \(selector); layout changed? read with the generic metadata cascade", source: source, page: page))
         return reading
     }
 }

@@ -17,8 +17,7 @@ public enum WordPressFeed {
         let items = try document.select(items)
         var diagnostics: [Diagnostic] = []
         if items.isEmpty {
-            diagnostics.append(Diagnostic(.warning, source: source.id, location: page.url.absoluteString,
-                                          "feed has no \(Self.items) elements; not an RSS 2.0 feed?"))
+            diagnostics.append(.warning("feed has no \(Self.items) elements; not an RSS 2.0 feed?", source: source.id, page: page))
         }
         var links: [String] = []
         var excerpts: [Reading] = []
@@ -31,7 +30,7 @@ public enum WordPressFeed {
         return Reading(document: Document(url: canonical, source: source.id, kind: .feed,
                                           title: try document.text("/rss/channel/title"),
                                           modified: try document.text("/rss/channel/lastBuildDate").flatMap { Timestamp.loose($0) },
-                                          publisher: source.name, links: Links.unique(links),
+                                          publisher: source.name, links: links.removingDuplicates(),
                                           provenance: ["title": "channel/title", "url": "atom:link[rel=self]",
                                                        "modified": "channel/lastBuildDate", "links": "item/link"]),
                        diagnostics: diagnostics, excerpts: excerpts)

@@ -21,3 +21,10 @@ public struct Diagnostic: Codable, Sendable, Equatable, Hashable, CustomStringCo
         ([severity.rawValue] + [source, location].compactMap { $0 } + [message]).joined(separator: ": ")
     }
 }
+
+extension Diagnostic {
+    /// A plugin's warning about a page it read: `warning: macrumors: https://…: no article body matched …`.
+    public static func warning(_ message: String, source: String, page: FetchedPage) -> Diagnostic {
+        Diagnostic(.warning, source: source, location: page.url.absoluteString, message)
+    }
+}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClaimCore
-import ClaimFetch
 import Foundation
 import PluginRegistry
 

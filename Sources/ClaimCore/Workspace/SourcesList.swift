@@ -1,4 +1,3 @@
-import ClaimCore
 import Foundation
 
 /// One line of Sources.list: a plugin id, a start URL and `key=value` options.

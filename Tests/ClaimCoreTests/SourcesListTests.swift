@@ -1,6 +1,5 @@
 import Foundation
-import ClaimCore
-@testable import ClaimFetch
+@testable import ClaimCore
 import Testing
 
 @Suite struct SourcesListTests {
@@ -78,30 +77,5 @@ import Testing
         let (entries, problems) = SourcesList.parse("macrumors https://www.macrumors.com/ prior=rumored\nmacrumors https://www.macrumors.com/ prior=gossip\n", plugins: rules)
         #expect(entries.first?.options["prior"] == "rumored")
         #expect(problems.first?.description.hasPrefix("Sources.list:2: error: option prior=gossip is not a confidence label; known: official") == true)
-    }
-}
-
-/// Source intervals and bot-challenge pages.
-@Suite struct PolitenessRuleTests {
-    @Test func intervalsAndChallenges() {
-        #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)
-        #expect(SourceEntry.interval("soon") == nil)
-        #expect(BotChallenge.detect(Data("<html><head><title>Just a moment...</title>".utf8)) == "Cloudflare")
-        #expect(BotChallenge.detect(Data("<html><body>An article about captchas.</body></html>".utf8)) == nil)
-    }
-
-    @Test func everyChallengeMarkerIsFoundInTheFirst16KBInAnyCase() {
-        let filler = String(repeating: "<div class=\"c\">a checked page, data-x, h1 g1</div>", count: 400)
-        for (marker, service) in BotChallenge.markers {
-            for written in [marker, marker.uppercased()] {
-                #expect(BotChallenge.detect(Data((written + filler).utf8)) == service, "\(written) first")
-                #expect(BotChallenge.detect(Data((String(filler.prefix(16_384 - written.utf8.count)) + written).utf8)) == service, "\(written) ending at 16 KB")
-                #expect(BotChallenge.detect(Data((String(filler.prefix(16_384 - written.utf8.count + 1)) + written).utf8)) == nil, "\(written) past 16 KB")
-                #expect(BotChallenge.detect(Data(written.dropLast().utf8)) == nil, "\(written) cut short")
-            }
-        }
-        // When a page has several, the first in the list names the service, as before.
-        #expect(BotChallenge.detect(Data("g-recaptcha then cf-chl-".utf8)) == "Cloudflare")
-        #expect(BotChallenge.detect(Data(filler.utf8)) == nil)
     }
 }
