@@ -48,14 +48,28 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "ClaimDigest", dependencies: ["ClaimCore", "ClaimResolver"]),
-        .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimResolver", "PluginRegistry"]),
+        // The read model: resolves what the store holds, never writes (listings open the store read-only).
+        .target(name: "ClaimQuery", dependencies: ["ClaimCore", "ClaimStore", "ClaimResolver"]),
+        // The writer: fetch, archive, read, store, keep the run's resolution; holds the workspace lock.
+        .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimQuery", "PluginRegistry"]),
         .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
+        // The command line: a thin executable over three libraries of commands.
+        .target(name: "CommandSupport", dependencies: [
+            "ClaimCore", "ClaimStore", "PluginRegistry", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Listings and one-page tools: they read, never write the store, and do not link the writer.
+        .target(name: "ReadCommands", dependencies: [
+            "CommandSupport", "ClaimCore", "ClaimStore", "ClaimQuery", "ClaimResolver", "ClaimDigest", "ClaimFetch", "PluginRegistry",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The commands that write the workspace, each under its lock.
+        .target(name: "WriteCommands", dependencies: [
+            "CommandSupport", "ClaimCore", "ClaimStore", "ClaimQuery", "ClaimResolver", "ClaimFetch", "ClaimPipeline", "PluginRegistry",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(
             name: "claimtrack",
-            dependencies: [
-                "ClaimCore", "ClaimStore", "ClaimResolver", "ClaimFetch", "ClaimDigest", "ClaimPipeline", "PluginRegistry",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["ClaimCore", "ReadCommands", "WriteCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
                           path: "Benchmarks/ExtractionBenchmark"),
@@ -74,7 +88,8 @@ let package = Package(
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore", "HTMLKit"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimResolver", "ClaimStore", "ClaimCore"]),
+        .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimCore"]),
+        .testTarget(name: "ClaimQueryTests", dependencies: ["ClaimQuery", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "ClaimCore", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),

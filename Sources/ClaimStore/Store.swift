@@ -5,7 +5,8 @@ import GRDB
 /// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
 public final class Store: Sendable {
     // A pool (WAL): reads go on while a batch of captures is being written by the reparse writer thread.
-    let queue: DatabasePool
+    // Read-only for listings; in memory for a listing of a workspace that has no store yet.
+    let queue: any DatabaseWriter
     public let path: String
 
     /// Opens (creating if needed) the store at `file` and brings its schema up to date.
@@ -16,11 +17,39 @@ public final class Store: Sendable {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Turning WAL on waits for a listing that is reading the file.
+            configuration.busyMode = .timeout(30)
             queue = try DatabasePool(path: file.path, configuration: configuration)
             try Schema.migrator.migrate(queue)
         } catch {
             throw StoreError("open", path: file.path, error)
         }
+    }
+
+    /// Opens the store at `file` for reading only: nothing is written to it, not even a migration, so listings
+    /// work on a store they may not change (a read-only folder, another user's workspace) and never race a
+    /// writer. A workspace with no store yet reads as an empty one. Throws `StoreError.outdated` when an older
+    /// claimtrack wrote the store: a writer brings its schema up to date first.
+    public init(readingOnly file: URL) throws {
+        path = file.path
+        do {
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                let empty = try DatabaseQueue()
+                try Schema.migrator.migrate(empty)
+                queue = empty
+                return
+            }
+            // One connection, read-only: the file is read where it lies, in whichever journal mode the last
+            // writer left it (rollback when it finished, WAL while one is writing).
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(30)
+            queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        } catch {
+            throw StoreError("open for reading", path: file.path, error)
+        }
+        let current = try read("check the schema") { try Schema.migrator.hasCompletedMigrations($0) }
+        guard current else { throw StoreError.outdated(path: file.path) }
     }
 
     private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {

@@ -13,9 +13,7 @@ extension Store {
         try removeDatabase(at: building)
         let store = try Store(file: building)
         let result = try build(store)
-        try store.close()
-        // GRDB keeps the (now empty) WAL files after closing; the database file stands alone without them.
-        try removeDatabase(at: building, keepingMainFile: true)
+        try store.finishWriting()
         do {
             try FileManager.default.moveItem(at: building, to: complete)
         } catch {
@@ -49,13 +47,19 @@ extension Store {
         }
     }
 
-    /// Folds the WAL into the database file and closes every connection: the file then stands alone.
-    func close() throws {
+    /// Ends a writer's use of the store: folds the WAL into the database file, closes every connection and
+    /// leaves the file in rollback-journal mode with no WAL beside it, so it stands alone and a reader can
+    /// open it read-only where it may not create files (a read-only folder). The next writer turns WAL on.
+    public func finishWriting() throws {
         do {
             _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try queue.close()
+            let single = try DatabaseQueue(path: path)
+            try single.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try single.close()
         } catch {
             throw StoreError("close", path: path, error)
         }
+        try Self.removeDatabase(at: URL(fileURLWithPath: path), keepingMainFile: true)
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import ClaimCore
+import ReadCommands
+import WriteCommands
 
-/// The `claimtrack` command line: a thin layer of commands over the library modules.
+/// The `claimtrack` command line: the commands of ReadCommands (listings, which open the store read-only and
+/// never link the writer) and of WriteCommands (fetch, reparse, question add/resolve: the one writer).
 @main
 struct Claimtrack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,4 +20,11 @@ struct Claimtrack: AsyncParsableCommand {
                       Export.self, Sources.self, Verify.self, Evaluate.self]
 
     )
+}
+
+/// `question add|show|resolve`: manage one question; Questions.list stays the source of truth.
+struct Question: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add, show or resolve one question (Questions.list is edited in place, comments kept).",
+        subcommands: [QuestionAdd.self, QuestionShow.self, QuestionResolve.self])
 }

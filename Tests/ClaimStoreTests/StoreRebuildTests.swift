@@ -65,7 +65,7 @@ import Testing
         // A rebuild that finished and was marked complete, then the process died before moving it.
         let finished = try Store(file: Store.completeFile(file))
         try fill(finished, run: "new", url: "https://example.com/new")
-        try finished.close()
+        try finished.finishWriting()
         #expect(try runIDs() == ["new"])
         #expect(!FileManager.default.fileExists(atPath: Store.completeFile(file).path))
         #expect(try Store(file: file).liveClaims().isEmpty)

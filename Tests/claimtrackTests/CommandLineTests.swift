@@ -13,8 +13,13 @@ struct CLI {
     }
 
     static func run(_ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        try run(wrapping: binary, arguments, in: folder, environment: extra)
+    }
+
+    /// Runs `executable` (the binary itself, or a wrapper such as setpriv that starts it) as `run` does.
+    static func run(wrapping executable: URL, _ arguments: [String], in folder: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment

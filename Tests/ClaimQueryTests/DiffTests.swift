@@ -1,5 +1,5 @@
 import ClaimCore
-import ClaimPipeline
+import ClaimQuery
 import ClaimResolver
 import ClaimStore
 import Foundation

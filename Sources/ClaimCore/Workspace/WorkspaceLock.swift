@@ -1,7 +1,7 @@
-import ClaimCore
 import Foundation
 
-/// The one-writer rule: `fetch` and `reparse` hold an exclusive lock on `.claimtrack/lock`.
+/// The one-writer rule: every command that writes the store (`fetch`, `reparse`, `question add` and
+/// `resolve`, a listing bringing an old store's schema up to date) holds an exclusive lock on `.claimtrack/lock`.
 public final class WorkspaceLock {
     private let descriptor: Int32
 

@@ -13,17 +13,21 @@ public struct Snapshot: Sendable {
     public var tolerances: [String: Double]
 
     /// Reads the store as of `run` (default: the latest) and resolves it against the workspace's questions.
+    /// Writes nothing: the writer that made the run keeps its resolution (`KeptResolution`).
     public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
         let claims = try store.liveClaims(asOf: run)
         let tolerances = try workspace.vocabulary().tolerances
         let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims,
                                                    unknowns: try store.liveUnknowns(asOf: run), tolerances: tolerances)
-        // Every full load leaves the question summaries of its run behind for the next listing or diff (a
-        // fetch ends with one).
-        keep(questions.map(QuestionSummary.init), kind: "questions", workspace, store, run)
         return Snapshot(run: try run ?? store.latestRunID(), claims: linked, questions: questions,
                         pages: try pageStates(store, asOf: run), tolerances: tolerances)
     }
+
+    /// The question summaries and the live contradictions of this snapshot: what a writer keeps for listings.
+    public var summaries: [QuestionSummary] { questions.map(QuestionSummary.init) }
+
+    /// Every contradiction among this snapshot's live claims, whether or not a question tracks it.
+    public var contradictions: [Contradiction] { Resolver.contradictions(among: claims, tolerances: tolerances) }
 
     /// Every page's latest capture at or before `run`, whatever its status.
     static func pageStates(_ store: Store, asOf run: String?) throws -> [PageState] {
@@ -38,7 +42,7 @@ public struct QuestionSummary: Codable, Sendable {
     public var state: QuestionState
     public var claimCount: Int
 
-    init(_ state: QuestionState) {
+    public init(_ state: QuestionState) {
         claimCount = state.claims.count
         var stripped = state
         stripped.claims = []
@@ -47,63 +51,19 @@ public struct QuestionSummary: Codable, Sendable {
 }
 
 extension Snapshot {
-    /// The questions as of `run` (default: the latest) without their claims. Kept in the store under a key
-    /// naming the run, the store's generation and the workspace files, so the next listing reads about a
-    /// thousand rows' worth of JSON instead of resolving every live claim again.
+    /// The questions as of `run` (default: the latest) without their claims: the ones the writer of that run
+    /// kept, so a listing reads about a thousand rows' worth of JSON instead of resolving every live claim;
+    /// resolved afresh (and not kept) when the store or the workspace files have changed since.
     public static func questionSummaries(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> [QuestionSummary] {
-        if let kept: [QuestionSummary] = try kept("questions", workspace, store, run) { return kept }
-        return try load(workspace, store: store, asOf: run).questions.map(QuestionSummary.init)
+        if let kept: [QuestionSummary] = try KeptResolution.kept(.questions, workspace, store, run) { return kept }
+        return try load(workspace, store: store, asOf: run).summaries
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;
     /// kept like `questionSummaries`.
     public static func liveContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
-        if let kept: [Contradiction] = try kept("contradictions", workspace, store, nil) { return kept }
-        return try load(workspace, store: store).keepContradictions(workspace, store: store)
-    }
-
-    /// Works out the live contradictions of this (latest) snapshot and keeps them for `contradictions`; a
-    /// fetch calls it so the first listing after a run is already kept.
-    @discardableResult
-    public func keepContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
-        let found = Resolver.contradictions(among: claims, tolerances: tolerances)
-        Self.keep(found, kind: "contradictions", workspace, store, run)
-        return found
-    }
-
-    /// What a derived result depends on: its kind, the run, the store's generation and the bytes of
-    /// Questions.list and Vocabulary.list.
-    static func derivedKey(_ kind: String, _ workspace: Workspace, _ store: Store, _ run: String?) throws -> String {
-        var hash = FNV1a()
-        for file in [workspace.questionsList, workspace.vocabularyList] {
-            hash.add((try? Data(contentsOf: file)) ?? Data())
-            hash.add(Data([0]))
-        }
-        let run = try run ?? store.latestRunID()
-        return [kind, run ?? "-", try store.generation(asOf: run), String(hash.value, radix: 16)].joined(separator: "|")
-    }
-
-    /// The result of `kind` kept for `run`, if its inputs have not changed since.
-    static func kept<T: Decodable>(_ kind: String, _ workspace: Workspace, _ store: Store, _ run: String?) throws -> T? {
-        guard let json = try store.derived(try derivedKey(kind, workspace, store, run)) else { return nil }
-        return try? JSONOutput.decoder().decode(T.self, from: Data(json.utf8))
-    }
-
-    /// Keeps a result of `kind` for `run`. A busy or read-only store only means the next listing resolves again.
-    static func keep<T: Encodable>(_ value: T, kind: String, _ workspace: Workspace, _ store: Store, _ run: String?) {
-        guard let key = try? derivedKey(kind, workspace, store, run), let json = try? JSONOutput.string(value, pretty: false) else { return }
-        try? store.keepDerived(key, kind: kind, json: json)
-    }
-}
-
-/// 64-bit FNV-1a: a stable hash of the workspace files (Swift's Hasher is seeded per process).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
+        if let kept: [Contradiction] = try KeptResolution.kept(.contradictions, workspace, store, nil) { return kept }
+        return try load(workspace, store: store).contradictions
     }
 }
 

@@ -8,27 +8,27 @@ import PluginRegistry
 /// current folder, and offer nothing when its files cannot be read. They offer every candidate and leave the
 /// filtering by what has been typed to the shell (argument-parser 1.8 derives its `prefix` from the last word
 /// on the line rather than the word being completed).
-enum Completions {
+public enum Completions {
     /// The registered plugin ids, for `--source`.
-    static let sourceIDs = CompletionKind.list(PluginRegistry.ids)
+    public static let sourceIDs = CompletionKind.list(PluginRegistry.ids)
 
     /// The ids of Questions.list.
-    static let questionIDs = CompletionKind.custom { words, _, _ in
+    public static let questionIDs = CompletionKind.custom { words, _, _ in
         ((try? workspace(in: words).questions().map(\.id)) ?? []).sorted()
     }
 
     /// Canonical subject names of the workspace's vocabulary (built-in, Vocabulary.list and Questions.list).
-    static let subjects = CompletionKind.custom { words, _, _ in
+    public static let subjects = CompletionKind.custom { words, _, _ in
         Set((try? workspace(in: words).vocabulary().subjects.map(\.name)) ?? Vocabulary.standard.subjects.map(\.name)).sorted()
     }
 
     /// Attribute ids of the workspace's vocabulary.
-    static let attributes = CompletionKind.custom { words, _, _ in
+    public static let attributes = CompletionKind.custom { words, _, _ in
         ((try? workspace(in: words).vocabulary().attributes.map(\.id)) ?? Vocabulary.standard.attributes.map(\.id)).sorted()
     }
 
     /// The workspace a partial command line names: the word after `--workspace` (or `--workspace=DIR`).
-    static func workspace(in words: [String]) -> Workspace {
+    public static func workspace(in words: [String]) -> Workspace {
         var explicit: String?
         for (index, word) in words.enumerated() {
             if word == "--workspace", index + 1 < words.count { explicit = words[index + 1] }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ClaimCore
+import ClaimStore
+import Foundation
+
+/// `--workspace DIR`, shared by every command that reads or writes a workspace.
+public struct WorkspaceOptions: ParsableArguments {
+    public init() {}
+
+    @Option(name: .long, help: "The workspace folder (default: $CLAIMTRACK_WORKSPACE or the current folder).", completion: .directory)
+    public var workspace: String?
+
+    public var resolved: Workspace { Workspace.current(workspace) }
+
+    /// The store, for a command that writes it (holding the workspace lock); a user-facing error when it
+    /// cannot be opened.
+    public func openStore() throws -> Store {
+        do { return try Store(file: resolved.storeFile) } catch {
+            Terminal.warn("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The store, for a listing: opened read-only, so it writes nothing and works where the store may not
+    /// be changed. A store an older claimtrack wrote first has its schema brought up to date, once, under
+    /// the workspace lock.
+    public func openStoreForReading() throws -> Store {
+        do {
+            do {
+                return try Store(readingOnly: resolved.storeFile)
+            } catch let error as StoreError where error.isOutdated {
+                let lock = try WorkspaceLock(resolved, wait: true)
+                defer { withExtendedLifetime(lock) {} }
+                try Store(file: resolved.storeFile).finishWriting()
+                return try Store(readingOnly: resolved.storeFile)
+            }
+        } catch {
+            Terminal.warn("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Runs `body`, turning errors of the user's files into compiler-style messages and exit 1.
+    public func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InputFileError {
+            Terminal.warn(error.description)
+            throw ExitCode.failure
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Terminal.warn("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// For the commands that write the workspace (fetch, reparse): one writer at a time.
+public struct WriterOptions: ParsableArguments {
+    public init() {}
+
+    @Flag(name: .long, help: "If another fetch or reparse is writing the workspace, wait for it instead of stopping.")
+    public var wait = false
+}

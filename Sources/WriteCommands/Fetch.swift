@@ -1,0 +1,127 @@
+import ArgumentParser
+import ClaimCore
+import ClaimFetch
+import ClaimPipeline
+import ClaimQuery
+import ClaimResolver
+import CommandSupport
+import Foundation
+import PluginRegistry
+
+/// `fetch [--source ID]... [--offline]`.
+public struct Fetch: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        abstract: "Fetch the sources, archive every page, extract claims and resolve questions.",
+        discussion: """
+        Every exchange is written to Archive/ before anything reads it. A failing source is reported on stderr
+        with its id, URL and reason; the others carry on; the exit code is then 1. With --offline nothing is
+        sent over the network: the store is brought level with Archive/ (rebuilt, on a fresh clone).
+        Set CLAIMTRACK_NOW to an ISO 8601 time to pin the run's clock (used to build the sample archive).
+        """)
+
+    @Option(name: .long, help: "Fetch only this source id (repeatable).", completion: Completions.sourceIDs)
+    var source: [String] = []
+
+    @Flag(name: .long, help: "Send nothing over the network; rebuild the store from Archive/.")
+    var offline = false
+
+    @Option(name: .customLong("user-agent"), help: "The User-Agent to send (default: $CLAIMTRACK_USER_AGENT or claimtrack's own, with a contact URL).")
+    var userAgent: String?
+
+    @Option(name: .long, help: "Seconds to wait for a response before giving up on it (default 30).")
+    var timeout: Double = 30
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var writer: WriterOptions
+    @OptionGroup var output: OutputOptions
+
+    public func validate() throws {
+        for id in source where PluginRegistry.plugin(id: id) == nil {
+            throw ValidationError("unknown source '\(id)'; known: \(PluginRegistry.ids.joined(separator: ", "))")
+        }
+        if offline && !source.isEmpty { throw ValidationError("--offline rebuilds every source; drop --source") }
+        if !(1...600).contains(timeout) { throw ValidationError("--timeout must be between 1 and 600 seconds") }
+        if let now = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"], Timestamp.iso8601(now) == nil {
+            throw ValidationError("CLAIMTRACK_NOW='\(now)' is not an ISO 8601 time")
+        }
+    }
+
+    public func run() async throws {
+        let space = workspace.resolved
+        let lock = try workspace.reporting { try WorkspaceLock(space, wait: writer.wait) }
+        defer { withExtendedLifetime(lock) {} }
+        let pipeline = try workspace.reporting { try Pipeline(workspace: space) }
+        try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
+        let outcome: Pipeline.Outcome
+        var problems = 0
+        if offline {
+            outcome = try workspace.reporting { try pipeline.catchUp() }
+        } else {
+            let contents = (try? String(contentsOf: space.sourcesList, encoding: .utf8)) ?? ""
+            if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
+            let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
+            parsed.problems.forEach { Terminal.warn($0.description) }
+            problems += parsed.problems.count
+            let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
+            let pinned = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"].flatMap { Timestamp.iso8601($0) }
+            let now: @Sendable () -> Date = { pinned ?? Date() }
+            // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
+            let progress = isatty(STDERR_FILENO) == 1
+            let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
+            // The process's one HTTP client, shut down before the command returns, whatever happened.
+            let client = PageClient(userAgent: agent, timeout: timeout)
+            do {
+                outcome = try await pipeline.fetch(entries, client: client, now: now, onProgress: { source, pages, bytes, failures in
+                    guard progress else { return }
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
+                }, onFailure: { failure in
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
+                })
+            } catch {
+                await client.shutdown()
+                throw error
+            }
+            await client.shutdown()
+            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
+        outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
+        outcome.diagnostics.forEach { Terminal.warn($0.description) }
+        outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+        // The writer keeps the run's resolution, so the listings that follow read it.
+        let snapshot = try workspace.reporting { try pipeline.keepResolution() }
+        try workspace.reporting { try pipeline.store.finishWriting() }
+        let open = snapshot.questions.filter { $0.status != .resolved }.count
+        if output.json {
+            struct Summary: Encodable {
+                let run: String?
+                let sources: [Pipeline.SourceSummary]
+                let pages: Int
+                let new: Int
+                let changed: Int
+                let unchanged: Int
+                let claims: Int
+                let failures: [Run.Failure]
+                let unresolvedQuestions: Int
+            }
+            try output.printJSON(Summary(run: outcome.run, sources: outcome.sources, pages: outcome.pages, new: outcome.new, changed: outcome.changed, unchanged: outcome.unchanged, claims: outcome.claims,
+                                         failures: outcome.failures, unresolvedQuestions: open))
+        } else {
+            if offline {
+                print("offline: \(outcome.pages) archived page\(outcome.pages == 1 ? "" : "s") read, \(outcome.claims) claims stored (nothing was fetched)")
+            } else {
+                print("run \(outcome.run ?? "-"): \(outcome.new) new, \(outcome.changed) changed, \(outcome.unchanged) unchanged, \(outcome.failures.count) failed")
+                for summary in outcome.sources {
+                    print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
+                }
+            }
+            print("\(snapshot.claims.count) live claims; \(open) of \(snapshot.questions.count) questions unresolved")
+            for question in snapshot.questions.filter({ $0.status != .resolved }).sorted(by: { ($0.status, $0.id) < ($1.status, $1.id) }) {
+                print("  [\(question.status.rawValue)] \(question.id): \(question.text) → \(question.answer ?? "no answer yet")")
+            }
+        }
+        if !outcome.failures.isEmpty && !offline || problems > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import ClaimCore
+import ClaimPipeline
+import ClaimStore
+import CommandSupport
+import Foundation
+
+/// `question add ID --text … --subject … --attribute …`.
+public struct QuestionAdd: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(commandName: "add", abstract: "Append a question to Questions.list.")
+
+    @Argument(help: "The question id: letters, digits, '-', '_' and '.'.") var id: String
+    @Option(name: .long, help: "The question as you would ask it.") var text: String
+    @Option(name: .long, help: "A canonical subject name (repeatable).", completion: Completions.subjects) var subject: [String] = []
+    @Option(name: .long, help: "The attribute: \(Vocabulary.standard.attributes.map(\.id).joined(separator: ", ")).",
+            completion: Completions.attributes) var attribute: String
+    @Option(name: .long, help: "The configuration the value applies to.") var qualifier: String?
+    @Option(name: .customLong("resolved-by"), help: "What settles it: an official claim, a measured (or official) one, or only a manual answer.")
+    var resolvedBy: ClaimCore.Question.Resolution = .official
+    @OptionGroup var workspace: WorkspaceOptions
+
+    public func validate() throws {
+        guard !subject.isEmpty else { throw ValidationError("give at least one --subject") }
+    }
+
+    public func run() throws {
+        let space = workspace.resolved
+        let existing = (try? String(contentsOf: space.questionsList, encoding: .utf8)) ?? ""
+        let question = ClaimCore.Question(id: id, text: text, subjects: subject, attribute: attribute, qualifier: qualifier,
+                                          resolvedBy: resolvedBy)
+        let updated = existing + (existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n")
+            + QuestionsFile.block(for: question)
+        // The whole file must still read, so a typo never lands in it.
+        _ = try workspace.reporting { try QuestionsFile.parse(updated, attributes: try space.vocabulary().attributes.map(\.id)) }
+        try write(updated, to: space.questionsList)
+        keepResolution(space)
+        print("added \(id) to \(space.questionsList.lastPathComponent)")
+    }
+}
+
+/// `question resolve ID --answer … --cite URL`.
+public struct QuestionResolve: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Record a manual answer, with its citation, in Questions.list.")
+
+    @Argument(help: "The question id.", completion: Completions.questionIDs) var id: String
+    @Option(name: .long, help: "The answer, as you would write it.") var answer: String
+    @Option(name: .long, help: "Where the answer comes from (a URL).") var cite: String
+    @OptionGroup var workspace: WorkspaceOptions
+
+    public func validate() throws {
+        guard let url = URL(string: cite), url.scheme != nil else { throw ValidationError("--cite '\(cite)' is not a URL") }
+    }
+
+    public func run() throws {
+        let space = workspace.resolved
+        let existing = (try? String(contentsOf: space.questionsList, encoding: .utf8)) ?? ""
+        guard let updated = QuestionsFile.resolving(existing, id: id, answer: answer, citation: cite) else {
+            let known = (try? space.questions().map(\.id).sorted().joined(separator: ", ")) ?? ""
+            throw ValidationError("unknown question '\(id)'; known: \(known)")
+        }
+        _ = try workspace.reporting { try QuestionsFile.parse(updated, attributes: try space.vocabulary().attributes.map(\.id)) }
+        try write(updated, to: space.questionsList)
+        keepResolution(space)
+        print("resolved \(id): \(answer)")
+    }
+}
+
+/// After Questions.list changed: resolve the store against it and keep the result, so the next listing
+/// reads it rather than resolving. Only when a store exists and no other writer holds the workspace (a
+/// fetch under way keeps its own at its end); otherwise the next listing simply resolves.
+private func keepResolution(_ workspace: Workspace) {
+    guard FileManager.default.fileExists(atPath: workspace.storeFile.path), let lock = try? WorkspaceLock(workspace) else { return }
+    withExtendedLifetime(lock) {
+        do {
+            let store = try Store(file: workspace.storeFile)
+            try Pipeline.keepResolution(workspace, store: store)
+            try store.finishWriting()
+        } catch {
+            Terminal.warn("warning: the questions were saved; resolving them for the next listing failed: \(error)")
+        }
+    }
+}
+
+/// Writes a workspace file atomically, so a crash never leaves half a file.
+private func write(_ text: String, to file: URL) throws {
+    do { try Data(text.utf8).write(to: file, options: .atomic) } catch {
+        Terminal.warn("error: \(file.path): cannot write: \(error.localizedDescription)")
+        throw ExitCode.failure
+    }
+}
+
+/// `--resolved-by official|measured|manual`: argument-parser lists the values in help, checks them and completes them.
+extension ClaimCore.Question.Resolution: ExpressibleByArgument {}
