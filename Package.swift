@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(name: "ReparseBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimFetch", "ClaimPipeline", "ClaimStore"],
                           path: "Benchmarks/ReparseBenchmark"),
-        .executableTarget(name: "QueryBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimStore"],
+        .executableTarget(name: "QueryBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimPipeline", "ClaimStore"],
                           path: "Benchmarks/QueryBenchmark"),
         .executableTarget(name: "FetchBenchmark", dependencies: ["BenchmarkSupport"], path: "Benchmarks/FetchBenchmark"),
         .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],

@@ -1,13 +1,14 @@
 import BenchmarkSupport
 import ClaimCore
+import ClaimPipeline
 import ClaimStore
 import Foundation
 
 // `questions`, `contradictions`, `diff` and `export` of the real command line over a large store: N claims
 // (default 1,000,000) on 1,000 questions, 100 claims per page, in two runs; the second run re-captures a
 // tenth of the pages, a few with a different price (changes and contradictions to find).
-// A second `questions`, `contradictions` or `diff` reads what the first kept in the store (a fetch keeps
-// the question states of its run, as the first listing after it does).
+// Each listing runs twice: first with nothing kept (it resolves, as after an edit of Questions.list by hand),
+// then after a writer has kept each run's resolution (as `fetch` does at the end of its run): it reads that.
 // Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N]
 
 // The store is built by a child process, so this one stays small and each command's peak memory is its own
@@ -15,6 +16,14 @@ import Foundation
 let questionCount = 1_000, perPage = 100
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--build" {
     try buildStore(URL(fileURLWithPath: CommandLine.arguments[2]), claims: Int(CommandLine.arguments[3])!)
+    exit(0)
+}
+/// Child mode: `--keep <workspace>` keeps each run's resolution, as the writer of that run did.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keep" {
+    let workspace = Workspace(root: URL(fileURLWithPath: CommandLine.arguments[2]))
+    let store = try Store(file: workspace.storeFile)
+    for run in try store.runIDs() { try Pipeline.keepResolution(workspace, store: store, asOf: run) }
+    try store.finishWriting()
     exit(0)
 }
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
@@ -40,17 +49,21 @@ let pages = total / perPage
 print(String(format: "store: %d claims on %d questions, %d pages, 2 runs (built in %.1f s)", total + total / 10, questionCount, pages,
              buildRun.seconds))
 
-let commands = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
-    ?? [["questions"], ["questions"], ["questions", "--json"], ["contradictions"], ["contradictions"], ["diff"], ["diff"],
-        ["export", "--format", "markdown"]]
-// A listing keeps its resolution in the store: the first run of a command resolves, a second one reads it.
-var seen = Set<String>()
-for command in commands {
+let listings = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
+    ?? [["questions"], ["contradictions"], ["diff"]]
+func measure(_ command: [String], _ note: String) {
     let run = ChildRun.measure(binary, command + ["--workspace", workspace.path])
-    let label = command.joined(separator: " ") + (seen.insert(command.joined(separator: " ")).inserted ? "" : " (kept)")
-    print(String(format: "%-30@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", label as NSString, run.seconds, run.peakMB,
+    let label = command.joined(separator: " ") + note
+    print(String(format: "%-34@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", label as NSString, run.seconds, run.peakMB,
                  run.status, run.lines))
 }
+for command in listings { measure(command, " (resolving)") }
+let keepRun = ChildRun.measure(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), ["--keep", workspace.path])
+guard keepRun.status == 0 else { fatalError("keeping the resolutions failed: \(keepRun.output)") }
+print(String(format: "the writer keeps both runs' resolutions: %.2f s", keepRun.seconds))
+for command in listings { measure(command, " (kept)") }
+// These print every linked claim, so they always resolve.
+for command in [["questions", "--json"], ["export", "--format", "markdown"]] { measure(command, "") }
 
 /// Writes the benchmark's store into `workspace`.
 func buildStore(_ workspace: URL, claims total: Int) throws {
@@ -81,4 +94,5 @@ func buildStore(_ workspace: URL, claims total: Int) throws {
         }
         try store.insert(entries)
     }
+    try store.finishWriting()
 }

@@ -11,10 +11,11 @@ extension Pipeline {
         try Self.keepResolution(workspace, store: store)
     }
 
-    /// The same for a writer that changed only the workspace's files (`question add`, `question resolve`).
+    /// The same for a writer that changed only the workspace's files (`question add`, `question resolve`), or
+    /// for the state as of an earlier `run`.
     @discardableResult
-    public static func keepResolution(_ workspace: Workspace, store: Store) throws -> Snapshot {
-        let snapshot = try Snapshot.load(workspace, store: store)
+    public static func keepResolution(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
+        let snapshot = try Snapshot.load(workspace, store: store, asOf: run)
         for entry in try KeptResolution.entries(for: snapshot, workspace, store) {
             try store.keepDerived(entry.key, kind: entry.kind, json: entry.json)
         }
