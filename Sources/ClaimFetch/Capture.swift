@@ -16,15 +16,15 @@ public struct Capture: Sendable {
     /// The server's validators, for the next run's conditional request.
     public var etag: String?
     public var lastModified: String?
-    /// The body passed the size limit and the archive holds only its start (`WARC-Truncated: length`).
-    public var truncated = false
     /// For a 304 (a `revisit` record): the record id of the capture it confirms.
     public var refersTo: String?
-    /// A Content-Encoding the archived payload still carries (one the server applied unasked): never read.
-    public var contentCoding: String?
     /// The links a run follows from this page, when known without reading it (a 304 whose confirmed
     /// capture's reading kept them).
     public var links: [URL]?
+    /// What it is: the page, or why it is not read (decided once, when it was archived).
+    public var disposition: CaptureDisposition = .page
+    /// What the disposition names: the bot-challenge service.
+    public var dispositionDetail: String?
 }
 
 extension Capture {
@@ -136,11 +136,15 @@ public enum ArchiveScanner {
                 let page = FetchedPage(url: url, body: body, contentType: contentType, retrieved: date,
                                        options: record[optionsHeader].map(SourceEntry.decode) ?? [:])
                 pages += 1
+                let truncated = record["WARC-Truncated"] != nil, coding = message?["Content-Encoding"]
+                // The decision the fetch wrote; taken here only for records archived before it was written.
+                let decided = record[CaptureDisposition.header].flatMap(CaptureDisposition.parse)
+                    ?? CaptureDisposition.of(status: status, contentType: contentType, contentCoding: coding, truncated: truncated, body: body)
                 try each(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
                                         warcFile: name, offset: located.offset, targetURI: target,
                                         retrieved: date, status: status, payloadDigest: record["WARC-Payload-Digest"],
                                         page: page, etag: message?["ETag"], lastModified: message?["Last-Modified"],
-                                        truncated: record["WARC-Truncated"] != nil, contentCoding: message?["Content-Encoding"]))
+                                        disposition: decided.disposition, dispositionDetail: decided.detail))
             case "revisit":
                 guard let source = record[sourceHeader], let target = record.targetURI, let url = URL(string: target),
                       let date = record.date else { return }
@@ -148,7 +152,8 @@ public enum ArchiveScanner {
                 try each(Capture(run: record[runHeader] ?? run?.id ?? "", source: source, recordID: record.id,
                                         warcFile: name, offset: located.offset, targetURI: target,
                                         retrieved: date, status: 304, payloadDigest: record["WARC-Payload-Digest"],
-                                        page: FetchedPage(url: url, body: Data(), retrieved: date), refersTo: record["WARC-Refers-To"]))
+                                        page: FetchedPage(url: url, body: Data(), retrieved: date), refersTo: record["WARC-Refers-To"],
+                                        disposition: .notModified))
             default:
                 break
             }

@@ -173,14 +173,18 @@ public actor FetchRun {
                     return nil
                 }
             }
+            // What the response is, decided once: archived with the record, read back by every reparse.
+            let decided = CaptureDisposition.of(status: exchange.response.status, contentType: exchange.response["Content-Type"],
+                                                contentCoding: exchange.undecodedCoding, truncated: exchange.truncated,
+                                                body: exchange.response.body)
             let capture: Capture
             do {
-                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options)
+                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options, decided: decided)
             } catch {
                 await fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
             }
-            if exchange.truncated {
+            if decided.disposition == .truncated {
                 await fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
                 return nil
             }
@@ -203,19 +207,17 @@ public actor FetchRun {
                 await fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
                 return nil
             }
-            if (200..<300).contains(status), !ReadableContent.accepts(exchange.response["Content-Type"]) {
+            switch decided.disposition {
+            case .page:
+                return capture
+            case .challenge:
+                await fail(source, url.absoluteString, "bot challenge (\(decided.detail ?? "?")): archived but not read as a page")
+            case .notAPage:
                 await fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
-                return nil
-            }
-            if let service = BotChallenge.detect(exchange.response.body) {
-                await fail(source, url.absoluteString, "bot challenge (\(service)): archived but not read as a page")
-                return nil
-            }
-            guard (200..<300).contains(status) else {
+            case .failed, .notModified, .truncated, .unreadable:
                 await fail(source, url.absoluteString, "HTTP \(status)")
-                return nil
             }
-            return capture
+            return nil
         }
     }
 
@@ -249,11 +251,12 @@ public actor FetchRun {
 
     /// Archives an exchange: request and response records (a `resource` record for a file), digested and
     /// gzip-encoded here, outside the actor; only the append is the actor's.
-    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date,
-                                     options: [String: String]) async throws -> Capture {
+    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date, options: [String: String],
+                                     decided: (disposition: CaptureDisposition, detail: String?)) async throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
-        var extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest)]
+        var extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest),
+                                                                        (CaptureDisposition.header, CaptureDisposition.headerValue(decided.disposition, detail: decided.detail))]
         if exchange.truncated { extra.append(("WARC-Truncated", "length")) }
         let responseID = WARCWriter.newRecordID()
         var records: [WARCRecord] = []
@@ -278,7 +281,7 @@ public actor FetchRun {
                               offset: 0, targetURI: target, retrieved: retrieved,
                               status: exchange.response.status, payloadDigest: payloadDigest, page: page,
                               etag: exchange.response["ETag"], lastModified: exchange.response["Last-Modified"],
-                              truncated: exchange.truncated)
+                              disposition: decided.disposition, dispositionDetail: decided.detail)
         return try await append(WARCWriter.encode(records), capture, bytes: exchange.response.body.count)
     }
 
@@ -329,7 +332,7 @@ public actor FetchRun {
         var capture = Capture(run: id, source: source, recordID: revisitID, warcFile: file.lastPathComponent,
                               offset: 0, targetURI: target, retrieved: retrieved, status: 304,
                               payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options),
-                              etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID)
+                              etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID, disposition: .notModified)
         capture.links = last.links
         return try await append(encoded, capture, bytes: 0)
     }

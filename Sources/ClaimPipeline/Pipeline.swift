@@ -209,7 +209,7 @@ public struct Pipeline {
                     switch next.next()! {
                     case .failure(let error):
                         pending.append(Store.Entry(capture: CaptureRow(capture, document: Document(url: capture.targetURI, source: capture.source, kind: .unknown),
-                                                                       status: 422)))
+                                                                       disposition: .unreadable)))
                         outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
                     case .success(let read):
                         pending.append(Store.Entry(capture: CaptureRow(capture, document: read.document, diagnostics: read.diagnostics,
@@ -247,41 +247,34 @@ public struct Pipeline {
                 bytesInWindow = 0
             }
             /// Recorded without claims: the store keeps a row for every archived capture, read or not.
-            func keep(_ kind: PageKind = .unknown, url: String? = nil, status: Int? = nil, payloadDigest: String? = nil) {
-                window.append(.ready(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: kind),
-                                                                     status: status, payloadDigest: payloadDigest))))
+            func keep(_ disposition: CaptureDisposition, url: String? = nil, payloadDigest: String? = nil) {
+                window.append(.ready(Store.Entry(capture: CaptureRow(capture, document: Document(url: url ?? capture.targetURI, source: capture.source, kind: .unknown),
+                                                                     disposition: disposition, payloadDigest: payloadDigest))))
             }
-            if capture.status == 304 {
-                // Not modified: the confirmed capture keeps its claims; this row only records that it was asked.
+            // Decided when the capture was archived; only a page is read.
+            switch capture.disposition {
+            case .notModified:
+                // The confirmed capture keeps its claims; this row only records that it was asked.
                 let confirmed = try capture.refersTo.flatMap { try store.capture(recordID: $0) }
-                keep(url: confirmed?.url, payloadDigest: confirmed?.payloadDigest)
+                keep(.notModified, url: confirmed?.url, payloadDigest: confirmed?.payloadDigest)
                 outcome.unchanged += 1
                 outcome.sources.append(SourceSummary(source: capture.source, pages: 1, claims: 0, failures: 0))
                 return
-            }
-            if !ReadableContent.accepts(capture.page.contentType) || capture.contentCoding != nil {
-                keep(status: 415)
-                return
-            }
-            if capture.truncated {
-                // Only the start of an over-sized response is archived: never read as the page.
-                keep(status: 413)
-                return
-            }
-            if let service = BotChallenge.detect(capture.page.body) {
+            case .challenge:
                 // Kept (the archive holds it) but never read, and never the page's latest capture.
                 keep(.challenge)
                 outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
-                                                      "bot challenge (\(service)); not read as a page"))
+                                                      "bot challenge (\(capture.dispositionDetail ?? "?")); not read as a page"))
                 return
-            }
-            guard (200..<300).contains(capture.status) else {
-                // Kept without claims, so a later diff can say the page is gone.
-                keep()
+            case .truncated, .notAPage, .failed, .unreadable:
+                // Kept without claims, so a later diff can say the page is gone (a 404).
+                keep(capture.disposition)
                 return
+            case .page:
+                break
             }
             guard let plugin = PluginRegistry.plugin(id: capture.source) else {
-                keep()
+                keep(.unreadable)
                 outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI,
                                                       "archived by a plugin this build does not have; known: \(PluginRegistry.ids.joined(separator: ", "))"))
                 return
@@ -322,14 +315,16 @@ public struct Pipeline {
 }
 
 extension CaptureRow {
-    /// The row for an archived capture and what was read off it; `status` and `payloadDigest` override the
-    /// capture's own (a 415 for content that is not a page, the confirmed capture's digest for a 304).
-    init(_ capture: Capture, document: Document, status: Int? = nil, payloadDigest: String? = nil, diagnostics: [Diagnostic] = [],
-         links: [URL]? = nil) {
+    /// The row for an archived capture and what was read off it, with the server's status. `disposition`
+    /// overrides the capture's own when reading decided otherwise (a page its plugin could not read), and
+    /// `payloadDigest` when it is another capture's (the one a 304 confirms).
+    init(_ capture: Capture, document: Document, disposition: CaptureDisposition? = nil, payloadDigest: String? = nil,
+         diagnostics: [Diagnostic] = [], links: [URL]? = nil) {
         self.init(recordID: capture.recordID, run: capture.run, source: capture.source, warcFile: capture.warcFile,
                   offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
-                  status: status ?? capture.status, payloadDigest: payloadDigest ?? capture.payloadDigest, diagnostics: diagnostics,
-                  etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo, links: links)
+                  status: capture.status, payloadDigest: payloadDigest ?? capture.payloadDigest, diagnostics: diagnostics,
+                  etag: capture.etag, lastModified: capture.lastModified, refersTo: capture.refersTo, links: links,
+                  disposition: (disposition ?? capture.disposition).rawValue)
     }
 
     /// The row for an article quoted by the feed or listing `capture`: the article's page, the feed's record.

@@ -47,13 +47,18 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// listing, whose bytes hold the excerpt; `recordID` is then that id with `#` and the article's URL.
     /// nil for a capture of the page itself.
     public var quotedIn: String?
+    /// What the capture is (`CaptureDisposition`'s raw value): `page` holds a page's state; the rest say why
+    /// it is not read (`not-modified`, `truncated`, `not-a-page`, `challenge`, `failed`, `unreadable`).
+    public var disposition: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
                 document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic],
-                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil, quotedIn: String? = nil) {
+                etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil, quotedIn: String? = nil,
+                disposition: String = "page") {
         self.quotedIn = quotedIn
+        self.disposition = disposition
         self.links = links.map { $0.map(\.absoluteString).joined(separator: "\n") }
         self.etag = etag
         self.lastModified = lastModified
@@ -84,12 +89,12 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         let statement = try db.cachedStatement(sql: """
             INSERT INTO capture ("recordID", "run", "source", "warcFile", "offset", "targetURI", "url", "kind", "title", "author",
                                  "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
-                                 "etag", "lastModified", "refersTo", "pageKey", "links", "quotedIn")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 "etag", "lastModified", "refersTo", "pageKey", "links", "quotedIn", "disposition")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
                                           published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn])
+                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition])
         id = db.lastInsertedRowID
     }
 

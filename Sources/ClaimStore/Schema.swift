@@ -117,6 +117,24 @@ enum Schema {
             // Stores from older builds gain excerpts when `reparse` reads their feeds again.
             try db.alter(table: "capture") { t in t.add(column: "quotedIn", .text) }
         }
+        migrator.registerMigration("v10-add-capture-disposition") { db in
+            // What a capture is (the page, or why it is not read), decided when it was archived; the status
+            // column is the server's. Rows from older builds get theirs from what they recorded: the status codes
+            // they made up (415 not a page, 413 truncated, 422 unreadable) stay until a reparse.
+            try db.alter(table: "capture") { t in t.add(column: "disposition", .text).notNull().defaults(to: "page") }
+            try db.execute(sql: """
+                UPDATE capture SET disposition = CASE
+                    WHEN kind = 'challenge' THEN 'challenge'
+                    WHEN status = 304 THEN 'not-modified'
+                    WHEN status = 415 THEN 'not-a-page'
+                    WHEN status = 413 THEN 'truncated'
+                    WHEN status = 422 THEN 'unreadable'
+                    WHEN status BETWEEN 200 AND 299 THEN 'page'
+                    ELSE 'failed' END
+                """)
+            try db.execute(sql: "UPDATE capture SET kind = 'unknown' WHERE kind = 'challenge'")
+            try db.execute(sql: "DELETE FROM derived")
+        }
         return migrator
     }
 }

@@ -156,9 +156,10 @@ public final class Store: Sendable {
         "(\(alias).quotedIn IS NULL) DESC, \(alias).retrieved DESC, \(alias).id DESC"
     }
 
-    /// Whether a capture can hold a page's state: it answered 2xx and was no bot challenge.
+    /// Whether a capture can hold a page's state: it is a page that was read (not a 304, an error, a bot
+    /// challenge, a body cut short or one that is no page).
     static func holdsPage(_ alias: String) -> String {
-        "\(alias).status BETWEEN 200 AND 299 AND \(alias).kind != 'challenge'"
+        "\(alias).disposition = 'page'"
     }
 
     /// `columns` of each page's live capture at or before a run (bound four times, NULL for the latest), in

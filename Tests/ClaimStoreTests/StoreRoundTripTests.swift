@@ -162,3 +162,42 @@ import Testing
         }
     }
 }
+
+/// A store from before captures had a disposition gets one from what its rows recorded (the status codes
+/// older builds made up, the `challenge` kind), and only pages hold a page's state.
+@Suite struct DispositionMigrationTests {
+    @Test func olderRowsAreClassifiedFromWhatTheyRecorded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-disposition-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("store.sqlite")
+        let rows: [(name: String, kind: String, status: Int)] = [
+            ("page", "article", 200), ("revisit", "unknown", 304), ("image", "unknown", 415), ("cut", "unknown", 413),
+            ("garbled", "unknown", 422), ("wall", "challenge", 503), ("gone", "unknown", 404),
+        ]
+        do {
+            let old = try DatabaseQueue(path: file.path)
+            try Schema.migrator.migrate(old, upTo: "v9-add-capture-quotedIn")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO run (id, started, warcFile, sources, pages, failures) VALUES ('r', '2026-03-01 10:00:00.000', 'w', '[]', 1, '[]')")
+                for (offset, row) in rows.enumerated() {
+                    let url = "https://www.macrumors.com/\(row.name)/"
+                    try db.execute(sql: """
+                        INSERT INTO capture (recordID, run, source, warcFile, "offset", targetURI, url, kind, retrieved, status, diagnostics, pageKey)
+                        VALUES (?, 'r', 'macrumors', 'w', ?, ?, ?, ?, '2026-03-01 10:00:00.000', ?, '[]', ?)
+                        """, arguments: ["<urn:uuid:\(row.name)>", offset, url, url, row.kind, row.status, Links.pageKey(url)])
+                }
+            }
+        }
+        let store = try Store(file: file)
+        let migrated = Dictionary(uniqueKeysWithValues: try store.captures().map { ($0.recordID, ($0.disposition, $0.kind)) })
+        #expect(migrated["<urn:uuid:page>"]! == ("page", "article"))
+        #expect(migrated["<urn:uuid:revisit>"]! == ("not-modified", "unknown"))
+        #expect(migrated["<urn:uuid:image>"]! == ("not-a-page", "unknown"))
+        #expect(migrated["<urn:uuid:cut>"]! == ("truncated", "unknown"))
+        #expect(migrated["<urn:uuid:garbled>"]! == ("unreadable", "unknown"))
+        #expect(migrated["<urn:uuid:wall>"]! == ("challenge", "unknown"))
+        #expect(migrated["<urn:uuid:gone>"]! == ("failed", "unknown"))
+        #expect(try store.latestCaptures().map(\.recordID) == ["<urn:uuid:page>"])
+    }
+}

@@ -124,6 +124,22 @@ struct CLI {
         try Server([repository.appendingPathComponent("Tests/FaultServer/fault_server.py").path] + arguments)
     }
 
+    /// The rows of a query on a workspace's store, one line each with `|` between columns (Python's sqlite3,
+    /// so the test reads the file as any other SQLite client would).
+    static func query(_ workspace: URL, _ sql: String) throws -> [String] {
+        let store = workspace.appendingPathComponent(".claimtrack/store.sqlite").path
+        let script = "import sqlite3, sys\nfor row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(map(str, row)))"
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, store, sql]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        return text.split(separator: "\n").map(String.init)
+    }
+
     /// A WARC file's records as text (gzip -dc), each starting at its `WARC/1.1` line.
     static func records(in file: URL) throws -> [String] {
         let unzip = Process()

@@ -41,6 +41,12 @@ import Testing
         #expect(claims.contains("apple-discontinues-mac-pro"))  // the other source carried on
         #expect(!claims.contains("Just a moment"))
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        // The store keeps each capture's status as the server sent it, and what the capture is beside it.
+        let stored = try CLI.query(workspace, "SELECT targetURI, status, disposition FROM capture")
+        for expected in ["\(base)/challenge.html|403|challenge", "\(base)/image.png|200|not-a-page", "\(base)/missing.html|404|failed",
+                         "\(base)/a.html|200|page"] {
+            #expect(stored.contains(expected), "missing: \(expected)\n\(stored)")
+        }
         // The configured User-Agent was sent; a second run gets a 304 for the page with an ETag.
         let agents = try String(contentsOf: URL(string: "\(base)/agents")!, encoding: .utf8)
         #expect(agents.contains("claimtrack-test (+https://example.org/contact)"))

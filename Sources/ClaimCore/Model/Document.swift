@@ -3,8 +3,6 @@ import Foundation
 /// What kind of page a plugin recognised.
 public enum PageKind: String, Codable, Sendable, CaseIterable {
     case article, listing, feed, result, compare, item, json, unknown
-    /// A bot-protection interstitial served instead of the page.
-    case challenge
     /// An article as a feed or a listing quotes it (an item's body, a home-page teaser): it stands for the
     /// article until the article itself is captured.
     case excerpt
