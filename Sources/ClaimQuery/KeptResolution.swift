@@ -13,13 +13,8 @@ public enum KeptResolution {
 
     /// The key of `kind` for `run` (default: the latest) as the workspace and store are now.
     public static func key(_ kind: Kind, _ workspace: Workspace, _ store: Store, _ run: String?) throws -> String {
-        var hash = FNV1a()
-        for file in [workspace.questionsList, workspace.vocabularyList] {
-            hash.add((try? Data(contentsOf: file)) ?? Data())
-            hash.add(Data([0]))
-        }
         let run = try run ?? store.latestRunID()
-        return [kind.rawValue, run ?? "-", try store.generation(asOf: run), String(hash.value, radix: 16)].joined(separator: "|")
+        return [kind.rawValue, run ?? "-", try store.generation(asOf: run), workspace.definitionsFingerprint()].joined(separator: "|")
     }
 
     /// The result of `kind` kept for `run`, if its inputs have not changed since.
@@ -36,16 +31,5 @@ public enum KeptResolution {
             (try key(.contradictions, workspace, store, snapshot.run), Kind.contradictions.rawValue,
              try JSONOutput.string(snapshot.contradictions, pretty: false)),
         ]
-    }
-}
-
-/// 64-bit FNV-1a: a stable hash of the workspace files (Swift's Hasher is seeded per process).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
     }
 }

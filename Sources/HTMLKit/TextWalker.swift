@@ -24,7 +24,7 @@ enum TextWalker {
         for (names, kind) in [(hidden, Kind.hidden), (blockElements, Kind.block)] {
             for name in names {
                 let bytes = Array(name.utf8)
-                let key = bytes.withUnsafeBufferPointer { hash($0) }
+                let key = bytes.withUnsafeBufferPointer { FNV1a.hash($0) }
                 precondition(table[key] == nil, "hash collision between element names")
                 table[key] = (bytes, kind)
             }
@@ -32,16 +32,10 @@ enum TextWalker {
         return table
     }()
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return value
-    }
-
     private static func kind(of name: UnsafePointer<xmlChar>?) -> Kind? {
         guard let name else { return nil }
         let bytes = UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
-        guard let entry = kinds[hash(bytes)], entry.name.elementsEqual(bytes) else { return nil }
+        guard let entry = kinds[FNV1a.hash(bytes)], entry.name.elementsEqual(bytes) else { return nil }
         return entry.kind
     }
 

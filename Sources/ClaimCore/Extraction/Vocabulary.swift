@@ -1,4 +1,5 @@
 import Foundation
+import HTMLKit
 
 /// The subjects claims can be about (canonical names with aliases) and the attributes with the words
 /// that signal them. A workspace extends the default without recompiling (see `VocabularyFile`).
@@ -152,12 +153,8 @@ public struct Vocabulary: Sendable {
         return found
     }
 
-    /// 64-bit FNV-1a of a word's UTF-16 units.
-    private static func wordKey(_ units: some Collection<UInt16>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
+    /// A word's key: the hash of its UTF-16 units.
+    private static func wordKey(_ units: some Collection<UInt16>) -> UInt64 { FNV1a.hash(units) }
 
     private static func isWordCharacter(_ unit: unichar) -> Bool {
         (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit == 95

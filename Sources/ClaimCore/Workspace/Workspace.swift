@@ -1,4 +1,5 @@
 import Foundation
+import HTMLKit
 
 /// A folder holding Sources.list, Questions.list, an optional Vocabulary.list, Archive/ and .claimtrack/.
 public struct Workspace: Sendable {
@@ -21,6 +22,17 @@ public struct Workspace: Sendable {
     public var stateFolder: URL { root.appendingPathComponent(".claimtrack", isDirectory: true) }
     public var storeFile: URL { stateFolder.appendingPathComponent("store.sqlite") }
     public var lockFile: URL { stateFolder.appendingPathComponent("lock") }
+
+    /// A stable hash of the files that say what claims mean (Questions.list, Vocabulary.list, as bytes): any
+    /// edit to either changes it, so a resolution kept under it is not reused.
+    public func definitionsFingerprint() -> String {
+        var hash = FNV1a()
+        for file in [questionsList, vocabularyList] {
+            hash.add((try? Data(contentsOf: file)) ?? Data())
+            hash.add([UInt8(0)])
+        }
+        return String(hash.value, radix: 16)
+    }
 
     /// The default vocabulary with Vocabulary.list applied, plus every subject a question names.
     public func vocabulary() throws -> Vocabulary {
