@@ -41,8 +41,10 @@ let package = Package(
         .target(name: "ClaimCore", dependencies: ["HTMLKit"]),
         .target(name: "ClaimResolver", dependencies: ["ClaimCore"]),
         .target(name: "ClaimStore", dependencies: ["ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The archive: WARC files, what each capture is, reading them back; no network.
+        .target(name: "ClaimArchive", dependencies: ["ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ClaimFetch", dependencies: [
-            "ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+            "ClaimCore", "ClaimArchive", "CZlib",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -51,7 +53,7 @@ let package = Package(
         // The read model: resolves what the store holds, never writes (listings open the store read-only).
         .target(name: "ClaimQuery", dependencies: ["ClaimCore", "ClaimStore", "ClaimResolver"]),
         // The writer: fetch, archive, read, store, keep the run's resolution; holds the workspace lock.
-        .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimFetch", "ClaimStore", "ClaimQuery", "PluginRegistry"]),
+        .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimArchive", "ClaimFetch", "ClaimStore", "ClaimQuery", "PluginRegistry"]),
         .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
         // The command line: a thin executable over three libraries of commands.
         .target(name: "CommandSupport", dependencies: [
@@ -59,7 +61,7 @@ let package = Package(
         ]),
         // Listings and one-page tools: they read, never write the store, and do not link the writer.
         .target(name: "ReadCommands", dependencies: [
-            "CommandSupport", "ClaimCore", "ClaimStore", "ClaimQuery", "ClaimResolver", "ClaimDigest", "ClaimFetch", "PluginRegistry",
+            "CommandSupport", "ClaimCore", "ClaimStore", "ClaimQuery", "ClaimResolver", "ClaimDigest", "ClaimArchive", "PluginRegistry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The commands that write the workspace, each under its lock.
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
                           path: "Benchmarks/ExtractionBenchmark"),
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
-        .executableTarget(name: "ReparseBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimFetch", "ClaimPipeline", "ClaimStore"],
+        .executableTarget(name: "ReparseBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimArchive", "ClaimPipeline", "ClaimStore"],
                           path: "Benchmarks/ReparseBenchmark"),
         .executableTarget(name: "QueryBenchmark", dependencies: ["BenchmarkSupport", "ClaimCore", "ClaimPipeline", "ClaimStore"],
                           path: "Benchmarks/QueryBenchmark"),
@@ -82,7 +84,7 @@ let package = Package(
         .executableTarget(name: "DigestBenchmark", dependencies: ["ClaimCore", "ClaimResolver", "ClaimDigest"],
                           path: "Benchmarks/DigestBenchmark"),
         // libFuzzer targets, built by Fuzz/run-fuzzers.sh with -sanitize=fuzzer; a plain build replays inputs.
-        .executableTarget(name: "ClaimtrackFuzz", dependencies: ["HTMLKit", "ClaimCore", "ClaimFetch", "PluginRegistry"],
+        .executableTarget(name: "ClaimtrackFuzz", dependencies: ["HTMLKit", "ClaimCore", "ClaimArchive", "PluginRegistry"],
                           path: "Fuzz", exclude: ["run-fuzzers.sh", "Seeds", "Findings"]),
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore", "HTMLKit"]),
@@ -91,7 +93,8 @@ let package = Package(
         .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimCore"]),
         .testTarget(name: "ClaimQueryTests", dependencies: ["ClaimQuery", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "ClaimCore", "PluginRegistry", "TestSupport"]),
+        .testTarget(name: "ClaimArchiveTests", dependencies: ["ClaimArchive", "ClaimCore"]),
+        .testTarget(name: "ClaimFetchTests", dependencies: ["ClaimFetch", "ClaimArchive", "ClaimCore", "PluginRegistry", "TestSupport"]),
         .testTarget(name: "ClaimDigestTests", dependencies: ["ClaimDigest"]),
         .testTarget(name: "PluginRegistryTests", dependencies: ["PluginRegistry"]),
         .testTarget(name: "RealPageTests", dependencies: ["PluginRegistry", "ClaimCore", "TestSupport"]),

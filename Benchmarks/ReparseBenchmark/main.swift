@@ -1,6 +1,6 @@
 import BenchmarkSupport
+import ClaimArchive
 import ClaimCore
-import ClaimFetch
 import ClaimPipeline
 import ClaimStore
 import Foundation

@@ -1,4 +1,4 @@
-import ClaimFetch
+import ClaimArchive
 import Foundation
 
 /// The archive reader as `reparse` and `verify` use it: gzip members, WARC records, HTTP messages.

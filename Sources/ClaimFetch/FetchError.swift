@@ -1,4 +1,5 @@
-/// What can go wrong while fetching and archiving; each message carries the URL, file or offset at fault.
+import ClaimArchive
+/// What can go wrong while fetching; each message carries the URL or file at fault.
 public enum FetchError: Error, CustomStringConvertible, Equatable {
     /// The exchange with the server failed (see `TransportError`).
     case transport(url: String, TransportError)
@@ -6,8 +7,6 @@ public enum FetchError: Error, CustomStringConvertible, Equatable {
     case redirect(url: String, reason: String)
     case unsupportedScheme(url: String)
     case unreadableFile(path: String, reason: String)
-    case corruptArchive(file: String, offset: Int, reason: String)
-    case compression(reason: String)
 
     /// Worth retrying after a pause (a timeout, a dropped connection); decided by kind, never by text.
     public var isTransient: Bool {
@@ -21,8 +20,6 @@ public enum FetchError: Error, CustomStringConvertible, Equatable {
         case .redirect(let url, let reason): "GET \(url): \(reason)"
         case .unsupportedScheme(let url): "\(url): only http, https and file URLs are fetched"
         case .unreadableFile(let path, let reason): "\(path): \(reason)"
-        case .corruptArchive(let file, let offset, let reason): "\(file) at offset \(offset): \(reason)"
-        case .compression(let reason): "gzip: \(reason)"
         }
     }
 }

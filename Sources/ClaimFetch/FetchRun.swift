@@ -1,3 +1,4 @@
+import ClaimArchive
 import ClaimCore
 import Foundation
 

@@ -1,5 +1,5 @@
+import ClaimArchive
 import ClaimCore
-import ClaimFetch
 import ClaimStore
 import Foundation
 import PluginRegistry

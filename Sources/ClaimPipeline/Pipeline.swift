@@ -1,3 +1,4 @@
+import ClaimArchive
 import ClaimCore
 import ClaimFetch
 import ClaimStore
@@ -132,8 +133,8 @@ public struct Pipeline {
 
     /// Stores the captures of one run file that the store does not have yet, streaming the file; pages
     /// `readAhead` already read are not read again.
-    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problem: FetchError?) {
-        var scanned: (run: Run?, problem: FetchError?) = (nil, nil)
+    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problem: ArchiveError?) {
+        var scanned: (run: Run?, problem: ArchiveError?) = (nil, nil)
         let outcome = try ingest(readAhead: readAhead) { each in
             // Captures already stored are skipped, asked about a few at a time.
             var batch: [Capture] = []

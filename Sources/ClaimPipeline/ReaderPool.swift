@@ -1,5 +1,5 @@
+import ClaimArchive
 import ClaimCore
-import ClaimFetch
 import Foundation
 
 /// Reads pages with their plugins and extracts their claims, `workers` at a time: a window of jobs is

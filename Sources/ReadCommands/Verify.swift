@@ -1,6 +1,6 @@
 import ArgumentParser
+import ClaimArchive
 import ClaimCore
-import ClaimFetch
 import CommandSupport
 import Foundation
 

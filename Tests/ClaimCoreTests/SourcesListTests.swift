@@ -66,6 +66,11 @@ import Testing
 }
 
 @Suite struct SourceOptionsTests {
+    @Test func intervalsReadMinutesHoursAndDays() {
+        #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)
+        #expect(SourceEntry.interval("soon") == nil)
+    }
+
     @Test func optionsSurviveTheArchiveHeader() {
         let options = ["title": "//h1[@class='a b']", "prior": "rumored", "max": "5", "odd": "x&y=z%"]
         #expect(SourceEntry.decode(SourceEntry.encode(options)) == options)

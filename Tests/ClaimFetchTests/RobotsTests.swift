@@ -1,3 +1,4 @@
+import ClaimArchive
 import ClaimFetch
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import CZlib
+import ClaimArchive
 import Foundation
 
 /// Undoes a `gzip` or `deflate` Content-Encoding as the body arrives, a chunk at a time, never holding more

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ClaimArchive
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,3 +1,4 @@
+import ClaimArchive
 import Foundation
 
 /// One request at a time per host, spaced by a delay with jitter (like Scrapy's DOWNLOAD_DELAY with

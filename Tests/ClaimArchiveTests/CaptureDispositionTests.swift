@@ -1,5 +1,5 @@
 import ClaimCore
-@testable import ClaimFetch
+@testable import ClaimArchive
 import Foundation
 import Testing
 

@@ -1,13 +1,10 @@
-import ClaimCore
-@testable import ClaimFetch
+@testable import ClaimArchive
 import Foundation
 import Testing
 
-/// Source intervals and bot-challenge pages.
-@Suite struct PolitenessRuleTests {
-    @Test func intervalsAndChallenges() {
-        #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)
-        #expect(SourceEntry.interval("soon") == nil)
+/// Bot-challenge pages, recognised by their markers.
+@Suite struct BotChallengeTests {
+    @Test func aChallengeIsNamedAndAnArticleAboutOneIsNot() {
         #expect(BotChallenge.detect(Data("<html><head><title>Just a moment...</title>".utf8)) == "Cloudflare")
         #expect(BotChallenge.detect(Data("<html><body>An article about captchas.</body></html>".utf8)) == nil)
     }

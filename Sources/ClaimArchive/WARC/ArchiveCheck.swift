@@ -64,7 +64,7 @@ public enum ArchiveCheck {
         for link in concurrent where !ids.contains(link.id) {
             report.problems.append(Problem(file: report.file, offset: link.offset, message: "WARC-Concurrent-To \(link.id) names no record in this file"))
         }
-        if let tail, case .corruptArchive(_, let offset, let reason) = tail {
+        if let tail, case .corrupt(_, let offset, let reason) = tail {
             report.problems.append(Problem(file: report.file, offset: offset, message: reason))
         }
         return report
@@ -74,7 +74,7 @@ public enum ArchiveCheck {
     /// it and truncates the file to its last complete record. Returns what was set aside, if anything.
     @discardableResult
     public static func setAsideTornTail(_ file: URL) throws -> String? {
-        guard let tail = try WARCReader.forEach(in: file, { _ in }), case .corruptArchive(_, let offset, let reason) = tail else { return nil }
+        guard let tail = try WARCReader.forEach(in: file, { _ in }), case .corrupt(_, let offset, let reason) = tail else { return nil }
         let handle = try FileHandle(forUpdating: file)
         defer { try? handle.close() }
         try handle.seek(toOffset: UInt64(offset))

@@ -14,15 +14,15 @@ public enum WARCReader {
     /// problem (a torn final record, corrupt bytes) stops the walk and is returned with its offset; the
     /// records before it were all delivered.
     @discardableResult
-    public static func forEach(in file: URL, _ body: (Located) throws -> Void) throws -> FetchError? {
+    public static func forEach(in file: URL, _ body: (Located) throws -> Void) throws -> ArchiveError? {
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: file) } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+            throw ArchiveError.file(path: file.path, reason: "cannot read: \(error.localizedDescription)")
         }
         defer { try? handle.close() }
         return try walk(named: file.lastPathComponent, initial: Data(), more: { wanted in
             do { return try handle.read(upToCount: wanted) ?? Data() } catch {
-                throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+                throw ArchiveError.file(path: file.path, reason: "cannot read: \(error.localizedDescription)")
             }
         }, body)
     }
@@ -32,19 +32,19 @@ public enum WARCReader {
         do {
             return try Data(contentsOf: file, options: .alwaysMapped)
         } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "cannot read: \(error.localizedDescription)")
+            throw ArchiveError.file(path: file.path, reason: "cannot read: \(error.localizedDescription)")
         }
     }
 
     /// Calls `body` for every complete record of a WARC file already in memory; `name` labels problems.
     @discardableResult
-    public static func forEach(in data: Data, named name: String, _ body: (Located) throws -> Void) throws -> FetchError? {
+    public static func forEach(in data: Data, named name: String, _ body: (Located) throws -> Void) throws -> ArchiveError? {
         try walk(named: name, initial: data, more: { _ in Data() }, body)
     }
 
     /// The walk itself: `more(n)` supplies up to n further bytes, empty at the end.
     private static func walk(named name: String, initial: Data, more: (Int) throws -> Data,
-                             _ body: (Located) throws -> Void) throws -> FetchError? {
+                             _ body: (Located) throws -> Void) throws -> ArchiveError? {
         var buffer = initial  // the bytes from file offset `offset` on
         var offset = 0
         var exhausted = false
@@ -62,17 +62,17 @@ public enum WARCReader {
             let member: Gzip.Member
             do {
                 member = try Gzip.decompressMember(buffer)
-            } catch FetchError.compression(let reason) where reason == Gzip.cutShort && !exhausted {
+            } catch ArchiveError.compression(let reason) where reason == Gzip.cutShort && !exhausted {
                 try refill()
                 continue
             } catch {
-                return .corruptArchive(file: name, offset: offset, reason: "\(error)")
+                return .corrupt(file: name, offset: offset, reason: "\(error)")
             }
             let record: WARCRecord
             do {
                 record = try WARCRecord.parse(member.content)
             } catch {
-                return .corruptArchive(file: name, offset: offset, reason: "\(error)")
+                return .corrupt(file: name, offset: offset, reason: "\(error)")
             }
             try body(Located(offset: offset, length: member.consumed, record: record))
             offset += member.consumed
@@ -85,12 +85,12 @@ public enum WARCReader {
         // Mapped, so only the pages of this one member are read, however long the file.
         let data = try contents(of: file)
         guard offset >= 0, offset < data.count else {
-            throw FetchError.corruptArchive(file: file.lastPathComponent, offset: offset, reason: "no record starts here (file is \(data.count) bytes)")
+            throw ArchiveError.corrupt(file: file.lastPathComponent, offset: offset, reason: "no record starts here (file is \(data.count) bytes)")
         }
         do {
             return try WARCRecord.parse(try Gzip.decompressMember(data[(data.startIndex + offset)...]).content)
         } catch {
-            throw FetchError.corruptArchive(file: file.lastPathComponent, offset: offset, reason: "\(error)")
+            throw ArchiveError.corrupt(file: file.lastPathComponent, offset: offset, reason: "\(error)")
         }
     }
 

@@ -37,12 +37,12 @@ public enum CaptureDisposition: String, Codable, Sendable, CaseIterable {
     }
 
     /// The header's value: `challenge; Cloudflare`, `page`.
-    static func headerValue(_ disposition: CaptureDisposition, detail: String?) -> String {
+    public static func headerValue(_ disposition: CaptureDisposition, detail: String?) -> String {
         detail.map { "\(disposition.rawValue); \($0)" } ?? disposition.rawValue
     }
 
     /// The inverse of `headerValue`; nil for a value this build does not know.
-    static func parse(_ value: String) -> (disposition: CaptureDisposition, detail: String?)? {
+    public static func parse(_ value: String) -> (disposition: CaptureDisposition, detail: String?)? {
         let parts = value.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = parts.first, let disposition = CaptureDisposition(rawValue: first) else { return nil }
         return (disposition, parts.count > 1 ? parts[1] : nil)

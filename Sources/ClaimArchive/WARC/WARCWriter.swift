@@ -24,14 +24,14 @@ public final class WARCWriter {
         self.file = file
         if !FileManager.default.fileExists(atPath: file.path) {
             guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-                throw FetchError.unreadableFile(path: file.path, reason: "cannot create the WARC file")
+                throw ArchiveError.file(path: file.path, reason: "cannot create the WARC file")
             }
         }
         do {
             handle = try FileHandle(forWritingTo: file)
             offset = Int(try handle.seekToEnd())
         } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "cannot open for writing: \(error)")
+            throw ArchiveError.file(path: file.path, reason: "cannot open for writing: \(error)")
         }
     }
 
@@ -69,7 +69,7 @@ public final class WARCWriter {
         do {
             try handle.write(contentsOf: chunk)
         } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "write failed: \(error)")
+            throw ArchiveError.file(path: file.path, reason: "write failed: \(error)")
         }
         offset += chunk.count
         // A per-record fsync made a no-change run of 304s cost as much as the first run.
@@ -80,7 +80,7 @@ public final class WARCWriter {
     /// Forces everything written so far to disk.
     public func synchronize() throws {
         do { try handle.synchronize() } catch {
-            throw FetchError.unreadableFile(path: file.path, reason: "fsync failed: \(error)")
+            throw ArchiveError.file(path: file.path, reason: "fsync failed: \(error)")
         }
         lastSync = Date()
     }

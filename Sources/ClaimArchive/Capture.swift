@@ -22,9 +22,30 @@ public struct Capture: Sendable {
     /// capture's reading kept them).
     public var links: [URL]?
     /// What it is: the page, or why it is not read (decided once, when it was archived).
-    public var disposition: CaptureDisposition = .page
+    public var disposition: CaptureDisposition
     /// What the disposition names: the bot-challenge service.
     public var dispositionDetail: String?
+
+    public init(run: String, source: String, recordID: String, warcFile: String, offset: Int, targetURI: String, retrieved: Date,
+                status: Int, payloadDigest: String?, page: FetchedPage, etag: String? = nil, lastModified: String? = nil,
+                refersTo: String? = nil, links: [URL]? = nil, disposition: CaptureDisposition = .page, dispositionDetail: String? = nil) {
+        self.run = run
+        self.source = source
+        self.recordID = recordID
+        self.warcFile = warcFile
+        self.offset = offset
+        self.targetURI = targetURI
+        self.retrieved = retrieved
+        self.status = status
+        self.payloadDigest = payloadDigest
+        self.page = page
+        self.etag = etag
+        self.lastModified = lastModified
+        self.refersTo = refersTo
+        self.links = links
+        self.disposition = disposition
+        self.dispositionDetail = dispositionDetail
+    }
 }
 
 extension Capture {
@@ -70,13 +91,13 @@ public enum ArchiveScanner {
     /// `onRun` hears of the run as soon as its warcinfo record is read (before any capture) and again
     /// when its closing summary is.
     public static func scan(_ file: URL, onRun: (Run) throws -> Void = { _ in }, each: (Capture) throws -> Void) throws
-        -> (run: Run?, problem: FetchError?) {
+        -> (run: Run?, problem: ArchiveError?) {
         try scan(.file(file), onRun: onRun, each: each)
     }
 
     /// Streams the captures of a WARC file already in memory; `name` is the file name they cite.
     public static func scan(_ data: Data, named name: String, onRun: (Run) throws -> Void = { _ in },
-                            each: (Capture) throws -> Void) throws -> (run: Run?, problem: FetchError?) {
+                            each: (Capture) throws -> Void) throws -> (run: Run?, problem: ArchiveError?) {
         try scan(.bytes(data, name: name), onRun: onRun, each: each)
     }
 
@@ -92,7 +113,7 @@ public enum ArchiveScanner {
             }
         }
 
-        func forEach(_ body: (WARCReader.Located) throws -> Void) throws -> FetchError? {
+        func forEach(_ body: (WARCReader.Located) throws -> Void) throws -> ArchiveError? {
             switch self {
             case .file(let url): try WARCReader.forEach(in: url, body)
             case .bytes(let data, let name): try WARCReader.forEach(in: data, named: name, body)
@@ -101,7 +122,7 @@ public enum ArchiveScanner {
     }
 
     private static func scan(_ source: Source, onRun: (Run) throws -> Void, each: (Capture) throws -> Void) throws
-        -> (run: Run?, problem: FetchError?) {
+        -> (run: Run?, problem: ArchiveError?) {
         let name = source.name
         var run: Run?
         var pages = 0

@@ -6,7 +6,7 @@ enum Gzip {
     /// `data` as one complete gzip member.
     static func compress(_ data: Data) throws -> Data {
         var stream = z_stream()
-        guard claimtrack_deflateInitGzip(&stream, 6) == Z_OK else { throw FetchError.compression(reason: "deflateInit failed") }
+        guard claimtrack_deflateInitGzip(&stream, 6) == Z_OK else { throw ArchiveError.compression(reason: "deflateInit failed") }
         defer { deflateEnd(&stream) }
         var output = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 32)
         let written: Int = try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
@@ -15,7 +15,7 @@ enum Gzip {
                 stream.avail_in = uInt(input.count)
                 stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
                 stream.avail_out = uInt(out.count)
-                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { throw FetchError.compression(reason: "deflate did not finish") }
+                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { throw ArchiveError.compression(reason: "deflate did not finish") }
                 return out.count - Int(stream.avail_out)
             }
         }
@@ -37,7 +37,7 @@ enum Gzip {
     /// `limit` bounds the decoded size.
     static func decompressMember(_ data: Data, limit: Int = 1 << 30) throws -> Member {
         var stream = z_stream()
-        guard claimtrack_inflateInitAuto(&stream) == Z_OK else { throw FetchError.compression(reason: "inflateInit failed") }
+        guard claimtrack_inflateInitAuto(&stream) == Z_OK else { throw ArchiveError.compression(reason: "inflateInit failed") }
         defer { inflateEnd(&stream) }
         var content = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -51,12 +51,12 @@ enum Gzip {
                     return inflate(&stream, Z_NO_FLUSH)
                 }
                 content.append(chunk, count: chunk.count - Int(stream.avail_out))
-                if content.count > limit { throw FetchError.compression(reason: "member larger than \(limit) bytes") }
+                if content.count > limit { throw ArchiveError.compression(reason: "member larger than \(limit) bytes") }
                 switch status {
                 case Z_STREAM_END: return input.count - Int(stream.avail_in)
-                case Z_OK: if stream.avail_in == 0 && stream.avail_out != 0 { throw FetchError.compression(reason: cutShort) }
-                case Z_BUF_ERROR: throw FetchError.compression(reason: cutShort)
-                default: throw FetchError.compression(reason: "corrupt data (zlib status \(status))")
+                case Z_OK: if stream.avail_in == 0 && stream.avail_out != 0 { throw ArchiveError.compression(reason: cutShort) }
+                case Z_BUF_ERROR: throw ArchiveError.compression(reason: cutShort)
+                default: throw ArchiveError.compression(reason: "corrupt data (zlib status \(status))")
                 }
             }
         }

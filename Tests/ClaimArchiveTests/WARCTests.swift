@@ -1,4 +1,4 @@
-@testable import ClaimFetch
+@testable import ClaimArchive
 import ClaimCore
 import Foundation
 import Testing
