@@ -41,7 +41,7 @@ public struct Sources: ParsableCommand {
             return PluginInfo(id: d.id, name: d.name, hosts: d.hosts, kinds: d.kinds.map(\.rawValue), prior: d.prior.rawValue,
                               options: (SourcesList.commonOptions + d.options).sorted())
         }.sorted { $0.id < $1.id }
-        let contents = (try? String(contentsOf: workspace.resolved.sourcesList, encoding: .utf8)) ?? ""
+        let contents = try workspace.reporting { try WorkspaceText.read(workspace.resolved.sourcesList) } ?? ""
         let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
         let entries = parsed.entries.map { EntryInfo(source: $0.plugin, url: $0.url.absoluteString, options: $0.options, location: $0.location) }
         if output.json {

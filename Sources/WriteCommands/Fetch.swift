@@ -59,7 +59,7 @@ public struct Fetch: AsyncParsableCommand {
         if offline {
             outcome = try workspace.reporting { try pipeline.catchUp() }
         } else {
-            let contents = (try? String(contentsOf: space.sourcesList, encoding: .utf8)) ?? ""
+            let contents = try workspace.reporting { try WorkspaceText.read(space.sourcesList) } ?? ""
             if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
             let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
             parsed.problems.forEach { Terminal.warn($0.description) }

@@ -27,7 +27,7 @@ public struct QuestionAdd: ParsableCommand {
 
     public func run() throws {
         let space = workspace.resolved
-        let existing = (try? String(contentsOf: space.questionsList, encoding: .utf8)) ?? ""
+        let existing = try workspace.reporting { try WorkspaceText.read(space.questionsList) } ?? ""
         let question = ClaimCore.Question(id: id, text: text, subjects: subject, attribute: attribute, qualifier: qualifier,
                                           resolvedBy: resolvedBy)
         let updated = existing + (existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n")
@@ -57,7 +57,7 @@ public struct QuestionResolve: ParsableCommand {
 
     public func run() throws {
         let space = workspace.resolved
-        let existing = (try? String(contentsOf: space.questionsList, encoding: .utf8)) ?? ""
+        let existing = try workspace.reporting { try WorkspaceText.read(space.questionsList) } ?? ""
         guard let updated = QuestionsFile.resolving(existing, id: id, answer: answer, citation: cite) else {
             let known = (try? space.questions().map(\.id).sorted().joined(separator: ", ")) ?? ""
             throw ValidationError("unknown question '\(id)'; known: \(known)")

@@ -40,7 +40,7 @@ import Testing
             "Sources.list:2: error: unknown option 'titel' for generic; known: body, delay, every, max, max-size, prior, retries, title",
             "Sources.list:3: error: option title: xpath \"//h1[\" is invalid",
             "Sources.list:4: error: unclosed \" quote",
-            "Sources.list:5: error: option max-size=lots must be a size such as 512KB or 20MB",
+            "Sources.list:5: error: option max-size=lots must be a size such as 512KB or 20MB, at most 2GB",
         ])
     }
 

@@ -4,7 +4,8 @@ public struct InputFileError: Error, CustomStringConvertible, Equatable {
         public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "\(file):\(line): error: \(message)" }
+        /// Line 0: the file as a whole.
+        public var description: String { line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)" }
         public init(file: String, line: Int, message: String) {
             self.file = file
             self.line = line

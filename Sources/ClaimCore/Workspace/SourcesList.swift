@@ -24,21 +24,37 @@ public struct SourceEntry: Sendable, Equatable {
     public var maximumBodySize: Int? { options["max-size"].flatMap(Self.byteCount) }
 
     /// "1048576", "512KB", "20MB", "1GB" (binary multiples) in bytes.
+    /// Nil for anything else, and for a size above `largestBodySize` (a body is held in memory whole).
     public static func byteCount(_ text: String) -> Int? {
         let units: [String: Int] = ["KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30]
         let upper = text.uppercased()
-        if let unit = units.first(where: { upper.hasSuffix($0.key) }), let number = Int(upper.dropLast(2)), number > 0 {
-            return number * unit.value
+        var bytes: Int?
+        if let unit = units.first(where: { upper.hasSuffix($0.key) }), let number = Int(upper.dropLast(2)) {
+            let product = number.multipliedReportingOverflow(by: unit.value)
+            bytes = product.overflow ? nil : product.partialValue
+        } else {
+            bytes = Int(text)
         }
-        return Int(text).flatMap { $0 > 0 ? $0 : nil }
+        return bytes.flatMap { $0 > 0 && $0 <= largestBodySize ? $0 : nil }
     }
 
-    /// "90", "30s", "30m", "6h", "1d" in seconds.
+    /// The largest `max-size=`: 2 GB.
+    public static let largestBodySize = 2 << 30
+
+    /// "90", "30s", "30m", "6h", "1d" in seconds; nil for anything else, and past `longestInterval`.
     public static func interval(_ text: String) -> TimeInterval? {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-        if let unit = text.last.flatMap({ units[$0] }), let number = Double(text.dropLast()), number >= 0 { return number * unit }
-        return Double(text).flatMap { $0 >= 0 ? $0 : nil }
+        let seconds: Double?
+        if let unit = text.last.flatMap({ units[$0] }), let number = Double(text.dropLast()) {
+            seconds = number * unit
+        } else {
+            seconds = Double(text)
+        }
+        return seconds.flatMap { $0 >= 0 && $0 <= longestInterval ? $0 : nil }
     }
+
+    /// The longest `every=`: a year.
+    public static let longestInterval: TimeInterval = 366 * 86_400
 
     /// Options as one header-safe line (`key=value&key=value`, percent-encoded), as archived with each capture.
     public static func encode(_ options: [String: String]) -> String {
@@ -133,11 +149,11 @@ public enum SourcesList {
                     bad = true
                 }
                 if pair[0] == "max-size", SourceEntry.byteCount(pair[1]) == nil {
-                    problem("option max-size=\(pair[1]) must be a size such as 512KB or 20MB")
+                    problem("option max-size=\(pair[1]) must be a size such as 512KB or 20MB, at most 2GB")
                     bad = true
                 }
                 if pair[0] == "every", SourceEntry.interval(pair[1]) == nil {
-                    problem("option every=\(pair[1]) must be an interval such as 30m, 6h or 1d")
+                    problem("option every=\(pair[1]) must be an interval such as 30m, 6h or 1d, at most 366d")
                     bad = true
                 }
                 if pair[0] == "prior", Confidence.Label(rawValue: pair[1]) == nil {

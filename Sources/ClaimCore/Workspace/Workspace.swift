@@ -45,13 +45,13 @@ public struct Workspace: Sendable {
 
     /// The questions of Questions.list; none when the file does not exist.
     public func questions() throws -> [Question] {
-        guard let contents = try? String(contentsOf: questionsList, encoding: .utf8) else { return [] }
+        guard let contents = try WorkspaceText.read(questionsList) else { return [] }
         return try QuestionsFile.parse(contents, attributes: try vocabularyWithoutQuestions().attributes.map(\.id))
     }
 
     private func vocabularyWithoutQuestions() throws -> Vocabulary {
         var vocabulary = Vocabulary.standard
-        if let contents = try? String(contentsOf: vocabularyList, encoding: .utf8) {
+        if let contents = try WorkspaceText.read(vocabularyList) {
             try VocabularyFile.apply(contents, to: &vocabulary)
         }
         return vocabulary

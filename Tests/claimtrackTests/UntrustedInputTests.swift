@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// What a remote site or a broken line of the user's own files can do to a run: nothing it should. Each test
+/// reproduces a case through the command line against a temporary workspace or a server on 127.0.0.1.
+@Suite struct UntrustedInputTests {
+    /// Numbers past their range are a `Sources.list:LINE` error, never an arithmetic overflow; the good lines
+    /// still count.
+    @Test func numbersPastTheirRangeAreLineErrors() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let page = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/mac-pro-discontinued.html").absoluteString
+        try Data("""
+            macrumors https://www.macrumors.com/ max-size=99999999999GB
+            macrumors \(page) max-size=9223372036854775807
+            macrumors https://www.macrumors.com/roundup/ every=1e400d
+            macrumors \(page)
+
+            """.utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let sources = try CLI.run(["sources", "--workspace", workspace.path])
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        for result in [sources, fetch] {
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("Sources.list:1: error: option max-size=99999999999GB must be a size such as 512KB or 20MB, at most 2GB"))
+            #expect(result.stderr.contains("Sources.list:2: error: option max-size=9223372036854775807 must be a size"))
+            #expect(result.stderr.contains("Sources.list:3: error: option every=1e400d must be an interval such as 30m, 6h or 1d, at most 366d"))
+        }
+        #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout.contains("apple-discontinues-mac-pro"))
+    }
+}
+
+extension UntrustedInputTests {
+    /// One byte that is not UTF-8 in Questions.list or Sources.list is an error at its line and offset; no
+    /// listing reads the file as empty and no command rewrites it.
+    @Test func aFileThatIsNotUTF8IsAnErrorAndIsNeverRewritten() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let questionsFile = workspace.appendingPathComponent("Questions.list")
+        var questions = try Data(contentsOf: questionsFile)
+        let lineOne = questions.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        // "# caf\xE9" (Latin-1) as the second line; the questions after it must survive everything below.
+        questions.insert(contentsOf: Data("# caf".utf8) + Data([0xE9]) + Data("\n".utf8), at: lineOne)
+        try questions.write(to: questionsFile)
+        let offset = lineOne + 5
+        let expected = "Questions.list:2: error: not UTF-8: byte 0xE9 at offset \(offset)"
+        for arguments in [["questions"], ["claims"], ["export"], ["question", "show", "m5-ultra-launch"],
+                          ["question", "add", "ecobee-price", "--text", "What does it cost?", "--subject", "ecobee", "--attribute", "price"],
+                          ["question", "resolve", "m5-ultra-launch", "--answer", "June", "--cite", "https://www.apple.com/"],
+                          ["fetch", "--offline"]] {
+            let result = try CLI.run(arguments + ["--workspace", workspace.path])
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: questionsFile) == questions)
+        // A file that reads is rewritten whole, beside it and renamed over, keeping every byte it does not change.
+        questions.remove(at: offset)
+        questions.append(contentsOf: Data("# trailing spaces and a CRLF   \r\n".utf8))
+        try questions.write(to: questionsFile)
+        let added = try CLI.run(["question", "add", "ecobee-price", "--text", "What does it cost?", "--subject", "ecobee",
+                                 "--attribute", "price", "--workspace", workspace.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        let rewritten = try Data(contentsOf: questionsFile)
+        #expect(rewritten.starts(with: questions) && String(decoding: rewritten, as: UTF8.self).hasSuffix("[ecobee-price]\ntext: What does it cost?\nsubjects: ecobee\nattribute: price\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path).allSatisfy { !$0.contains("Questions.list.") })
+
+        let sourcesFile = workspace.appendingPathComponent("Sources.list")
+        let page = CLI.repository.appendingPathComponent("Sample/run-2/macrumors/mac-pro-discontinued.html").absoluteString
+        try (Data("macrumors \(page)\n# r".utf8) + Data([0xC3, 0x28]) + Data("sum\u{E9}\n".utf8)).write(to: sourcesFile)
+        for arguments in [["sources"], ["fetch"]] {
+            let result = try CLI.run(arguments + ["--workspace", workspace.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("Sources.list:2: error: not UTF-8: byte 0xC3 at offset \(page.utf8.count + 14)"), "\(result.stderr)")
+        }
+    }
+}
