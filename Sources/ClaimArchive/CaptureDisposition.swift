@@ -8,6 +8,8 @@ public enum CaptureDisposition: String, Codable, Sendable, CaseIterable {
     case page
     /// A 304: the capture it confirms keeps its claims.
     case notModified = "not-modified"
+    /// Any other 3xx: one hop of a redirect, archived because it crossed the wire.
+    case redirect
     /// Only the start of an over-sized body was archived.
     case truncated
     /// A body still carrying a Content-Encoding nobody asked for, or a type that is no page (an image).
@@ -22,12 +24,13 @@ public enum CaptureDisposition: String, Codable, Sendable, CaseIterable {
     /// The WARC header that records the decision (a WARC extension field).
     public static let header = "Claimtrack-Disposition"
 
-    /// The decision for a response, in this order: a 304; a body cut short; a coding left on it; a bot
+    /// The decision for a response, in this order: a 304; another 3xx; a body cut short; a coding left on it; a bot
     /// challenge (often served with a 403 or 503); an error status; a type that is no page; else the page.
     /// `detail` names the challenge service.
     public static func of(status: Int, contentType: String?, contentCoding: String?, truncated: Bool, body: Data)
         -> (disposition: CaptureDisposition, detail: String?) {
         if status == 304 { return (.notModified, nil) }
+        if (300..<400).contains(status) { return (.redirect, nil) }
         if truncated { return (.truncated, nil) }
         if contentCoding != nil { return (.notAPage, nil) }
         if let service = BotChallenge.detect(body) { return (.challenge, service) }

@@ -17,6 +17,8 @@ public actor FetchRun {
     private let now: @Sendable () -> Date
     /// Per-host spacing and robots.txt, shared by every source of the run.
     private let pacer = HostPacer()
+    /// Which hosts are internal, asked once per host per run.
+    private nonisolated let hosts = HostClassifier()
     /// Seconds between requests to one host when the source sets none (loopback hosts: none at all).
     public nonisolated let defaultDelay: Double = 1
     /// Longest Retry-After honoured; a server asking for more is reported, not waited for.
@@ -106,8 +108,45 @@ public actor FetchRun {
             return
         }
         for link in links.prefix(entry.maxLinks) {
+            // What a page says is not trusted: it may not lead the run to local files or internal hosts.
+            if let refusal = hosts.refusal(of: link, from: entry) {
+                await fail(entry.plugin, link.absoluteString, "link not followed: \(refusal)")
+                continue
+            }
             _ = await capture(link, entry: entry)
         }
+    }
+
+    /// Whether the run may ask `url` now: robots.txt (read once per host) allows it and its Crawl-delay is one
+    /// a run can wait for; then waits for the host's turn. The reason when it may not.
+    private nonisolated func admit(_ url: URL, entry: SourceEntry) async -> String? {
+        guard !url.isFileURL, let host = url.host else { return nil }
+        let client = self.client
+        let robots = await pacer.robots(for: url) { robotsURL in
+            // RFC 9309: up to five redirects, the first 500 KiB; 4xx allows all, 5xx or no answer allows nothing.
+            do {
+                let exchange = try await client.fetch(robotsURL, maximumBodySize: RobotsPolicy.parseLimit, redirectLimit: 5)
+                return RobotsPolicy.from(status: exchange.response.status, body: exchange.response.body, agent: client.userAgent)
+            } catch let error as FetchError {
+                if case .transport(_, let reason) = error {
+                    return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: reason.description)
+                }
+                return .allowAll  // a redirect refused or past five hops: unavailable (§2.3.1.2)
+            } catch {
+                return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: "\(error)")
+            }
+        }
+        if let refusal = robots.refusal {
+            return "\(refusal), so nothing on \(host)\(url.port.map { ":\($0)" } ?? "") is fetched this run"
+        }
+        guard robots.allows(url) else { return "disallowed by robots.txt" }
+        if let crawlDelay = robots.crawlDelay, crawlDelay > Self.maximumCrawlDelay {
+            return "robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)"
+        }
+        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
+        let delay = max(entry.delay ?? (loopback ? 0 : defaultDelay), robots.crawlDelay ?? 0)
+        await pacer.wait(for: host, delay: delay)
+        return nil
     }
 
     /// Fetches and archives one URL politely: robots.txt, one request at a time per host with a delay,
@@ -115,37 +154,9 @@ public actor FetchRun {
     /// request when the page was captured before. Nil (and a recorded failure) when it could not be had.
     private nonisolated func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
         let source = entry.plugin, options = entry.options
-        if !url.isFileURL, let host = url.host {
-            let client = self.client
-            let robots = await pacer.robots(for: url) { robotsURL in
-                // RFC 9309: up to five redirects, the first 500 KiB; 4xx allows all, 5xx or no answer allows nothing.
-                do {
-                    let exchange = try await client.fetch(robotsURL, maximumBodySize: RobotsPolicy.parseLimit, redirectLimit: 5)
-                    return RobotsPolicy.from(status: exchange.response.status, body: exchange.response.body, agent: client.userAgent)
-                } catch let error as FetchError {
-                    if case .transport(_, let reason) = error {
-                        return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: reason.description)
-                    }
-                    return .allowAll  // a redirect refused or past five hops: unavailable (§2.3.1.2)
-                } catch {
-                    return RobotsPolicy.from(status: nil, body: Data(), agent: client.userAgent, failure: "\(error)")
-                }
-            }
-            if let refusal = robots.refusal {
-                await fail(source, url.absoluteString, "skipped: \(refusal), so nothing on \(host)\(url.port.map { ":\($0)" } ?? "") is fetched this run")
-                return nil
-            }
-            guard robots.allows(url) else {
-                await fail(source, url.absoluteString, "skipped: disallowed by robots.txt")
-                return nil
-            }
-            if let crawlDelay = robots.crawlDelay, crawlDelay > Self.maximumCrawlDelay {
-                await fail(source, url.absoluteString, "skipped: robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)")
-                return nil
-            }
-            let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
-            let delay = max(entry.delay ?? (loopback ? 0 : defaultDelay), robots.crawlDelay ?? 0)
-            await pacer.wait(for: host, delay: delay)
+        if let refusal = await admit(url, entry: entry) {
+            await fail(source, url.absoluteString, "skipped: \(refusal)")
+            return nil
         }
         let last = url.isFileURL ? nil : previous(url)
         var attempt = 0
@@ -153,7 +164,7 @@ public actor FetchRun {
             let exchange: PageClient.Exchange
             do {
                 exchange = try await client.fetch(url, etag: last?.etag, lastModified: last?.lastModified,
-                                                  maximumBodySize: entry.maximumBodySize)
+                                                  maximumBodySize: entry.maximumBodySize, redirects: redirects(from: url, entry: entry))
             } catch {
                 if (error as? FetchError)?.isTransient == true && attempt < entry.retries {
                     attempt += 1
@@ -215,11 +226,29 @@ public actor FetchRun {
                 await fail(source, url.absoluteString, "bot challenge (\(decided.detail ?? "?")): archived but not read as a page")
             case .notAPage:
                 await fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
-            case .failed, .notModified, .truncated, .unreadable:
+            case .failed, .notModified, .redirect, .truncated, .unreadable:
                 await fail(source, url.absoluteString, "HTTP \(status)")
             }
             return nil
         }
+    }
+
+    /// Each hop of a redirect is archived as it comes (it crossed the wire); the next is asked for only
+    /// when a page may lead there (see `AddressPolicy`) and its host's robots.txt allows it, in its turn.
+    private nonisolated func redirects(from url: URL, entry: SourceEntry) -> PageClient.Redirects {
+        PageClient.Redirects(hop: { exchange in
+            let retrieved = Date(timeIntervalSince1970: self.now().timeIntervalSince1970.rounded(.down))
+            let decided = CaptureDisposition.of(status: exchange.response.status, contentType: exchange.response["Content-Type"],
+                                                contentCoding: exchange.undecodedCoding, truncated: exchange.truncated,
+                                                body: exchange.response.body)
+            _ = try await self.archive(exchange, source: entry.plugin, retrieved: retrieved, options: entry.options, decided: decided)
+        }, follow: { target in
+            var refusal = self.hosts.refusal(of: target, from: entry)
+            if refusal == nil { refusal = await self.admit(target, entry: entry) }
+            if let refusal {
+                throw FetchError.redirect(url: url.absoluteString, reason: "redirect to \(target.absoluteString) refused: \(refusal)")
+            }
+        })
     }
 
     /// Exponential backoff with jitter: base, 2×base, 4×base … each ±50%.

@@ -90,7 +90,7 @@ struct Ingestion {
             outcome.diagnostics.append(Diagnostic(.warning, source: capture.source, location: capture.targetURI,
                                                   "bot challenge (\(capture.dispositionDetail ?? "?")); not read as a page"))
             return unread(.challenge)
-        case .truncated, .notAPage, .failed, .unreadable:
+        case .redirect, .truncated, .notAPage, .failed, .unreadable:
             // Kept without claims, so a later diff can say the page is gone (a 404).
             return unread(capture.disposition)
         case .page:

@@ -168,7 +168,7 @@ public struct Pipeline {
                            failures: [Run.Failure]) -> [SourceSummary] {
         sources.removingDuplicates().map { source in
             let mine = outcome.sources.filter { $0.source == source }
-            return SourceSummary(source: source, pages: captures.filter { $0.source == source }.count,
+            return SourceSummary(source: source, pages: captures.filter { $0.source == source && $0.disposition != .redirect }.count,
                                  claims: mine.reduce(0) { $0 + $1.claims },
                                  failures: failures.filter { $0.source == source }.count)
         }

@@ -48,7 +48,7 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// nil for a capture of the page itself.
     public var quotedIn: String?
     /// What the capture is (`CaptureDisposition`'s raw value): `page` holds a page's state; the rest say why
-    /// it is not read (`not-modified`, `truncated`, `not-a-page`, `challenge`, `failed`, `unreadable`).
+    /// it is not read (`not-modified`, `redirect`, `truncated`, `not-a-page`, `challenge`, `failed`, `unreadable`).
     public var disposition: String
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

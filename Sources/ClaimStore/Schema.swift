@@ -126,6 +126,7 @@ enum Schema {
                 UPDATE capture SET disposition = CASE
                     WHEN kind = 'challenge' THEN 'challenge'
                     WHEN status = 304 THEN 'not-modified'
+                    WHEN status BETWEEN 300 AND 399 THEN 'redirect'
                     WHEN status = 415 THEN 'not-a-page'
                     WHEN status = 413 THEN 'truncated'
                     WHEN status = 422 THEN 'unreadable'

@@ -14,11 +14,14 @@ long). /retry-inf.html and /retry-huge.html answer 429 and 503 with Retry-After 
 /wire/... serves an article and keeps the request head exactly as its bytes arrived; /wire-log?/wire/...
 returns them (the last request for that path); /connections says how many connections the other requests came
 on. Hostile names: /hostile/index.html links to paths that climb out of any folder, and /hostile/headers.html
-names a file outside the workspace in Content-Disposition.
+names a file outside the workspace in Content-Disposition. /hostile/feed.xml is a feed whose items lead to
+local files (file:///etc/passwd, and the file named by local=PATH), internal hosts and the metadata address;
+/redirect-internal.html redirects to another loopback host, /redirect-disallowed.html to a disallowed path.
 
 Arguments: keepalive makes the server speak HTTP/1.1 and keep connections open; robots=MODE changes how
 robots.txt answers: robots=503 (a server error), robots=404 (none), robots=reset (the connection dropped),
-robots=redirect-N (N redirects before the usual file), robots=crawl-delay-V (Crawl-delay V).
+robots=redirect-N (N redirects before the usual file), robots=crawl-delay-V (Crawl-delay V); local=PATH names a
+local file the hostile feed links to.
 """
 import http.server, socket, sys, threading, time, zlib
 
@@ -86,7 +89,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def send(self, status, body, headers=()):
         data = body.encode()
         self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if not any(name.lower() == "content-type" for name, _ in headers):
+            self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         for name, value in headers:
             self.send_header(name, value)
@@ -180,6 +184,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, "<html><body>" + "".join(
                 '<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>'.format(link) for link in links)
                 + "</body></html>")
+        if self.path == "/hostile/feed.xml":
+            # A feed whose items lead where a page from the web may not: local files, other internal hosts,
+            # a cloud metadata address, and redirects to an internal host and to a path robots.txt disallows.
+            port = self.server.server_address[1]
+            links = ["file:///etc/passwd"] + (["file://" + LOCAL] if LOCAL else []) + [
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]:%d/a.html" % port, "http://127.0.0.2:%d/a.html" % port,
+                "http://127.0.0.1:%d/redirect-internal.html" % port, "http://127.0.0.1:%d/redirect-disallowed.html" % port,
+                "http://127.0.0.1:%d/a.html" % port]
+            items = "".join("<item><title>Item %d</title><link>%s</link><pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate></item>" % (i, link)
+                            for i, link in enumerate(links))
+            return self.send(200, '<?xml version="1.0"?><rss version="2.0"><channel><title>MacRumors</title>' + items + "</channel></rss>",
+                             [("Content-Type", "application/rss+xml")])
+        if self.path == "/redirect-internal.html":
+            return self.send(302, "moved", [("Location", "http://127.0.0.2:%d/a.html" % self.server.server_address[1])])
+        if self.path == "/redirect-disallowed.html":
+            return self.send(301, "moved", [("Location", "/private/secret.html")])
         if self.path == "/hostile/headers.html":
             return self.send(200, ARTICLE.format(slug="fault-headers", title="Headers", text="Apple now charges $2,199 for the Mac Studio, according to its website."),
                              [("Content-Disposition", 'attachment; filename="../../../../claimtrack-escape.txt"'),
@@ -270,6 +290,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 ROBOTS = next((arg[len("robots="):] for arg in sys.argv[1:] if arg.startswith("robots=")), "")
+LOCAL = next((arg[len("local="):] for arg in sys.argv[1:] if arg.startswith("local=")), "")
 if "keepalive" in sys.argv[1:]:
     Handler.protocol_version = "HTTP/1.1"
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)

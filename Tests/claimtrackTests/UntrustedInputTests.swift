@@ -73,3 +73,53 @@ extension UntrustedInputTests {
         }
     }
 }
+
+extension UntrustedInputTests {
+    /// A feed served over http leads the run only to http(s), never to a local file or an internal host its
+    /// Sources.list line does not name; each redirect hop is archived, and its target must pass the same
+    /// rules and the target's robots.txt.
+    @Test func aPageLeadsOnlyWhereAPageMay() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let local = workspace.appendingPathComponent("local-secret.html")
+        try Data("""
+            <html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/10/local-secret/"></head><body>
+            <article class="article--2pJwZBkO js-article"><h1>Secret</h1><div class="content--2u3grYDr">
+            <p>Apple announced the Mac Studio costs $31,337 today.</p></div></article></body></html>
+            """.utf8).write(to: local)
+        let server = try CLI.faultServer(["local=" + local.path])
+        defer { withExtendedLifetime(server) {} }
+        let base = "http://127.0.0.1:\(server.port)"
+        try Data("macrumors \(base)/hostile/feed.xml\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+
+        let result = try CLI.run(["fetch", "--workspace", workspace.path])
+        let internalHost = "is a loopback, private, link-local or metadata address, and only a Sources.list line naming it may lead there"
+        for expected in [
+            "error: macrumors: file:///etc/passwd: link not followed: a page may lead only to http and https",
+            "error: macrumors: \(local.absoluteString): link not followed: a page may lead only to http and https",
+            "error: macrumors: http://169.254.169.254/latest/meta-data/: link not followed: 169.254.169.254 \(internalHost)",
+            "error: macrumors: http://[::1]:\(server.port)/a.html: link not followed:",
+            "error: macrumors: http://127.0.0.2:\(server.port)/a.html: link not followed: 127.0.0.2 \(internalHost)",
+            "error: macrumors: \(base)/redirect-internal.html: GET \(base)/redirect-internal.html: redirect to http://127.0.0.2:\(server.port)/a.html refused: 127.0.0.2 \(internalHost)",
+            "error: macrumors: \(base)/redirect-disallowed.html: GET \(base)/redirect-disallowed.html: redirect to \(base)/private/secret.html refused: disallowed by robots.txt",
+        ] {
+            #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
+        }
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("fault-a"))
+        #expect(!claims.contains("31,337"))
+        // Nothing of the local files reached the archive; both redirect hops did.
+        var records: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("Archive").path) {
+            records += try CLI.records(in: workspace.appendingPathComponent("Archive/\(name)"))
+        }
+        #expect(!records.contains { $0.contains("root:x:0:0") || $0.contains("31,337") })
+        for (path, status) in [("redirect-internal.html", "302"), ("redirect-disallowed.html", "301")] {
+            #expect(records.contains { $0.contains("WARC-Type: response\r\n") && $0.contains("WARC-Target-URI: \(base)/\(path)\r\n") && $0.contains(" \(status) ") },
+                    "\(path) hop not archived")
+        }
+        let stored = try CLI.query(workspace, "SELECT targetURI, status, disposition FROM capture WHERE disposition = 'redirect' ORDER BY targetURI")
+        #expect(stored == ["\(base)/redirect-disallowed.html|301|redirect", "\(base)/redirect-internal.html|302|redirect"])
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+    }
+}

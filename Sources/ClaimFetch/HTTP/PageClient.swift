@@ -45,11 +45,24 @@ public struct PageClient: Sendable {
         public var undecodedCoding: String?
     }
 
+    /// What a caller does at each redirect: `hop` hears of the 3xx exchange as soon as it is complete (it
+    /// crossed the wire: the caller archives it); `follow` is asked before the next hop is requested and throws
+    /// to refuse it (a private address, robots.txt), after the client's own checks (scheme, loops, the limit).
+    public struct Redirects: Sendable {
+        public var hop: @Sendable (Exchange) async throws -> Void
+        public var follow: @Sendable (URL) async throws -> Void
+        public init(hop: @escaping @Sendable (Exchange) async throws -> Void = { _ in },
+                    follow: @escaping @Sendable (URL) async throws -> Void = { _ in }) {
+            self.hop = hop
+            self.follow = follow
+        }
+    }
+
     /// Fetches `url`; with validators from the last capture, asks the server whether the page changed
     /// (If-None-Match / If-Modified-Since), and a 304 comes back with no body. At most `redirectLimit`
-    /// redirects are followed (robots.txt: five, as RFC 9309 asks).
+    /// redirects are followed (robots.txt: five, as RFC 9309 asks), each told to `redirects`.
     public func fetch(_ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBodySize: Int? = nil,
-                      redirectLimit: Int = PageClient.redirectLimit) async throws -> Exchange {
+                      redirectLimit: Int = PageClient.redirectLimit, redirects: Redirects = Redirects()) async throws -> Exchange {
         let limit = maximumBodySize ?? self.maximumBodySize
         switch url.scheme?.lowercased() {
         case "file":
@@ -67,7 +80,8 @@ public struct PageClient: Sendable {
             return Exchange(requestHead: nil, response: HTTPMessage(status: 200, headers: [("Content-Type", Self.guessType(url))], body: body),
                             finalURL: url, isFile: true, truncated: truncated)
         case "http", "https":
-            return try await fetchHTTP(url, etag: etag, lastModified: lastModified, limit: limit, redirectLimit: redirectLimit)
+            return try await fetchHTTP(url, etag: etag, lastModified: lastModified, limit: limit, redirectLimit: redirectLimit,
+                                       redirects: redirects)
         default:
             throw FetchError.unsupportedScheme(url: url.absoluteString)
         }
@@ -104,21 +118,23 @@ public struct PageClient: Sendable {
         return url.port.map { $0 == defaultPort ? bracketed : "\(bracketed):\($0)" } ?? bracketed
     }
 
-    private func fetchHTTP(_ url: URL, etag: String?, lastModified: String?, limit: Int, redirectLimit: Int) async throws -> Exchange {
+    private func fetchHTTP(_ url: URL, etag: String?, lastModified: String?, limit: Int, redirectLimit: Int,
+                           redirects: Redirects) async throws -> Exchange {
         // Redirects are followed here, not by the HTTP stack, so every hop is checked: http(s) only, no loops, a limit.
         var current = url
         var seen: [URL] = [url]
-        var response: HTTPTransport.Response
-        var fields: [(name: String, value: String)]
         while true {
-            fields = requestFields(for: current, etag: etag, lastModified: lastModified)
+            let fields = requestFields(for: current, etag: etag, lastModified: lastModified)
+            let response: HTTPTransport.Response
             do {
                 response = try await transport.get(current, headers: fields, limit: limit)
             } catch let error as TransportError {
                 throw FetchError.transport(url: url.absoluteString, error)
             }
+            let exchange = Self.exchange(response, for: current, fields: fields)
             guard (300..<400).contains(response.status), response.status != 304,
-                  let location = response.headers.last(where: { $0.name.lowercased() == "location" })?.value else { break }
+                  let location = response.headers.last(where: { $0.name.lowercased() == "location" })?.value else { return exchange }
+            try await redirects.hop(exchange)
             guard let target = URL(string: location, relativeTo: current)?.absoluteURL else {
                 throw FetchError.redirect(url: url.absoluteString, reason: "redirect to an unreadable location '\(location)'")
             }
@@ -131,11 +147,16 @@ public struct PageClient: Sendable {
             if seen.count > redirectLimit + 1 {
                 throw FetchError.redirect(url: url.absoluteString, reason: "more than \(redirectLimit) redirects")
             }
+            try await redirects.follow(target)
             current = target
         }
-        // The coding has been undone as the body streamed; the stored headers describe the payload as
-        // stored, so warcio and replay tools see consistent lengths and digests. A coding left in place
-        // (one never asked for) stays named, since the payload still carries it.
+    }
+
+    /// A response as it is archived, with the request that asked for it. The coding has been undone as the
+    /// body streamed; the stored headers describe the payload as stored, so warcio and replay tools see
+    /// consistent lengths and digests. A coding left in place (one never asked for) stays named, since the
+    /// payload still carries it.
+    private static func exchange(_ response: HTTPTransport.Response, for url: URL, fields: [(name: String, value: String)]) -> Exchange {
         var stored: [(String, String)] = []
         for (name, value) in response.headers {
             let lower = name.lowercased()
@@ -148,9 +169,9 @@ public struct PageClient: Sendable {
             stored.append((name, value))
         }
         stored.append(("Content-Length", String(response.body.count)))
-        return Exchange(requestHead: Self.requestHead(for: current, fields: fields),
+        return Exchange(requestHead: requestHead(for: url, fields: fields),
                         response: HTTPMessage(status: response.status, headers: stored, body: response.body),
-                        finalURL: current, isFile: false, truncated: response.truncated, undecodedCoding: response.undecodedCoding)
+                        finalURL: url, isFile: false, truncated: response.truncated, undecodedCoding: response.undecodedCoding)
     }
 
     /// Redirects followed before giving up.
