@@ -183,7 +183,8 @@ public enum HTMLDigest {
     }
 
     /// A live link only for http(s); anything else (javascript:, data:, file:) is shown as text.
-    static func link(_ url: String) -> String {
+    static func link(_ raw: String) -> String {
+        let url = Links.normalized(raw)  // a store from an older build may hold a URL with line breaks in it
         guard let scheme = URL(string: url)?.scheme?.lowercased(), ["http", "https"].contains(scheme) else { return "<code>\(escape(url))</code>" }
         return "<a href=\"\(escape(url))\" rel=\"noopener noreferrer nofollow\">\(escape(url))</a>"
     }

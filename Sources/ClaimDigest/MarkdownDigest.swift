@@ -77,10 +77,12 @@ public enum MarkdownDigest {
     }
 
     /// An autolink for http(s) URLs; anything else is shown as inert code.
-    static func link(_ url: String) -> String {
+    /// Every URL is normalised first (no line break, space or angle bracket survives), so none can end the
+    /// autolink or the code span and start markup of its own.
+    static func link(_ raw: String) -> String {
+        let url = Links.normalized(raw)
         guard let scheme = URL(string: url)?.scheme?.lowercased(), ["http", "https"].contains(scheme) else { return "`\(code(url))`" }
-        return "<" + url.replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "<", with: "%3C")
-            .replacingOccurrences(of: " ", with: "%20") + ">"
+        return "<" + url + ">"
     }
 
     /// Escapes page-derived text so no link, footnote, emphasis or HTML in it becomes live.
@@ -100,5 +102,8 @@ public enum MarkdownDigest {
     }
 
     /// Text inside inline code cannot hold a backtick.
-    static func code(_ text: String) -> String { text.replacingOccurrences(of: "`", with: "'") }
+    /// Nor a line break, which would end it.
+    static func code(_ text: String) -> String {
+        String(text.map { $0 == "`" ? "'" : $0.isNewline ? " " : $0 })
+    }
 }

@@ -12,7 +12,7 @@ struct ReaderPool: Sendable {
 
     /// Plugin read and core extraction of one page: what the store keeps of it.
     static func read(_ job: ReadJob, extractor: ClaimExtractor, memo: ExcerptMemo) throws -> PageRead {
-        let reading = try job.plugin.read(job.capture.page)
+        let reading = try job.plugin.read(job.capture.page).vouched(fetchedFrom: job.capture.page.url)
         let extracted = extractor.extract(reading, prior: job.prior)
         // One excerpt per article: an article a feed lists twice is quoted once (its row's id names the URL).
         var quotedURLs = Set<String>()

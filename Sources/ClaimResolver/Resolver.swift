@@ -115,18 +115,32 @@ public enum Resolver {
     }
 
     /// Claims that other publishers also state (same subject, attribute, qualifier and value) gain score,
-    /// with the reason listed. Repeats by one publisher (syndication, updates) count once.
+    /// with the reason listed. Publishers are told apart by the site of the citation (its registrable
+    /// domain), never by URL or by the name a page gives itself: five pages of one site, or a page naming
+    /// itself after another publisher, are one source. Repeats by one publisher (syndication, updates) count once.
     public static func corroborated(_ claims: [Claim]) -> [Claim] {
-        func publisher(_ claim: Claim) -> String { claim.citation?.publisher ?? claim.citation?.url ?? "" }
-        let agreeing = Dictionary(grouping: claims) { $0.key + "\u{1F}" + $0.value.display }.mapValues { Set($0.map(publisher)) }
+        var names: [String: String] = [:]
+        for claim in claims where names[independence(claim)] == nil { names[independence(claim)] = displayName(claim) }
+        let agreeing = Dictionary(grouping: claims) { $0.key + "\u{1F}" + $0.value.display }.mapValues { Set($0.map(independence)) }
         return claims.map { claim in
-            let others = (agreeing[claim.key + "\u{1F}" + claim.value.display] ?? []).subtracting([publisher(claim)])
+            let others = (agreeing[claim.key + "\u{1F}" + claim.value.display] ?? []).subtracting([independence(claim)])
             guard !others.isEmpty else { return claim }
             var boosted = claim
             boosted.confidence.score = min(0.99, ((claim.confidence.score + 0.05 * Double(others.count)) * 100).rounded() / 100)
-            boosted.confidence.reasons.append("corroborated by \(others.count) independent source\(others.count == 1 ? "" : "s"): \(others.sorted().joined(separator: ", "))")
+            let named = others.map { names[$0] ?? $0 }.sorted()
+            boosted.confidence.reasons.append("corroborated by \(others.count) independent source\(others.count == 1 ? "" : "s"): \(named.joined(separator: ", "))")
             return boosted
         }
+    }
+
+    /// Which publisher a claim counts for: its citation's site, else (a page with no site) the name it gives.
+    static func independence(_ claim: Claim) -> String {
+        claim.citation.flatMap { Links.publisher($0.url) } ?? claim.citation?.publisher ?? claim.citation?.url ?? ""
+    }
+
+    /// How a publisher is named in a reason: the name its page gives, else its site.
+    private static func displayName(_ claim: Claim) -> String {
+        claim.citation?.publisher ?? independence(claim)
     }
 
     static func state(of question: Question, claims: [Claim], tolerances: [String: Double]) -> QuestionState {
@@ -149,7 +163,7 @@ public enum Resolver {
         } else {
             status = .evidence
         }
-        let publishers = Set(claims.map { $0.citation?.publisher ?? $0.citation?.url ?? "" })
+        let publishers = Set(claims.map(independence))
         return QuestionState(id: question.id, text: question.text, status: status, subjects: question.subjects,
                              attribute: question.attribute, qualifier: question.qualifier,
                              answer: question.manual?.answer ?? best.map(describe), confidence: best?.confidence,

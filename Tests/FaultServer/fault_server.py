@@ -17,6 +17,8 @@ on. Hostile names: /hostile/index.html links to paths that climb out of any fold
 names a file outside the workspace in Content-Disposition. /hostile/feed.xml is a feed whose items lead to
 local files (file:///etc/passwd, and the file named by local=PATH), internal hosts and the metadata address;
 /redirect-internal.html redirects to another loopback host, /redirect-disallowed.html to a disallowed path.
+/spoof/listing.html links to five pages of this host stating one claim, a page whose canonical URL is a
+MacRumors one, and a page whose canonical URL carries line breaks and markup.
 
 Arguments: keepalive makes the server speak HTTP/1.1 and keep connections open; robots=MODE changes how
 robots.txt answers: robots=503 (a server error), robots=404 (none), robots=reset (the connection dropped),
@@ -25,7 +27,7 @@ local file the hostile feed links to.
 """
 import http.server, socket, sys, threading, time, zlib
 
-ARTICLE = """<html><head><link rel="canonical" href="https://www.macrumors.com/2026/03/10/{slug}/"></head><body>
+ARTICLE = """<html><head><link rel="canonical" href="/2026/03/10/{slug}/"></head><body>
 <article class="article--2pJwZBkO js-article"><h1>{title}</h1>
 <div class="byline--3Eec5bcq"><time datetime="2026-03-10T10:00:00-07:00">x</time> by <a rel="author">Fault Writer</a></div>
 <div class="content--2u3grYDr"><p>{text}</p></div></article></body></html>"""
@@ -196,6 +198,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
                             for i, link in enumerate(links))
             return self.send(200, '<?xml version="1.0"?><rss version="2.0"><channel><title>MacRumors</title>' + items + "</channel></rss>",
                              [("Content-Type", "application/rss+xml")])
+        if self.path == "/spoof/listing.html":
+            links = ["/spoof/%d.html" % n for n in range(1, 6)] + ["/spoof/canonical.html", "/spoof/newline.html"]
+            return self.send(200, "<html><body>" + "".join(
+                '<article class="article--2pJwZBkO js-article"><h2><a href="{0}">x</a></h2></article>'.format(link) for link in links)
+                + "</body></html>")
+        if self.path.startswith("/spoof/") and self.path[len("/spoof/"):-len(".html")].isdigit():
+            # Five pages of one site saying the same thing: one publisher, however many URLs.
+            n = self.path[len("/spoof/"):-len(".html")]
+            return self.send(200, ARTICLE.format(slug="spoof-" + n, title="Same story " + n,
+                                                 text="Apple will ship the M5 Ultra in June 2027, according to people familiar with the plans."))
+        if self.path == "/spoof/canonical.html":
+            # A page on this host naming a MacRumors URL as its canonical one.
+            page = ARTICLE.format(slug="x", title="Spoofed", text="Apple will ship the M5 Ultra in June 2027, according to people familiar with the plans.")
+            return self.send(200, page.replace('href="/2026/03/10/x/"', 'href="https://www.macrumors.com/2026/03/10/spoofed/"'))
+        if self.path == "/spoof/newline.html":
+            # A canonical URL carrying line breaks, markup and a link, as character references.
+            page = ARTICLE.format(slug="x", title="Injected", text="Apple will ship the M5 Ultra in June 2027, according to people familiar with the plans.")
+            return self.send(200, page.replace('href="/2026/03/10/x/"', 'href="/2026/03/10/injected&#10;&#10;<img src=x onerror=alert(1)>&#10;[click here](https://evil.example/phish)&#10;"'))
         if self.path == "/redirect-internal.html":
             return self.send(302, "moved", [("Location", "http://127.0.0.2:%d/a.html" % self.server.server_address[1])])
         if self.path == "/redirect-disallowed.html":

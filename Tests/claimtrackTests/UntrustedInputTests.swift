@@ -123,3 +123,35 @@ extension UntrustedInputTests {
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
     }
 }
+
+extension UntrustedInputTests {
+    /// A page cannot speak for another site, many pages of one site are one source, and no URL carries
+    /// markup into a digest.
+    @Test func aPageSpeaksOnlyForItsOwnSite() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let server = try CLI.faultServer()
+        defer { withExtendedLifetime(server) {} }
+        let base = "http://127.0.0.1:\(server.port)"
+        try Data("macrumors \(base)/spoof/listing.html\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(fetch.stderr.contains("canonical URL https://www.macrumors.com/2026/03/10/spoofed/ is on another site than the page; cited as \(base)/spoof/canonical.html"),
+                "\(fetch.stderr)")
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("\(base)/spoof/canonical.html") && claims.contains("spoof-5"))
+        #expect(!claims.contains("www.macrumors.com/2026/03/10/spoofed"))
+        #expect(!claims.contains("corroborated"))
+        // Seven pages of one host stating one release date: one independent source.
+        let question = try CLI.run(["questions", "--json", "--workspace", workspace.path]).stdout
+        let states = try JSONSerialization.jsonObject(with: Data(question.utf8)) as! [[String: Any]]
+        let launch = states.first { $0["id"] as? String == "m5-ultra-launch" }!
+        #expect(launch["independentSources"] as? Int == 1, "\(launch)")
+        #expect((launch["claims"] as? [Any])?.count ?? 0 >= 7)
+        // The injected canonical URL is stored with its line breaks and markup encoded: one inert autolink.
+        let markdown = try CLI.run(["export", "--format", "markdown", "--workspace", workspace.path]).stdout
+        #expect(markdown.contains("/2026/03/10/injected%0A%0A%3Cimg%20src=x%20onerror=alert(1)%3E%0A%5Bclick%20here%5D(https://evil.example/phish)%0A>"), "\(markdown)")
+        #expect(!markdown.contains("<img") && !markdown.split(separator: "\n").contains { $0.hasPrefix("[click") })
+        let html = try CLI.run(["export", "--format", "html", "--workspace", workspace.path]).stdout
+        #expect(!html.contains("<img") && !html.contains("onerror=alert(1)>"))
+    }
+}
