@@ -3,8 +3,10 @@
 public enum ArchiveError: Error, CustomStringConvertible, Equatable {
     /// A WARC file that cannot be opened, read, written or synced.
     case file(path: String, reason: String)
-    /// A record that cannot be read where it starts.
+    /// A record that cannot be read where it starts (the walk goes on at the next whole one).
     case corrupt(file: String, offset: Int, reason: String)
+    /// An incomplete final record: what a process killed while writing leaves.
+    case torn(file: String, offset: Int, reason: String)
     /// A gzip member that cannot be compressed or decompressed.
     case compression(reason: String)
 
@@ -12,6 +14,7 @@ public enum ArchiveError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .file(let path, let reason): "\(path): \(reason)"
         case .corrupt(let file, let offset, let reason): "\(file) at offset \(offset): \(reason)"
+        case .torn(let file, let offset, let reason): "\(file) at offset \(offset): incomplete final record (\(reason))"
         case .compression(let reason): "gzip: \(reason)"
         }
     }

@@ -87,17 +87,17 @@ public enum ArchiveScanner {
     public static let optionsHeader = "Claimtrack-Options"
 
     /// Streams one WARC file's captures to `each` in archive order, holding one record at a time, and
-    /// returns its run (with the page count) and any torn or corrupt tail.
+    /// returns its run (with the page count) and the damaged records it skipped (a torn tail last).
     /// `onRun` hears of the run as soon as its warcinfo record is read (before any capture) and again
     /// when its closing summary is.
     public static func scan(_ file: URL, onRun: (Run) throws -> Void = { _ in }, each: (Capture) throws -> Void) throws
-        -> (run: Run?, problem: ArchiveError?) {
+        -> (run: Run?, problems: [ArchiveError]) {
         try scan(.file(file), onRun: onRun, each: each)
     }
 
     /// Streams the captures of a WARC file already in memory; `name` is the file name they cite.
     public static func scan(_ data: Data, named name: String, onRun: (Run) throws -> Void = { _ in },
-                            each: (Capture) throws -> Void) throws -> (run: Run?, problem: ArchiveError?) {
+                            each: (Capture) throws -> Void) throws -> (run: Run?, problems: [ArchiveError]) {
         try scan(.bytes(data, name: name), onRun: onRun, each: each)
     }
 
@@ -113,7 +113,7 @@ public enum ArchiveScanner {
             }
         }
 
-        func forEach(_ body: (WARCReader.Located) throws -> Void) throws -> ArchiveError? {
+        func forEach(_ body: (WARCReader.Located) throws -> Void) throws -> [ArchiveError] {
             switch self {
             case .file(let url): try WARCReader.forEach(in: url, body)
             case .bytes(let data, let name): try WARCReader.forEach(in: data, named: name, body)
@@ -122,11 +122,11 @@ public enum ArchiveScanner {
     }
 
     private static func scan(_ source: Source, onRun: (Run) throws -> Void, each: (Capture) throws -> Void) throws
-        -> (run: Run?, problem: ArchiveError?) {
+        -> (run: Run?, problems: [ArchiveError]) {
         let name = source.name
         var run: Run?
         var pages = 0
-        let problem = try source.forEach { located in
+        let problems = try source.forEach { located in
             let record = located.record
             switch record.type {
             case "warcinfo":
@@ -180,7 +180,7 @@ public enum ArchiveScanner {
             }
         }
         if run != nil { run!.pages = pages }
-        return (run, problem)
+        return (run, problems)
     }
 
     /// `key: value` lines of a warcinfo block.

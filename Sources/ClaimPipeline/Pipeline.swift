@@ -100,8 +100,8 @@ public struct Pipeline {
         let captures = await run.captures
         try store.save(run: record)
         // Read back from the archive one record at a time: the run kept no page bodies.
-        var (outcome, _, problem) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile), readAhead: readAhead)
-        if let problem { throw problem }
+        var (outcome, _, problems) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile), readAhead: readAhead)
+        outcome.archiveProblems = problems.map(\.description)
         outcome.run = record.id
         outcome.failures = record.failures
         outcome.sources = summarize(entries.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
@@ -114,8 +114,8 @@ public struct Pipeline {
     public func catchUp() throws -> Outcome {
         var total = Outcome.empty
         for file in WARCReader.runFiles(in: workspace.archive) {
-            let (outcome, run, problem) = try ingest(file: file)
-            if let problem { total.archiveProblems.append(problem.description) }
+            let (outcome, run, problems) = try ingest(file: file)
+            total.archiveProblems += problems.map(\.description)
             if let run {
                 try store.save(run: run)
                 total.run = run.id
@@ -133,8 +133,8 @@ public struct Pipeline {
 
     /// Stores the captures of one run file that the store does not have yet, streaming the file; pages
     /// `readAhead` already read are not read again.
-    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problem: ArchiveError?) {
-        var scanned: (run: Run?, problem: ArchiveError?) = (nil, nil)
+    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problems: [ArchiveError]) {
+        var scanned: (run: Run?, problems: [ArchiveError]) = (nil, [])
         let outcome = try ingest(readAhead: readAhead) { each in
             // Captures already stored are skipped, asked about a few at a time.
             var batch: [Capture] = []
@@ -150,7 +150,7 @@ public struct Pipeline {
             }
             try handOver()
         }
-        return (outcome, scanned.run, scanned.problem)
+        return (outcome, scanned.run, scanned.problems)
     }
 
     /// Reads and stores the captures `produce` hands over one at a time; a page that cannot be read is a

@@ -26,6 +26,14 @@ public struct Verify: ParsableCommand {
             problems += report.problems.map(\.description)
             for (id, offset) in report.captures { archived[id] = (report.file, offset) }
         }
+        // A torn tail set aside holds one incomplete record; whole records set aside are missing data.
+        for aside in try workspace.reporting({ try ArchiveCheck.setAside(in: space.archive) }) {
+            if aside.wholeRecords > 0 {
+                problems.append("\(aside.file) holds \(aside.wholeRecords) whole record\(aside.wholeRecords == 1 ? "" : "s") set aside from the archive, in neither its run files nor the store")
+            } else {
+                Terminal.warn("note: \(aside.file) holds the incomplete record a killed run left; delete it once inspected")
+            }
+        }
         var stored = 0, excerpts = 0
         if FileManager.default.fileExists(atPath: space.storeFile.path) {
             let rows = try workspace.reporting { try workspace.openStoreForReading().captures() }

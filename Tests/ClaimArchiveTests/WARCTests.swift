@@ -18,8 +18,8 @@ import Testing
         let written = try writer.write([record, record])
         #expect(written[0].offset == 0 && written[1].offset > 0)
         var read: [WARCReader.Located] = []
-        let problem = try WARCReader.forEach(in: file) { read.append($0) }
-        #expect(problem == nil)
+        let problems = try WARCReader.forEach(in: file) { read.append($0) }
+        #expect(problems.isEmpty)
         #expect(read.count == 2)
         #expect(read[1].offset == written[1].offset)
         #expect(read[0].record.block == body)
@@ -43,10 +43,10 @@ import Testing
         }
         try writer.synchronize()
         var streamed: [(Int, Int, Int)] = [], whole: [(Int, Int, Int)] = []
-        #expect(try WARCReader.forEach(in: file) { streamed.append(($0.offset, $0.length, $0.record.block.count)) } == nil)
+        #expect(try WARCReader.forEach(in: file) { streamed.append(($0.offset, $0.length, $0.record.block.count)) }.isEmpty)
         #expect(try WARCReader.forEach(in: try Data(contentsOf: file), named: file.lastPathComponent) {
             whole.append(($0.offset, $0.length, $0.record.block.count))
-        } == nil)
+        }.isEmpty)
         #expect(streamed.map(\.2) == [500, 3 << 20, 700_000, 10, 1 << 20])
         #expect(streamed.map(\.0) == whole.map(\.0) && streamed.map(\.1) == whole.map(\.1))
         // Cut inside the long record: the first record is delivered, the torn one reported at its offset.
@@ -54,9 +54,9 @@ import Testing
         try handle.truncate(atOffset: UInt64(streamed[1].0 + 2_000_000))
         try handle.close()
         var delivered = 0
-        let problem = try WARCReader.forEach(in: file) { _ in delivered += 1 }
+        let problems = try WARCReader.forEach(in: file) { _ in delivered += 1 }
         #expect(delivered == 1)
-        #expect("\(problem.map { "\($0)" } ?? "")".contains("at offset \(streamed[1].0)"))
+        #expect(problems.count == 1 && "\(problems[0])".contains("at offset \(streamed[1].0)"))
     }
 
     @Test func sha1IsBase32AsWarcToolsExpect() {
@@ -76,8 +76,39 @@ import Testing
         try handle.truncate(atOffset: UInt64(size - 20))
         try handle.close()
         var count = 0
-        let problem = try WARCReader.forEach(in: file) { _ in count += 1 }
+        let problems = try WARCReader.forEach(in: file) { _ in count += 1 }
         #expect(count == 1)
-        #expect(problem?.description.contains("at offset \(written[1].offset)") == true)
+        #expect(problems.last?.description.contains("at offset \(written[1].offset)") == true)
+    }
+
+    /// A flipped byte in a record in the middle is that record's damage alone: it is reported at its offset
+    /// and every record after it is read. A damaged final record that is whole is damage too, not a torn tail.
+    @Test func aDamagedRecordIsSkippedAndTheRestRead() throws {
+        let file = temporaryFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let writer = try WARCWriter(file: file)
+        let records = (0..<6).map { index in
+            WARCWriter.header(type: "resource", date: Date(), target: "file:///\(index)", contentType: "text/plain",
+                              block: Data(String(repeating: "claim \(index) ", count: 500).utf8))
+        }
+        let written = try writer.write(records)
+        var bytes = try Data(contentsOf: file)
+        bytes[written[2].offset + 40] ^= 0x55
+        try bytes.write(to: file)
+        var read: [String] = []
+        let problems = try WARCReader.forEach(in: file) { read.append($0.record.targetURI ?? "") }
+        #expect(read == ["file:///0", "file:///1", "file:///3", "file:///4", "file:///5"])
+        #expect(problems.count == 1)
+        guard case .corrupt(_, let offset, let reason)? = problems.first else { Issue.record("\(problems)"); return }
+        #expect(offset == written[2].offset && reason.contains("skipped to the next record, at offset \(written[3].offset)"))
+        #expect(try ArchiveCheck.setAsideTornTail(file) == nil)
+
+        bytes = try Data(contentsOf: file)
+        bytes[bytes.count - 30] ^= 0x55  // inside the last member's deflate data or its checksum
+        try bytes.write(to: file)
+        let last = try WARCReader.forEach(in: file) { _ in }
+        #expect(last.count == 2)
+        if case .corrupt(_, let offset, _)? = last.last { #expect(offset == written[5].offset) } else { Issue.record("\(last)") }
+        #expect(try ArchiveCheck.setAsideTornTail(file) == nil)
     }
 }

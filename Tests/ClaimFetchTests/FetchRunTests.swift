@@ -83,14 +83,14 @@ final class LocalServer {
         // Read back: request and response records linked both ways, payload digests right.
         var requests: [String: WARCRecord] = [:]
         var responses: [WARCRecord] = []
-        let problem = try WARCReader.forEach(in: run.file) { located in
+        let problems = try WARCReader.forEach(in: run.file) { located in
             switch located.record.type {
             case "request": requests[located.record.id] = located.record
             case "response": responses.append(located.record)
             default: break
             }
         }
-        #expect(problem == nil)
+        #expect(problems.isEmpty)
         #expect(responses.count == 4)
         for response in responses {
             let request = try #require(requests[response["WARC-Concurrent-To"] ?? ""])

@@ -22,6 +22,42 @@ import Testing
         #expect(result.stderr.contains("error: \(file.lastPathComponent) at offset "))
     }
 
+    /// One flipped byte in the middle of the newest run file damages one record: reparse reports it with its
+    /// file and offset and reads every record after it, nothing is set aside, and verify stays red.
+    @Test func aFlippedByteIsOneDamagedRecordNotATornTail() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        func claims() throws -> [String] {
+            let json = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+            return (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]).map { "\($0["citation"] ?? "")" }
+        }
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).status == 0)
+        let before = try claims()
+        func records() throws -> Int? {
+            let line = try CLI.run(["verify", "--workspace", workspace.path]).stdout
+            return line.firstMatch(of: /, (\d+) records,/).flatMap { Int($0.1) }
+        }
+        let recordsBefore = try #require(try records())
+        let file = try runFile(workspace)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: file)
+        let reparse = try CLI.run(["reparse", "--workspace", workspace.path])
+        #expect(reparse.stderr.contains("\(file.lastPathComponent) at offset ") && reparse.stderr.contains("bytes skipped to the next record"), "\(reparse.stderr)")
+        #expect(!reparse.stderr.contains("set aside"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).allSatisfy { !$0.contains(".torn-") })
+        let after = try claims()
+        // Only the damaged record's page is missing: the claims of every other page are still there.
+        let lostPages = Set(before.filter { !after.contains($0) }.compactMap { $0.firstMatch(of: /url = "([^"]+)"/).map { String($0.1) } })
+        #expect(lostPages.count <= 1, "lost \(before.count - after.count) claims from \(lostPages)")
+        #expect(try records() == recordsBefore - 1)
+        let verify = try CLI.run(["verify", "--workspace", workspace.path])
+        #expect(verify.status == 1 && verify.stderr.contains("error: \(file.lastPathComponent) at offset "))
+        // A second look changes nothing: still reported, still nothing set aside.
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).stderr.contains("bytes skipped to the next record"))
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 1)
+    }
+
     @Test func aTornFinalRecordIsSetAsideAndTheArchiveIsWholeAgain() throws {
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -36,6 +72,12 @@ import Testing
         #expect(fetch.stderr.contains("set aside in \(file.lastPathComponent).torn-"))
         let verify = try CLI.run(["verify", "--workspace", workspace.path])
         #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stderr.contains("note: \(file.lastPathComponent).torn-"))
+        // Whole records set aside are data missing from the archive: verify says so until they are back.
+        let aside = file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".torn-0")
+        try FileManager.default.copyItem(at: file, to: aside)
+        let red = try CLI.run(["verify", "--workspace", workspace.path])
+        #expect(red.status == 1 && red.stderr.contains("error: \(aside.lastPathComponent) holds "), "\(red.stderr)")
     }
 
     /// Kills a real fetch at random moments (a bounded number of trials); every time, the next run repairs

@@ -27,7 +27,7 @@ public enum ArchiveCheck {
         var report = FileReport(file: file.lastPathComponent, records: 0, captures: [:], problems: [])
         var concurrent: [(id: String, target: String, offset: Int)] = []
         var ids = Set<String>()
-        let tail = try WARCReader.forEach(in: file) { located in
+        let damage = try WARCReader.forEach(in: file) { located in
             let record = located.record
             report.records += 1
             func problem(_ message: String) { report.problems.append(Problem(file: report.file, offset: located.offset, message: message)) }
@@ -64,17 +64,33 @@ public enum ArchiveCheck {
         for link in concurrent where !ids.contains(link.id) {
             report.problems.append(Problem(file: report.file, offset: link.offset, message: "WARC-Concurrent-To \(link.id) names no record in this file"))
         }
-        if let tail, case .corrupt(_, let offset, let reason) = tail {
-            report.problems.append(Problem(file: report.file, offset: offset, message: reason))
+        for problem in damage {
+            switch problem {
+            case .corrupt(_, let offset, let reason): report.problems.append(Problem(file: report.file, offset: offset, message: reason))
+            case .torn(_, let offset, let reason): report.problems.append(Problem(file: report.file, offset: offset, message: "incomplete final record (\(reason))"))
+            case .file, .compression: report.problems.append(Problem(file: report.file, offset: 0, message: problem.description))
+            }
         }
         return report
     }
 
-    /// Moves a torn or corrupt tail of `file` (what a killed process leaves) into `<file>.torn-<offset>` beside
-    /// it and truncates the file to its last complete record. Returns what was set aside, if anything.
+    /// What a repair set aside in an archive folder (`<run file>.torn-<offset>`), with the number of whole
+    /// records each holds: none when it is only the incomplete record a killed run left.
+    public static func setAside(in archive: URL) throws -> [(file: String, wholeRecords: Int)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
+        return try names.filter { $0.contains(".warc.gz.torn-") }.sorted().map { name in
+            var whole = 0
+            _ = try WARCReader.forEach(in: archive.appendingPathComponent(name)) { _ in whole += 1 }
+            return (name, whole)
+        }
+    }
+
+    /// Moves the torn tail of `file` — an incomplete final record, what a killed process leaves, and never a
+    /// damaged record with whole ones after it — into `<file>.torn-<offset>` beside it and truncates the file
+    /// to its last complete record. Returns what was set aside, if anything.
     @discardableResult
     public static func setAsideTornTail(_ file: URL) throws -> String? {
-        guard let tail = try WARCReader.forEach(in: file, { _ in }), case .corrupt(_, let offset, let reason) = tail else { return nil }
+        guard case .torn(_, let offset, let reason)? = try WARCReader.forEach(in: file, { _ in }).last else { return nil }
         let handle = try FileHandle(forUpdating: file)
         defer { try? handle.close() }
         try handle.seek(toOffset: UInt64(offset))
