@@ -62,7 +62,7 @@ public struct Pipeline {
     /// torn (every run repairs before it writes its own), so only it is walked: a run's start costs the
     /// same however large the archive grows. `verify` walks them all.
     public func repairArchive() throws -> [String] {
-        try WARCReader.runFiles(in: workspace.archive).suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
+        try workspace.runFiles().suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
     }
 
     /// Fetches the given sources into a new run, then stores what the archive now holds. The caller owns
@@ -113,7 +113,7 @@ public struct Pipeline {
     /// Sends nothing over the network. On an empty store this rebuilds everything.
     public func catchUp() throws -> Outcome {
         var total = Outcome.empty
-        for file in WARCReader.runFiles(in: workspace.archive) {
+        for file in workspace.runFiles() {
             let (outcome, run, problems) = try ingest(file: file)
             total.archiveProblems += problems.map(\.description)
             if let run {

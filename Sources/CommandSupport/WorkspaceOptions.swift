@@ -12,6 +12,19 @@ public struct WorkspaceOptions: ParsableArguments {
 
     public var resolved: Workspace { Workspace.current(workspace) }
 
+    /// A workspace is a folder that exists: a file, or a path to nothing (a typo), is said at once rather
+    /// than read as an empty workspace or created.
+    public func validate() throws {
+        var isFolder: ObjCBool = false
+        let path = resolved.root.path
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ValidationError("no workspace folder at \(path); create it (mkdir) or name another with --workspace")
+        }
+        guard isFolder.boolValue else {
+            throw ValidationError("\(path) is a file, not a workspace folder; name the folder that holds Sources.list with --workspace")
+        }
+    }
+
     /// The store, for a command that writes it (holding the workspace lock); a user-facing error when it
     /// cannot be opened.
     public func openStore() throws -> Store {
@@ -25,6 +38,10 @@ public struct WorkspaceOptions: ParsableArguments {
     /// be changed. A store an older claimtrack wrote first has its schema brought up to date, once, under
     /// the workspace lock.
     public func openStoreForReading() throws -> Store {
+        let space = resolved
+        if !FileManager.default.fileExists(atPath: space.storeFile.path), case let files = space.runFiles(), !files.isEmpty {
+            Terminal.warn("note: there is no store yet, though Archive/ holds \(files.count) run file\(files.count == 1 ? "" : "s"); run 'claimtrack fetch --offline' to read them")
+        }
         do {
             do {
                 return try Store(readingOnly: resolved.storeFile)

@@ -19,7 +19,7 @@ public struct Verify: ParsableCommand {
         var problems: [String] = []
         var archived: [String: (file: String, offset: Int)] = [:]
         var records = 0
-        let files = WARCReader.runFiles(in: space.archive)
+        let files = space.runFiles()
         for file in files {
             let report = try workspace.reporting { try ArchiveCheck.verify(file) }
             records += report.records

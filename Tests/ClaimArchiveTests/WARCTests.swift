@@ -104,7 +104,7 @@ import Testing
         #expect(try ArchiveCheck.setAsideTornTail(file) == nil)
 
         bytes = try Data(contentsOf: file)
-        bytes[bytes.count - 30] ^= 0x55  // inside the last member's deflate data or its checksum
+        bytes[bytes.count - 6] ^= 0x55  // the last member's CRC-32: the record is whole, its check fails
         try bytes.write(to: file)
         let last = try WARCReader.forEach(in: file) { _ in }
         #expect(last.count == 2)

@@ -155,3 +155,31 @@ extension UntrustedInputTests {
         #expect(!html.contains("<img") && !html.contains("onerror=alert(1)>"))
     }
 }
+
+extension UntrustedInputTests {
+    /// A workspace that is a file, one that does not exist, and one whose store was removed each get one
+    /// sentence saying what is wrong and what to do; nothing is created.
+    @Test func workspacesThatAreNotWhatTheySeem() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-file-\(UUID().uuidString)")
+        try Data("not a folder".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-missing-\(UUID().uuidString)")
+        for arguments in [["questions"], ["verify"], ["fetch", "--offline"], ["claims", "--json"]] {
+            let onFile = try CLI.run(arguments + ["--workspace", file.path])
+            #expect(onFile.status != 0 && onFile.stderr.contains("\(file.path) is a file, not a workspace folder"), "\(arguments): \(onFile.stderr)")
+            #expect(!onFile.stderr.contains("NSCocoaErrorDomain") && !onFile.stdout.contains("ok"))
+            let onNothing = try CLI.run(arguments + ["--workspace", missing.path])
+            #expect(onNothing.status != 0 && onNothing.stderr.contains("no workspace folder at \(missing.path)"), "\(arguments): \(onNothing.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+
+        // The store removed, the archive kept: listings say how to read it back.
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack"))
+        let questions = try CLI.run(["questions", "--workspace", workspace.path])
+        #expect(questions.stderr.contains("note: there is no store yet, though Archive/ holds 2 run files; run 'claimtrack fetch --offline' to read them"),
+                "\(questions.stderr)")
+    }
+}

@@ -133,10 +133,4 @@ public enum WARCReader {
             throw ArchiveError.corrupt(file: file.lastPathComponent, offset: offset, reason: "\(error)")
         }
     }
-
-    /// The run files of an archive folder, oldest first (names sort by their UTC start time).
-    public static func runFiles(in archive: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
-        return names.filter { $0.hasSuffix(".warc.gz") }.sorted().map { archive.appendingPathComponent($0) }
-    }
 }

@@ -34,6 +34,12 @@ public struct Workspace: Sendable {
         return String(hash.value, radix: 16)
     }
 
+    /// The run files of the archive (`*.warc.gz`), oldest first: their names sort by their UTC start time.
+    public func runFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
+        return names.filter { $0.hasSuffix(".warc.gz") }.sorted().map { archive.appendingPathComponent($0) }
+    }
+
     /// The default vocabulary with Vocabulary.list applied, plus every subject a question names.
     public func vocabulary() throws -> Vocabulary {
         var vocabulary = try vocabularyWithoutQuestions()
