@@ -100,8 +100,11 @@ public struct Pipeline {
         let captures = await run.captures
         try store.save(run: record)
         // Read back from the archive one record at a time: the run kept no page bodies.
-        var (outcome, _, problems) = try ingest(file: workspace.archive.appendingPathComponent(record.warcFile), readAhead: readAhead)
+        let file = workspace.archive.appendingPathComponent(record.warcFile)
+        let size = Self.size(of: file)
+        var (outcome, _, problems) = try ingest(file: file, readAhead: readAhead)
         outcome.archiveProblems = problems.map(\.description)
+        if problems.isEmpty, let size { try store.markStored(runFile: record.warcFile, bytes: size) }
         outcome.run = record.id
         outcome.failures = record.failures
         outcome.sources = summarize(entries.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
@@ -110,12 +113,17 @@ public struct Pipeline {
     }
 
     /// Brings the store level with the archive: every run and capture not yet stored is read and stored.
-    /// Sends nothing over the network. On an empty store this rebuilds everything.
+    /// Sends nothing over the network. On an empty store this rebuilds everything. A run file the store has
+    /// read whole at its present size is not walked again; one with damaged records is, so they are
+    /// reported each time.
     public func catchUp() throws -> Outcome {
         var total = Outcome.empty
         for file in workspace.runFiles() {
+            let size = Self.size(of: file)
+            if let size, try store.storedSize(ofRunFile: file.lastPathComponent) == size { continue }
             let (outcome, run, problems) = try ingest(file: file)
             total.archiveProblems += problems.map(\.description)
+            if problems.isEmpty, let size { try store.markStored(runFile: file.lastPathComponent, bytes: size) }
             if let run {
                 try store.save(run: run)
                 total.run = run.id
@@ -129,6 +137,11 @@ public struct Pipeline {
             total.diagnostics += outcome.diagnostics
         }
         return total
+    }
+
+    /// A file's size in bytes; nil when it cannot be read.
+    private static func size(of file: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
     }
 
     /// Stores the captures of one run file that the store does not have yet, streaming the file; pages

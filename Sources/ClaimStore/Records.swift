@@ -2,6 +2,13 @@ import ClaimCore
 import Foundation
 import GRDB
 
+/// A row of `archiveFile`: a run file whose every record is stored, and its size then.
+struct ArchiveFileRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "archiveFile"
+    var name: String
+    var bytes: Int
+}
+
 /// A row of `run`.
 struct RunRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "run"

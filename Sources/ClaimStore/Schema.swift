@@ -136,6 +136,15 @@ enum Schema {
             try db.execute(sql: "UPDATE capture SET kind = 'unknown' WHERE kind = 'challenge'")
             try db.execute(sql: "DELETE FROM derived")
         }
+        migrator.registerMigration("v11-create-archiveFile") { db in
+            // The size each run file had when every record in it was stored, so a run's catch-up skips the
+            // files already read whole instead of walking the whole archive. Empty in an older store: its
+            // next catch-up walks every file once.
+            try db.create(table: "archiveFile") { t in
+                t.primaryKey("name", .text)
+                t.column("bytes", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

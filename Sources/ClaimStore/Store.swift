@@ -69,6 +69,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// The size run file `name` had when every record in it was stored; nil when it has not been read whole.
+    public func storedSize(ofRunFile name: String) throws -> Int? {
+        try read("look up run file \(name)") { db in try ArchiveFileRow.fetchOne(db, key: name)?.bytes }
+    }
+
+    /// Records that every record of run file `name`, `bytes` long, is stored.
+    public func markStored(runFile name: String, bytes: Int) throws {
+        try write("record run file \(name)") { db in try ArchiveFileRow(name: name, bytes: bytes).save(db) }
+    }
+
     /// Which of these WARC records are already stored, in one query (a lookup per record cost a tenth of
     /// a reparse).
     public func storedRecordIDs(among recordIDs: [String]) throws -> Set<String> {

@@ -59,6 +59,13 @@ public struct Fetch: AsyncParsableCommand {
         if offline {
             outcome = try workspace.reporting { try pipeline.catchUp() }
         } else {
+            // What an earlier run archived but did not store (it was stopped, or a listing's lock made its
+            // store fail) is stored first, so nothing archived waits for a `fetch --offline`.
+            let earlier = try workspace.reporting { try pipeline.catchUp() }
+            if earlier.pages + earlier.unchanged > 0 {
+                Terminal.warn("note: stored \(earlier.pages + earlier.unchanged) capture\(earlier.pages + earlier.unchanged == 1 ? "" : "s") an earlier run archived but had not stored")
+            }
+            earlier.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
             let contents = try workspace.reporting { try WorkspaceText.read(space.sourcesList) } ?? ""
             if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
             let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)

@@ -183,3 +183,38 @@ extension UntrustedInputTests {
                 "\(questions.stderr)")
     }
 }
+
+extension UntrustedInputTests {
+    /// Listings run while a fetch writes never make it fail, and never fail themselves; a fetch first stores
+    /// what the archive holds and the store lacks.
+    @Test func listingsDuringAFetchAndAnArchiveAheadOfTheStore() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let server = try CLI.faultServer()
+        defer { withExtendedLifetime(server) {} }
+        try Data("macrumors http://127.0.0.1:\(server.port)/spoof/listing.html delay=0.2\n".utf8)
+            .write(to: workspace.appendingPathComponent("Sources.list"))
+        // The sample's two runs are archived but were never stored (no .claimtrack/ yet).
+        let group = DispatchGroup()
+        nonisolated(unsafe) var fetch: CLI.Result?
+        DispatchQueue.global().async(group: group) { fetch = try? CLI.run(["fetch", "--workspace", workspace.path]) }
+        var listings: [CLI.Result] = []
+        while group.wait(timeout: .now()) == .timedOut {
+            for arguments in [["questions"], ["claims", "--json"], ["export"], ["question", "show", "m5-ultra-launch"]] {
+                listings.append(try CLI.run(arguments + ["--workspace", workspace.path]))
+            }
+        }
+        let fetched = try #require(fetch)
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(!fetched.stderr.contains("locked") && !fetched.stderr.contains("duplicate column"))
+        #expect(fetched.stderr.contains("an earlier run archived but had not stored"), "\(fetched.stderr)")
+        #expect(listings.count >= 4)
+        for listing in listings {
+            #expect(listing.status == 0 && !listing.stderr.contains("error"), "\(listing.stderr)")
+        }
+        // Everything archived is stored: the sample's claims and the new run's.
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.contains("spoof-1") && claims.contains("apple-discontinues-mac-pro"))
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+    }
+}
