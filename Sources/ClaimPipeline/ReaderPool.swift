@@ -12,7 +12,9 @@ struct ReaderPool: Sendable {
 
     /// Plugin read and core extraction of one page: what the store keeps of it.
     static func read(_ job: ReadJob, extractor: ClaimExtractor, memo: ExcerptMemo) throws -> PageRead {
-        let reading = try job.plugin.read(job.capture.page).vouched(fetchedFrom: job.capture.page.url)
+        let bounded = job.capture.page.withinElementBudget(source: job.capture.source)
+        var reading = try job.plugin.read(bounded.page).vouched(fetchedFrom: job.capture.page.url)
+        if let warning = bounded.warning { reading.diagnostics.append(warning) }
         let extracted = extractor.extract(reading, prior: job.prior)
         // One excerpt per article: an article a feed lists twice is quoted once (its row's id names the URL).
         var quotedURLs = Set<String>()

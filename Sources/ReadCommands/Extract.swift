@@ -71,7 +71,9 @@ public struct Extract: ParsableCommand {
             throw ExitCode.failure
         }
         let page = FetchedPage(url: url.flatMap(URL.init(string:)) ?? fileURL, body: body, options: parsedOptions)
-        let reading = try plugin.read(page)
+        let bounded = page.withinElementBudget(source: source)
+        var reading = try plugin.read(bounded.page)
+        if let warning = bounded.warning { reading.diagnostics.append(warning) }
         let vocabulary = try workspace.reporting { try workspace.resolved.vocabulary() }
         let extractor = ClaimExtractor(vocabulary: vocabulary)
         let prior = type(of: plugin).descriptor.prior

@@ -17,7 +17,7 @@ on. Hostile names: /hostile/index.html links to paths that climb out of any fold
 names a file outside the workspace in Content-Disposition. /hostile/feed.xml is a feed whose items lead to
 local files (file:///etc/passwd, and the file named by local=PATH), internal hosts and the metadata address;
 /redirect-internal.html redirects to another loopback host, /redirect-disallowed.html to a disallowed path.
-/spoof/listing.html links to five pages of this host stating one claim, a page whose canonical URL is a
+/same.html?ANY serves one article under every query. /spoof/listing.html links to five pages of this host stating one claim, a page whose canonical URL is a
 MacRumors one, and a page whose canonical URL carries line breaks and markup.
 
 Arguments: keepalive makes the server speak HTTP/1.1 and keep connections open; robots=MODE changes how
@@ -198,6 +198,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                             for i, link in enumerate(links))
             return self.send(200, '<?xml version="1.0"?><rss version="2.0"><channel><title>MacRumors</title>' + items + "</channel></rss>",
                              [("Content-Type", "application/rss+xml")])
+        if self.path.startswith("/same.html?"):
+            # One article under as many URLs as there are queries: a Sources.list of thousands of lines on one host.
+            page = ARTICLE.format(slug="x", title="Same", text="Apple will ship the M5 Ultra in June 2027, according to people familiar with the plans.")
+            return self.send(200, page.replace('<link rel="canonical" href="/2026/03/10/x/">', ""))
         if self.path == "/spoof/listing.html":
             links = ["/spoof/%d.html" % n for n in range(1, 6)] + ["/spoof/canonical.html", "/spoof/newline.html"]
             return self.send(200, "<html><body>" + "".join(

@@ -63,3 +63,16 @@ import Testing
         #expect(try document.text("//p[@id='last']") == "The end.")
     }
 }
+
+/// Where a page's element budget ends.
+@Suite struct ElementBudgetTests {
+    @Test func theCutIsAtTheFirstElementPastTheBudget() {
+        let page = Data("<html><body><p>a < b, 1<2</p><div><span>x</span></div></body></html>".utf8)
+        // Elements: html, body, p, div, span (a "<" before a space or digit is text).
+        #expect(ElementBudget.cut(page, limit: 5) == nil)
+        let cut = ElementBudget.cut(page, limit: 3)
+        #expect(cut.map { String(decoding: page.prefix($0), as: UTF8.self) } == "<html><body><p>a < b, 1<2</p>")
+        #expect(ElementBudget.cut(Data(), limit: 0) == nil)
+        #expect(ElementBudget.cut(Data("<A><b>".utf8), limit: 1) == 3)
+    }
+}

@@ -218,3 +218,34 @@ extension UntrustedInputTests {
         #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
     }
 }
+
+extension UntrustedInputTests {
+    /// What one page or one long Sources.list can cost is bounded: a 19 MB page of nested `<div>`s is read
+    /// up to its element budget, with a warning; a Sources.list of 2,000 lines on one host is one source,
+    /// and its fetch and listings stay small.
+    @Test func memoryIsBoundedWhateverAPageOrAListHolds() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let nested = workspace.appendingPathComponent("nested.html")
+        let depth = (19 << 20) / 5  // 19 MB: under the default max-size of 20 MB
+        try (Data("<html><body>".utf8) + Data(String(repeating: "<div>", count: depth).utf8)
+             + Data("<p>The Mac Studio costs $1,999.</p></body></html>".utf8)).write(to: nested)
+        try Data("generic \(nested.absoluteString)\n".utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        let (deep, deepPeak) = try CLI.runMeasuringPeakMemory(["fetch", "--workspace", workspace.path])
+        #expect(deep.stderr.contains("more than 200000 elements: read only the first"), "\(deep.stderr)")
+        #expect(deepPeak < 400 << 20, "peak \(deepPeak >> 20) MB")
+
+        let server = try CLI.faultServer()
+        defer { withExtendedLifetime(server) {} }
+        try Data((0..<2_000).map { "macrumors http://127.0.0.1:\(server.port)/same.html?n=\($0)\n" }.joined().utf8)
+            .write(to: workspace.appendingPathComponent("Sources.list"))
+        let (fetch, fetchPeak) = try CLI.runMeasuringPeakMemory(["fetch", "--workspace", workspace.path])
+        #expect(fetch.status == 0, "\(fetch.stderr.prefix(2000))")
+        #expect(fetchPeak < 400 << 20, "peak \(fetchPeak >> 20) MB")
+        let (claims, claimsPeak) = try CLI.runMeasuringPeakMemory(["claims", "--json", "--workspace", workspace.path])
+        #expect(claims.stdout.contains("/same.html?n=1999") && !claims.stdout.contains("corroborated"))
+        #expect(claimsPeak < 400 << 20, "peak \(claimsPeak >> 20) MB")
+        let questions = try CLI.run(["questions", "--json", "--workspace", workspace.path]).stdout
+        #expect(questions.contains("\"independentSources\" : 1"))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLKit
 
 /// Who a plugin is: its id (as written in Sources.list), display name, hosts and the kinds of page it reads.
 public struct SourceDescriptor: Sendable, Equatable {
@@ -38,6 +39,16 @@ public struct FetchedPage: Sendable {
         self.contentType = contentType
         self.retrieved = retrieved
         self.options = options
+    }
+
+    /// This page cut where its element budget ends (see `ElementBudget`), with a warning saying so; the page
+    /// itself when it is within it.
+    public func withinElementBudget(source: String) -> (page: FetchedPage, warning: Diagnostic?) {
+        guard let cut = ElementBudget.cut(body) else { return (self, nil) }
+        var page = self
+        page.body = body.prefix(cut)
+        return (page, Diagnostic(.warning, source: source, location: url.absoluteString,
+                                 "more than \(ElementBudget.elements) elements: read only the first \(cut) of \(body.count) bytes"))
     }
 
     /// Whether the bytes look like XML (a feed) rather than HTML.
