@@ -1,4 +1,3 @@
-import ClaimArchive
 /// What can go wrong while fetching; each message carries the URL or file at fault.
 public enum FetchError: Error, CustomStringConvertible, Equatable {
     /// The exchange with the server failed (see `TransportError`).

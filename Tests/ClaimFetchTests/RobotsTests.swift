@@ -1,4 +1,3 @@
-import ClaimArchive
 import ClaimFetch
 import Foundation
 import Testing

@@ -1,5 +1,4 @@
 import CZlib
-import ClaimArchive
 import Foundation
 
 /// Undoes a `gzip` or `deflate` Content-Encoding as the body arrives, a chunk at a time, never holding more

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import ClaimArchive
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,4 +1,3 @@
-import ClaimArchive
 import Foundation
 
 /// One request at a time per host, spaced by a delay with jitter (like Scrapy's DOWNLOAD_DELAY with

@@ -1,4 +1,3 @@
-import ClaimArchive
 import Foundation
 
 /// A site's robots.txt as RFC 9309 reads it, for our product token: which paths may be fetched, and the

@@ -1,4 +1,3 @@
-import ClaimArchive
 import Foundation
 
 /// Why an HTTP exchange produced no complete response. Retry decisions read `isTransient`, never the text.
