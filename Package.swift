@@ -71,7 +71,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "claimtrack",
-            dependencies: ["ClaimCore", "ReadCommands", "WriteCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ClaimCore", "CommandSupport", "ReadCommands", "WriteCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "ExtractionBenchmark", dependencies: ["ClaimCore", "HTMLKit", "PluginRegistry"],
                           path: "Benchmarks/ExtractionBenchmark"),

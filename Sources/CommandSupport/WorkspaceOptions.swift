@@ -23,6 +23,8 @@ public struct WorkspaceOptions: ParsableArguments {
         guard isFolder.boolValue else {
             throw ValidationError("\(path) is a file, not a workspace folder; name the folder that holds Sources.list with --workspace")
         }
+        // A mistake in one question is said once, up front; the command goes on with the good ones.
+        if let problems = try? resolved.questionProblems() { WorkspaceFileProblems.report(problems) }
     }
 
     /// The store, for a command that writes it (holding the workspace lock); a user-facing error when it
@@ -79,4 +81,20 @@ public struct WriterOptions: ParsableArguments {
 
     @Flag(name: .long, help: "If another fetch or reparse is writing the workspace, wait for it instead of stopping.")
     public var wait = false
+}
+
+/// Mistakes found in the user's workspace files while a command runs: each printed once as found; the
+/// command does its work with the good lines, then exits 1 so a script sees that something needs fixing.
+public enum WorkspaceFileProblems {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var reported: Set<String> = []
+
+    public static func report(_ problems: [InputFileError.Problem]) {
+        lock.withLock {
+            for problem in problems where reported.insert(problem.description).inserted { Terminal.warn(problem.description) }
+        }
+    }
+
+    /// Whether any was reported.
+    public static var any: Bool { lock.withLock { !reported.isEmpty } }
 }

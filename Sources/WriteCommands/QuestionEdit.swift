@@ -32,8 +32,8 @@ public struct QuestionAdd: ParsableCommand {
                                           resolvedBy: resolvedBy)
         let updated = existing + (existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n")
             + QuestionsFile.block(for: question)
-        // The whole file must still read, so a typo never lands in it.
-        _ = try workspace.reporting { try QuestionsFile.parse(updated, attributes: try space.vocabulary().attributes.map(\.id)) }
+        // The file must read as well as before, so a typo never lands in it.
+        try checkNoNewProblems(existing, updated, space)
         try write(updated, to: space.questionsList)
         keepResolution(space)
         print("added \(id) to \(space.questionsList.lastPathComponent)")
@@ -62,7 +62,7 @@ public struct QuestionResolve: ParsableCommand {
             let known = (try? space.questions().map(\.id).sorted().joined(separator: ", ")) ?? ""
             throw ValidationError("unknown question '\(id)'; known: \(known)")
         }
-        _ = try workspace.reporting { try QuestionsFile.parse(updated, attributes: try space.vocabulary().attributes.map(\.id)) }
+        try checkNoNewProblems(existing, updated, space)
         try write(updated, to: space.questionsList)
         keepResolution(space)
         print("resolved \(id): \(answer)")
@@ -82,6 +82,22 @@ private func keepResolution(_ workspace: Workspace) {
         } catch {
             Terminal.warn("warning: the questions were saved; resolving them for the next listing failed: \(error)")
         }
+    }
+}
+
+/// Refuses an edit that gives Questions.list a problem it did not have (mistakes already in the file, in
+/// other blocks, are reported, not a reason to refuse).
+private func checkNoNewProblems(_ existing: String, _ updated: String, _ workspace: Workspace) throws {
+    let attributes: [String]
+    do { attributes = try workspace.vocabulary().attributes.map(\.id) } catch {
+        Terminal.warn("\(error)")
+        throw ExitCode.failure
+    }
+    let before = Set(QuestionsFile.read(existing, attributes: attributes).problems.map(\.message))
+    let added = QuestionsFile.read(updated, attributes: attributes).problems.filter { !before.contains($0.message) }
+    guard added.isEmpty else {
+        added.forEach { Terminal.warn($0.description) }
+        throw ExitCode.failure
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClaimCore
+import CommandSupport
 import ReadCommands
 import WriteCommands
 
@@ -20,6 +21,21 @@ struct Claimtrack: AsyncParsableCommand {
                       Export.self, Sources.self, Verify.self, Evaluate.self]
 
     )
+
+    /// Runs the command, then exits 1 if a workspace file had mistakes (its good lines were still used).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            if WorkspaceFileProblems.any { exit(withError: ExitCode.failure) }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `question add|show|resolve`: manage one question; Questions.list stays the source of truth.

@@ -47,7 +47,7 @@ import Testing
         } throws: { error in
             let messages = (error as? InputFileError)?.problems.map(\.description) ?? []
             return messages.count == 5
-                && messages.contains { $0.hasPrefix("Questions.list:1: error: question 'a': unknown attribute 'colour'; known: ") }
+                && messages.contains { $0.hasPrefix("Questions.list:4: error: question 'a': unknown attribute 'colour'; known: ") }  // at the line at fault
                 && messages.contains { $0 == "Questions.list:5: error: question 'b' has no 'text:' line" }
                 && messages.contains { $0.hasPrefix("Questions.list:7: error: expected 'key: value'") }
                 && messages.contains { $0 == "Questions.list:8: error: question id 'a' is defined twice" }

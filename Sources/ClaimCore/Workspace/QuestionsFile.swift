@@ -16,29 +16,38 @@ public enum QuestionsFile {
     static let keys = ["text", "subjects", "attribute", "qualifier", "resolved-by", "answer", "cite"]
 
     /// The questions in `contents`, or every problem found, each with file:line.
-    public static func parse(_ contents: String, file: String = "Questions.list",
-                             attributes: [String]) throws -> [Question] {
+    public static func parse(_ contents: String, file: String = "Questions.list", attributes: [String]) throws -> [Question] {
+        let read = read(contents, file: file, attributes: attributes)
+        if !read.problems.isEmpty { throw InputFileError(read.problems) }
+        return read.questions
+    }
+
+    /// The questions of every good block, and a problem (at the line at fault, with a suggestion where a word
+    /// is close to a known one) for each block that is not: one mistake costs its own question, not the file.
+    public static func read(_ contents: String, file: String = "Questions.list",
+                            attributes: [String]) -> (questions: [Question], problems: [InputFileError.Problem]) {
         var questions: [Question] = []
         var problems: [InputFileError.Problem] = []
-        var fields: [String: String] = [:]
-        var current: (id: String, line: Int)?
+        var fields: [String: (value: String, line: Int)] = [:]
+        var current: (id: String, line: Int, bad: Bool)?
         var seen = Set<String>()
 
         func close() {
-            guard let (id, line) = current else { return }
+            guard let (id, line, bad) = current else { return }
             defer { fields = [:] }
-            func problem(_ message: String) { problems.append(.init(file: file, line: line, message: message)) }
-            guard let text = fields["text"] else { return problem("question '\(id)' has no 'text:' line") }
-            let subjects = (fields["subjects"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            func problem(_ message: String, at number: Int = line) { problems.append(.init(file: file, line: number, message: message)) }
+            guard let text = fields["text"]?.value else { return problem("question '\(id)' has no 'text:' line") }
+            let subjects = (fields["subjects"]?.value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !subjects.isEmpty else { return problem("question '\(id)' has no 'subjects:' line") }
-            guard let attribute = fields["attribute"] else { return problem("question '\(id)' has no 'attribute:' line") }
+            guard let (attribute, attributeLine) = fields["attribute"] else { return problem("question '\(id)' has no 'attribute:' line") }
             guard attributes.contains(attribute) else {
-                return problem("question '\(id)': unknown attribute '\(attribute)'; known: \(attributes.sorted().joined(separator: ", "))")
+                return problem("question '\(id)': unknown attribute '\(attribute)'\(Suggestion.hint(for: attribute, among: attributes))", at: attributeLine)
             }
             let resolvedBy: Question.Resolution
-            if let written = fields["resolved-by"] {
+            if let (written, writtenLine) = fields["resolved-by"] {
                 guard let parsed = Question.Resolution(rawValue: written) else {
-                    return problem("question '\(id)': unknown resolved-by '\(written)'; known: manual, measured, official")
+                    let known = Question.Resolution.allCases.map(\.rawValue)
+                    return problem("question '\(id)': unknown resolved-by '\(written)'\(Suggestion.hint(for: written, among: known))", at: writtenLine)
                 }
                 resolvedBy = parsed
             } else {
@@ -46,13 +55,15 @@ public enum QuestionsFile {
             }
             var manual: Question.ManualAnswer?
             switch (fields["answer"], fields["cite"]) {
-            case let (answer?, cite?): manual = .init(answer: answer, citation: cite)
-            case (.some, nil): return problem("question '\(id)': a manual 'answer:' needs a 'cite:' line with its source")
-            case (nil, .some): return problem("question '\(id)': 'cite:' without an 'answer:'")
+            case let (answer?, cite?): manual = .init(answer: answer.value, citation: cite.value)
+            case (.some(let answer), nil): return problem("question '\(id)': a manual 'answer:' needs a 'cite:' line with its source", at: answer.line)
+            case (nil, .some(let cite)): return problem("question '\(id)': 'cite:' without an 'answer:'", at: cite.line)
             case (nil, nil): break
             }
+            // A block with a bad line of its own (an unknown key, a bad id) is reported there and not used.
+            guard !bad else { return }
             questions.append(Question(id: id, text: text, subjects: subjects, attribute: attribute,
-                                      qualifier: fields["qualifier"], resolvedBy: resolvedBy, manual: manual,
+                                      qualifier: fields["qualifier"]?.value, resolvedBy: resolvedBy, manual: manual,
                                       location: "\(file):\(line)"))
         }
 
@@ -65,13 +76,16 @@ public enum QuestionsFile {
                     continue
                 }
                 let id = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                var bad = false
                 if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
                     problems.append(.init(file: file, line: number, message: "question id '\(id)' may hold only letters, digits, '-', '_' and '.'"))
+                    bad = true
                 }
                 if !seen.insert(id).inserted {
                     problems.append(.init(file: file, line: number, message: "question id '\(id)' is defined twice"))
+                    bad = true
                 }
-                current = (id, number)
+                current = (id, number, bad)
                 continue
             }
             guard current != nil else {
@@ -80,19 +94,20 @@ public enum QuestionsFile {
             }
             guard let colon = text.firstIndex(of: ":") else {
                 problems.append(.init(file: file, line: number, message: "expected 'key: value'; keys: \(keys.joined(separator: ", "))"))
+                current?.bad = true
                 continue
             }
             let key = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard keys.contains(key) else {
-                problems.append(.init(file: file, line: number, message: "unknown key '\(key)'; keys: \(keys.joined(separator: ", "))"))
+                problems.append(.init(file: file, line: number, message: "unknown key '\(key)'\(Suggestion.hint(for: key, among: keys))"))
+                current?.bad = true
                 continue
             }
-            fields[key] = value
+            fields[key] = (value, number)
         }
         close()
-        if !problems.isEmpty { throw InputFileError(problems.sorted { $0.line < $1.line }) }
-        return questions
+        return (questions, problems.sorted { $0.line < $1.line })
     }
 }
 

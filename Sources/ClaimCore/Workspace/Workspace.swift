@@ -49,10 +49,20 @@ public struct Workspace: Sendable {
         return vocabulary
     }
 
-    /// The questions of Questions.list; none when the file does not exist.
+    /// The questions of Questions.list's good blocks; none when the file does not exist. A block with a
+    /// mistake is left out (`questionProblems` says where).
     public func questions() throws -> [Question] {
-        guard let contents = try WorkspaceText.read(questionsList) else { return [] }
-        return try QuestionsFile.parse(contents, attributes: try vocabularyWithoutQuestions().attributes.map(\.id))
+        try readQuestions().questions
+    }
+
+    /// What is wrong with Questions.list, block by block, each at its file:line.
+    public func questionProblems() throws -> [InputFileError.Problem] {
+        try readQuestions().problems
+    }
+
+    private func readQuestions() throws -> (questions: [Question], problems: [InputFileError.Problem]) {
+        guard let contents = try WorkspaceText.read(questionsList) else { return ([], []) }
+        return QuestionsFile.read(contents, attributes: try vocabularyWithoutQuestions().attributes.map(\.id))
     }
 
     private func vocabularyWithoutQuestions() throws -> Vocabulary {

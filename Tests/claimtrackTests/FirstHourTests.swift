@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// What a new user meets building a workspace of their own (issue "The first hour").
+@Suite struct FirstHourTests {
+    /// One mistaken block in Questions.list costs its own question, not the file: every command goes on with
+    /// the good ones, names the line at fault with a suggestion, and exits 1.
+    @Test func oneMistakeCostsOneQuestion() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let file = workspace.appendingPathComponent("Questions.list")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (original + """
+
+            [ecobee-price]
+            text: What does the ecobee cost?
+            subjects: ecobee
+            attribute: prce
+
+            [studio-date]
+            text: When does the Studio ship?
+            subject: Mac Studio
+            attribute: release-dat
+            resolved-by: offical
+
+            """).write(to: file, atomically: true, encoding: .utf8)
+        let first = lines  // the file ends with a line break: the appended blank line is line `lines`, "[ecobee-price]" the next
+        for arguments in [["fetch", "--offline"], ["questions"], ["claims"], ["export"]] {
+            let result = try CLI.run(arguments + ["--workspace", workspace.path])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains("Questions.list:\(first + 4): error: question 'ecobee-price': unknown attribute 'prce'; did you mean 'price'?"),
+                    "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Questions.list:\(first + 8): error: unknown key 'subject'; did you mean 'subjects'?"), "\(result.stderr)")
+            #expect(result.stdout.count > 100, "\(arguments) printed nothing")
+        }
+        let questions = try CLI.run(["questions", "--workspace", workspace.path]).stdout
+        #expect(questions.contains("m5-ultra-launch") && !questions.contains("ecobee-price") && !questions.contains("studio-date"))
+        // Each mistake is named once per command, and the others of a block are found once the first is fixed.
+        try (original + "\n[studio-date]\ntext: When?\nsubjects: Mac Studio\nattribute: release-dat\nresolved-by: offical\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let fixed = try CLI.run(["questions", "--workspace", workspace.path])
+        #expect(fixed.stderr.contains("unknown attribute 'release-dat'; did you mean 'release-date'?"), "\(fixed.stderr)")
+        #expect(fixed.stderr.components(separatedBy: "release-dat'").count == 2)
+        try (original + "\n[studio-date]\ntext: When?\nsubjects: Mac Studio\nattribute: release-date\nresolved-by: offical\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["questions", "--workspace", workspace.path]).stderr.contains("unknown resolved-by 'offical'; did you mean 'official'?"))
+        // question add still refuses a mistake of its own, and does not refuse for one already in the file.
+        let added = try CLI.run(["question", "add", "ecobee", "--text", "Price?", "--subject", "ecobee", "--attribute", "price",
+                                 "--workspace", workspace.path])
+        #expect(added.status == 1 && added.stdout.contains("added ecobee"), "\(added.stderr)")
+        let refused = try CLI.run(["question", "add", "x", "--text", "?", "--subject", "ecobee", "--attribute", "prise", "--workspace", workspace.path])
+        #expect(refused.status == 1 && refused.stderr.contains("did you mean 'price'?") && !refused.stdout.contains("added"))
+    }
+}
