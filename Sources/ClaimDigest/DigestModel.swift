@@ -29,12 +29,18 @@ struct DigestModel {
         sources = byPublisher.keys.sorted().map { ($0, Set(byPublisher[$0]!.map(\.url)).count) }
         var references = References()
         for question in unresolved + resolved {
+            if let manual = question.manual { _ = references.number(citation: Self.citation(of: manual), quote: manual.answer) }
             question.claims.forEach { _ = references.number(for: $0) }
             question.contradictions.flatMap(\.claims).forEach { _ = references.number(for: $0) }
             question.unknowns.forEach { _ = references.number(citation: $0.citation, quote: $0.quote) }
         }
         unlinked.flatMap(\.claims).forEach { _ = references.number(for: $0) }
         self.references = references
+    }
+
+    /// A manual answer's citation: the URL its `cite:` line gives.
+    static func citation(of manual: Question.ManualAnswer) -> Citation {
+        Citation(url: manual.citation, publisher: "Manual answer in Questions.list")
     }
 
     static func order(_ a: Claim, _ b: Claim) -> Bool {
@@ -69,6 +75,8 @@ struct DigestModel {
         func existing(_ claim: Claim) -> Int { numbers[Self.key(claim)] ?? 0 }
 
         func existing(_ unknown: StatedUnknown) -> Int { numbers[Self.key(unknown.citation, unknown.quote)] ?? 0 }
+
+        func existing(_ manual: Question.ManualAnswer) -> Int { numbers[Self.key(DigestModel.citation(of: manual), manual.answer)] ?? 0 }
     }
 }
 

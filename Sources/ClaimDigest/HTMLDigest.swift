@@ -88,6 +88,9 @@ public enum HTMLDigest {
     private static func question(_ state: QuestionState, _ references: DigestModel.References) -> String {
         var out = "<article class=\"question\" id=\"q-\(escape(state.id))\">\n<h3>\(escape(state.text)) <code>\(escape(state.id))</code></h3>\n"
         out += "<p><span class=\"status \(state.status.rawValue)\">\(state.status.rawValue)</span> Best current answer: <strong>\(escape(state.answer ?? "none yet"))</strong>"
+        if let manual = state.manual {
+            out += " (manual answer) <a href=\"#ref-\(references.existing(manual))\">[\(references.existing(manual))]</a>"
+        }
         if let confidence = state.confidence { out += " (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
         if let spread = state.spread { out += " · spread \(escape(spread))" }
         out += " · \(state.independentSources) independent source\(state.independentSources == 1 ? "" : "s")</p>\n"

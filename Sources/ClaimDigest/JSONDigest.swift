@@ -33,6 +33,8 @@ public enum JSONDigest {
         let attribute: String
         let qualifier: String?
         let answer: String?
+        /// The reference of a manual answer's citation (its `cite:` URL); absent when no answer was written.
+        let manualAnswer: Int?
         let confidence: Confidence?
         let spread: String?
         let independentSources: Int
@@ -67,7 +69,8 @@ public enum JSONDigest {
         let model = DigestModel(input)
         func question(_ state: QuestionState) -> Question {
             Question(id: state.id, text: state.text, status: state.status.rawValue, subjects: state.subjects, attribute: state.attribute,
-                     qualifier: state.qualifier, answer: state.answer, confidence: state.confidence, spread: state.spread,
+                     qualifier: state.qualifier, answer: state.answer, manualAnswer: state.manual.map { model.references.existing($0) },
+                     confidence: state.confidence, spread: state.spread,
                      independentSources: state.independentSources,
                      claims: state.claims.map { Referenced(claim: $0, reference: model.references.existing($0)) },
                      contradictions: state.contradictions.map { contradiction in

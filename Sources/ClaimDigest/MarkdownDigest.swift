@@ -37,6 +37,7 @@ public enum MarkdownDigest {
         var out = "### \(escape(state.text)) (`\(code(state.id))`)\n\n"
         out += "- Status: **\(state.status.rawValue)**\n"
         out += "- Best current answer: \(state.answer.map(escape) ?? "none yet")"
+        if let manual = state.manual { out += " (manual answer) [^\(references.existing(manual))]" }
         if let confidence = state.confidence { out += " (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
         out += "\n"
         if let spread = state.spread { out += "- Spread: \(escape(spread))\n" }

@@ -45,6 +45,8 @@ public struct QuestionState: Codable, Sendable {
     public var contradictions: [Contradiction]
     /// Sentences saying the answer is not known yet: evidence that the question is still open.
     public var unknowns: [StatedUnknown] = []
+    /// The answer written in Questions.list, with the URL it cites; it settles the question.
+    public var manual: Question.ManualAnswer?
 
     public init(id: String, text: String, status: QuestionStatus, subjects: [String], attribute: String, qualifier: String?,
                 answer: String?, confidence: Confidence?, independentSources: Int, spread: String?, claims: [Claim],
@@ -164,11 +166,15 @@ public enum Resolver {
             status = .evidence
         }
         let publishers = Set(claims.map(independence))
-        return QuestionState(id: question.id, text: question.text, status: status, subjects: question.subjects,
-                             attribute: question.attribute, qualifier: question.qualifier,
-                             answer: question.manual?.answer ?? best.map(describe), confidence: best?.confidence,
-                             independentSources: publishers.count, spread: spread(of: claims),
-                             claims: claims.sorted(by: { prefer($1, $0) }), contradictions: contradictions)
+        // A manual answer is the answer, with its own citation; no claim's confidence stands beside it.
+        var state = QuestionState(id: question.id, text: question.text, status: status, subjects: question.subjects,
+                                  attribute: question.attribute, qualifier: question.qualifier,
+                                  answer: question.manual?.answer ?? best.map(describe),
+                                  confidence: question.manual == nil ? best?.confidence : nil,
+                                  independentSources: publishers.count, spread: spread(of: claims),
+                                  claims: claims.sorted(by: { prefer($1, $0) }), contradictions: contradictions)
+        state.manual = question.manual
+        return state
     }
 
     /// Lowest to highest value (or earliest to latest window) among the claims, nil when they all agree.

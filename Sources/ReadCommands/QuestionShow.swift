@@ -24,6 +24,7 @@ public struct QuestionShow: ParsableCommand {
         print("\(Terminal.bold(state.id)) [\(state.status.rawValue)] \(state.text)")
         print("  subjects: \(state.subjects.joined(separator: ", ")) · attribute: \(state.attribute)\(state.qualifier.map { " · qualifier: \($0)" } ?? "")")
         print("  answer: \(state.answer ?? "none yet")\(state.confidence.map { "  (\($0.label.rawValue), \(String(format: "%.2f", $0.score)))" } ?? "")")
+        if let manual = state.manual { print("  manual answer, cited: \(manual.citation)") }
         if let spread = state.spread { print("  spread: \(spread)") }
         print("  independent sources: \(state.independentSources)")
         for claim in state.claims {

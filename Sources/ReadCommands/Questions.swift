@@ -34,6 +34,7 @@ public struct Questions: ParsableCommand {
             print("\(Terminal.bold(question.id)) [\(question.status.rawValue)] \(question.text)")
             var answer = "  answer: \(question.answer ?? "none yet")"
             if let confidence = question.confidence { answer += "  (\(confidence.label.rawValue), \(String(format: "%.2f", confidence.score)))" }
+            if let manual = question.manual { answer += "  (manual answer, cited: \(manual.citation))" }
             print(answer + "  · \(summary.claimCount) claims from \(question.independentSources) source\(question.independentSources == 1 ? "" : "s")")
             if let spread = question.spread { print("  spread: \(spread)") }
             for unknown in question.unknowns {

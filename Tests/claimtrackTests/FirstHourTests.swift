@@ -52,4 +52,26 @@ import Testing
         let refused = try CLI.run(["question", "add", "x", "--text", "?", "--subject", "ecobee", "--attribute", "prise", "--workspace", workspace.path])
         #expect(refused.status == 1 && refused.stderr.contains("did you mean 'price'?") && !refused.stdout.contains("added"))
     }
+
+    /// A manual answer's `cite:` is a citation like any other: shown by question show and the listings,
+    /// footnoted with its URL in every digest.
+    @Test func aManualAnswerIsCitedEverywhere() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let cite = "https://www.apple.com/newsroom/2026/06/no-studio-server/"
+        let resolve = try CLI.run(["question", "resolve", "studio-server", "--answer", "Not planned", "--cite", cite, "--workspace", workspace.path])
+        #expect(resolve.status == 0, "\(resolve.stderr)")
+        #expect(try CLI.run(["question", "show", "studio-server", "--workspace", workspace.path]).stdout.contains("manual answer, cited: \(cite)"))
+        #expect(try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout.contains("(manual answer, cited: \(cite))"))
+        let json = try CLI.run(["questions", "--all", "--json", "--workspace", workspace.path]).stdout
+        #expect(json.contains("\"citation\" : \"\(cite.replacingOccurrences(of: "/", with: "\\/"))\"") || json.contains("\"citation\" : \"\(cite)\""), "\(json.prefix(3000))")
+        let markdown = try CLI.run(["export", "--format", "markdown", "--workspace", workspace.path]).stdout
+        let reference = try #require(markdown.firstMatch(of: /Not planned \(manual answer\) \[\^(\d+)\]/)).1
+        #expect(markdown.contains("[^\(reference)]: Manual answer in Questions.list, <\(cite)>. Quote: \u{201C}Not planned\u{201D}"), "\(markdown)")
+        let html = try CLI.run(["export", "--format", "html", "--workspace", workspace.path]).stdout
+        #expect(html.contains("(manual answer) <a href=\"#ref-") && html.contains("href=\"\(cite)\""))
+        let digest = try CLI.run(["export", "--format", "json", "--workspace", workspace.path]).stdout
+        #expect(digest.contains("\"manualAnswer\" : \(reference)"), "\(digest.prefix(2000))")
+    }
 }
