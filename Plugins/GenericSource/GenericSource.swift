@@ -24,9 +24,9 @@ public struct GenericSource: SourcePlugin {
         case author
         /// The element holding the article's prose.
         case body
-        /// On a listing: the item elements; on their own, `links` then selects within each item.
+        /// On the start page (a listing): the item elements; on their own, `links` then selects within each item.
         case items
-        /// Links to follow: evaluated on the page, or within each item when `items` is given.
+        /// Links to follow from the start page: evaluated on it, or within each item when `items` is given.
         case links
         /// The publisher's name in citations (not a selector).
         case publisher
@@ -62,7 +62,10 @@ public struct GenericSource: SourcePlugin {
             return node
         }
 
-        if let itemsExpression = options[Option.items.rawValue] {
+        // Listing selectors (items, links) apply to the source's start page; the articles it leads to are
+        // read with the article selectors, or the metadata cascade and the main-text finder.
+        let isListing = page.followedFrom == nil
+        if isListing, let itemsExpression = options[Option.items.rawValue] {
             let items = try document.select(itemsExpression)
             let linkExpression = options[Option.links.rawValue] ?? ".//a/@href"
             let links = try items.compactMap { try $0.first(linkExpression).map { $0.isElement ? $0.attribute("href") : $0.rawText } }
@@ -99,7 +102,7 @@ public struct GenericSource: SourcePlugin {
             reading.passages = body.blocks.map { Passage($0) }
             reading.document.provenance["body"] = "option body=\(options["body"]!)"
         }
-        if let linkExpression = options[Option.links.rawValue] {
+        if isListing, let linkExpression = options[Option.links.rawValue] {
             reading.document.links = (try document.select(linkExpression)
                 .compactMap { $0.isElement ? $0.attribute("href") : $0.rawText }.compactMap { Links.absolute($0, base: page.url) }).removingDuplicates()
             reading.document.kind = .listing

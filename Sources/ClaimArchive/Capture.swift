@@ -85,6 +85,8 @@ public enum ArchiveScanner {
     public static let sourceHeader = "Claimtrack-Source"
     public static let runHeader = "Claimtrack-Run"
     public static let optionsHeader = "Claimtrack-Options"
+    /// On a page a source's start page led to: that start page's URL.
+    public static let followedFromHeader = "Claimtrack-Followed-From"
 
     /// Streams one WARC file's captures to `each` in archive order, holding one record at a time, and
     /// returns its run (with the page count) and the damaged records it skipped (a torn tail last).
@@ -155,7 +157,8 @@ public enum ArchiveScanner {
                     body = parsed.body
                 }
                 let page = FetchedPage(url: url, body: body, contentType: contentType, retrieved: date,
-                                       options: record[optionsHeader].map(SourceEntry.decode) ?? [:])
+                                       options: record[optionsHeader].map(SourceEntry.decode) ?? [:],
+                                       followedFrom: record[followedFromHeader].flatMap(URL.init(string:)))
                 pages += 1
                 let truncated = record["WARC-Truncated"] != nil, coding = message?["Content-Encoding"]
                 // The decision the fetch wrote; taken here only for records archived before it was written.

@@ -154,6 +154,8 @@ public actor FetchRun {
     /// request when the page was captured before. Nil (and a recorded failure) when it could not be had.
     private nonisolated func capture(_ url: URL, entry: SourceEntry) async -> Capture? {
         let source = entry.plugin, options = entry.options
+        // A page its source's start page led to: plugins read it as a page of its own, not as the listing.
+        let followedFrom = url == entry.url ? nil : entry.url
         if let refusal = await admit(url, entry: entry) {
             await fail(source, url.absoluteString, "skipped: \(refusal)")
             return nil
@@ -178,7 +180,7 @@ public actor FetchRun {
             let retrieved = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
             if exchange.response.status == 304, let last {
                 do {
-                    return try await revisit(exchange, last: last, source: source, retrieved: retrieved, options: options,
+                    return try await revisit(exchange, last: last, source: source, retrieved: retrieved, options: options, followedFrom: followedFrom,
                                              isStart: url == entry.url)
                 } catch {
                     await fail(source, url.absoluteString, "not archived: \(error)")
@@ -191,7 +193,8 @@ public actor FetchRun {
                                                 body: exchange.response.body)
             let capture: Capture
             do {
-                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options, decided: decided)
+                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options, followedFrom: followedFrom,
+                                            decided: decided)
             } catch {
                 await fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
@@ -281,11 +284,11 @@ public actor FetchRun {
 
     /// Archives an exchange: request and response records (a `resource` record for a file), digested and
     /// gzip-encoded here, outside the actor; only the append is the actor's.
-    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date, options: [String: String],
+    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date, options: [String: String], followedFrom: URL? = nil,
                                      decided: (disposition: CaptureDisposition, detail: String?)) async throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
-        var extra = captureHeaders(source: source, options: options) + [("WARC-Payload-Digest", payloadDigest),
+        var extra = captureHeaders(source: source, options: options, followedFrom: followedFrom) + [("WARC-Payload-Digest", payloadDigest),
                                                                         (CaptureDisposition.header, CaptureDisposition.headerValue(decided.disposition, detail: decided.detail))]
         if exchange.truncated { extra.append(("WARC-Truncated", "length")) }
         let responseID = WARCWriter.newRecordID()
@@ -306,7 +309,7 @@ public actor FetchRun {
                                              extra: extra + [("WARC-Concurrent-To", requestID)]))
         }
         let page = FetchedPage(url: exchange.finalURL, body: exchange.response.body, contentType: contentType,
-                               retrieved: retrieved, options: options)
+                               retrieved: retrieved, options: options, followedFrom: followedFrom)
         let capture = Capture(run: id, source: source, recordID: responseID, warcFile: file.lastPathComponent,
                               offset: 0, targetURI: target, retrieved: retrieved,
                               status: exchange.response.status, payloadDigest: payloadDigest, page: page,
@@ -328,9 +331,10 @@ public actor FetchRun {
 
     /// The claimtrack fields every capture record carries: which plugin fetched it, in which run, and the
     /// source's options, so a reparse reads it exactly as the fetch did.
-    private nonisolated func captureHeaders(source: String, options: [String: String]) -> [(String, String)] {
+    private nonisolated func captureHeaders(source: String, options: [String: String], followedFrom: URL?) -> [(String, String)] {
         var headers = [(ArchiveScanner.sourceHeader, source), (ArchiveScanner.runHeader, id)]
         if !options.isEmpty { headers.append((ArchiveScanner.optionsHeader, SourceEntry.encode(options))) }
+        if let followedFrom { headers.append((ArchiveScanner.followedFromHeader, followedFrom.absoluteString)) }
         return headers
     }
 
@@ -338,10 +342,10 @@ public actor FetchRun {
     /// confirms. A source's start page is read for links: those kept from the confirmed capture's reading
     /// when the store has them (no read, no parse), else that capture's bytes, read back from the archive.
     private nonisolated func revisit(_ exchange: PageClient.Exchange, last: PreviousCapture, source: String, retrieved: Date,
-                                     options: [String: String], isStart: Bool) async throws -> Capture {
+                                     options: [String: String], followedFrom: URL?, isStart: Bool) async throws -> Capture {
         let target = exchange.finalURL.absoluteString
         let revisitID = WARCWriter.newRecordID(), requestID = WARCWriter.newRecordID()
-        let extra = captureHeaders(source: source, options: options) + [
+        let extra = captureHeaders(source: source, options: options, followedFrom: followedFrom) + [
             ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
             ("WARC-Refers-To", last.recordID), ("WARC-Refers-To-Target-URI", target),
             ("WARC-Refers-To-Date", Timestamp.format(last.date)),
@@ -361,7 +365,8 @@ public actor FetchRun {
         }
         var capture = Capture(run: id, source: source, recordID: revisitID, warcFile: file.lastPathComponent,
                               offset: 0, targetURI: target, retrieved: retrieved, status: 304,
-                              payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options),
+                              payloadDigest: nil, page: FetchedPage(url: exchange.finalURL, body: body, retrieved: retrieved, options: options,
+                                                                   followedFrom: followedFrom),
                               etag: last.etag, lastModified: last.lastModified, refersTo: last.recordID, disposition: .notModified)
         capture.links = last.links
         return try await append(encoded, capture, bytes: 0)

@@ -74,4 +74,38 @@ import Testing
         let digest = try CLI.run(["export", "--format", "json", "--workspace", workspace.path]).stdout
         #expect(digest.contains("\"manualAnswer\" : \(reference)"), "\(digest.prefix(2000))")
     }
+
+    /// The README's generic listing: its items= and links= selectors apply to the listing, and the articles it
+    /// leads to are read as articles (cascade and main-text finder), so their claims are found.
+    @Test func aGenericListingLeadsToArticlesReadAsArticles() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let site = workspace.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let products = ["Mac Studio", "M5 Ultra", "Mac Pro"]
+        var items = ""
+        for (index, product) in products.enumerated() {
+            items += "<li class=\"story\"><a href=\"story-\(index).html\">\(product) news</a> <span>teaser</span></li>\n"
+            try Data("""
+                <html><head><title>\(product) report \(index)</title>
+                <meta property="article:published_time" content="2026-03-0\(index + 1)T09:00:00Z"></head><body>
+                <header><nav><a href="/">Home</a></nav></header>
+                <article><h1>\(product) report \(index)</h1>
+                <p>Apple will ship the M5 Ultra in June 2027, according to people familiar with the plans.</p>
+                <p>The company declined to comment on the report, and pricing has not been announced yet.</p></article>
+                </body></html>
+                """.utf8).write(to: site.appendingPathComponent("story-\(index).html"))
+        }
+        try Data("<html><head><title>News</title></head><body><ul>\n\(items)</ul></body></html>".utf8)
+            .write(to: site.appendingPathComponent("index.html"))
+        let listing = site.appendingPathComponent("index.html").absoluteString
+        try Data("generic \(listing) items=\"//li[@class='story']\" links=\".//a/@href\"\n".utf8)
+            .write(to: workspace.appendingPathComponent("Sources.list"))
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(fetch.status == 0, "\(fetch.stderr)")
+        #expect(!fetch.stderr.contains("found nothing"), "\(fetch.stderr)")
+        #expect(fetch.stdout.contains("generic        4 pages  3 claims"), "\(fetch.stdout)")
+        // A reparse reads the archived articles the same way.
+        #expect(try CLI.run(["reparse", "--workspace", workspace.path]).stdout.contains("3 claims"))
+    }
 }

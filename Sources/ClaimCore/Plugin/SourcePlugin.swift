@@ -31,14 +31,18 @@ public struct FetchedPage: Sendable {
     public var retrieved: Date?
     /// The source's `key=value` options from Sources.list.
     public var options: [String: String]
+    /// The source's start page, when this page is one it led to (a listing's article); nil for the start
+    /// page itself, and for pages archived before this was recorded.
+    public var followedFrom: URL?
 
     public init(url: URL, body: Data, contentType: String? = nil, retrieved: Date? = nil,
-                options: [String: String] = [:]) {
+                options: [String: String] = [:], followedFrom: URL? = nil) {
         self.url = url
         self.body = body
         self.contentType = contentType
         self.retrieved = retrieved
         self.options = options
+        self.followedFrom = followedFrom
     }
 
     /// This page cut where its element budget ends (see `ElementBudget`), with a warning saying so; the page
