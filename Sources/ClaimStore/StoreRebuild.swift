@@ -50,16 +50,33 @@ extension Store {
     /// Ends a writer's use of the store: folds the WAL into the database file, closes every connection and
     /// leaves the file in rollback-journal mode with no WAL beside it, so it stands alone and a reader can
     /// open it read-only where it may not create files (a read-only folder). The next writer turns WAL on.
+    /// Leaving WAL needs the file to itself: while listings are reading it, the switch is tried again for a
+    /// while and otherwise left to the next writer — everything is already in the database file, so a
+    /// listing running during a fetch never makes the fetch fail.
     public func finishWriting() throws {
+        var switched = false
         do {
             _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try queue.close()
-            let single = try DatabaseQueue(path: path)
-            try single.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(2)
+            let single = try DatabaseQueue(path: path, configuration: configuration)
+            for _ in 0..<Self.journalSwitchAttempts where !switched {
+                do {
+                    try single.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+                    switched = true
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                    usleep(100_000)
+                }
+            }
             try single.close()
         } catch {
             throw StoreError("close", path: path, error)
         }
-        try Self.removeDatabase(at: URL(fileURLWithPath: path), keepingMainFile: true)
+        // The WAL files go only once nothing uses them: a reader may still have them open otherwise.
+        if switched { try Self.removeDatabase(at: URL(fileURLWithPath: path), keepingMainFile: true) }
     }
+
+    /// How many times leaving WAL is tried (each waiting up to 2 s for readers, then 0.1 s more).
+    static let journalSwitchAttempts = 5
 }
