@@ -24,6 +24,12 @@ public struct Claims: ParsableCommand {
         if let question, !snapshot.questions.contains(where: { $0.id == question }) {
             throw ValidationError("unknown question '\(question)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
         }
+        if let subject, !snapshot.claims.contains(where: { $0.subject.caseInsensitiveCompare(subject) == .orderedSame }) {
+            let known = Set(snapshot.claims.map(\.subject)).union(((try? space.vocabulary())?.subjects.map(\.name)) ?? [])
+            if !known.contains(where: { $0.caseInsensitiveCompare(subject) == .orderedSame }) {
+                throw ValidationError("no such subject '\(subject)'\(Suggestion.hint(for: subject, among: known.sorted()))")
+            }
+        }
         let claims = snapshot.claims.filter { claim in
             (subject == nil || claim.subject.caseInsensitiveCompare(subject!) == .orderedSame)
                 && (question == nil || claim.questions.contains(question!))

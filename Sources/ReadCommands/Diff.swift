@@ -10,7 +10,7 @@ public struct Diff: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         abstract: "What changed between two runs: claims added, retracted and changed, question statuses, contradictions, pages.",
-        discussion: "RUN is a run id as `claimtrack runs` prints it. By default the last two runs are compared.")
+        discussion: "RUN is a run id as `claimtrack runs` prints it, a unique prefix of one, its number (1 is the oldest) or a date (the last run started by the end of that day). By default the last two runs are compared.")
 
     @Option(name: .long, help: "The earlier run (default: the one before --to).")
     var from: String?
@@ -25,11 +25,8 @@ public struct Diff: ParsableCommand {
         let space = workspace.resolved
         let store = try workspace.openStoreForReading()
         let runs = try workspace.reporting { try store.runIDs() }
-        for run in [from, to].compactMap({ $0 }) where !runs.contains(run) {
-            throw ValidationError("unknown run '\(run)'; runs: \(runs.isEmpty ? "none yet" : runs.joined(separator: ", "))")
-        }
-        let later = to ?? runs.last
-        let earlier = from ?? later.flatMap { later in runs.last { $0 < later } }
+        let later = try to.map { try RunReference.resolve($0, among: runs) } ?? runs.last
+        let earlier = try from.map { try RunReference.resolve($0, among: runs) } ?? later.flatMap { later in runs.last { $0 < later } }
         guard let later else {
             Terminal.warn("error: no runs yet: run 'claimtrack fetch' first")
             throw ExitCode.failure

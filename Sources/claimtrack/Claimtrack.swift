@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClaimCore
 import CommandSupport
+import Foundation
 import ReadCommands
 import WriteCommands
 
@@ -23,18 +24,65 @@ struct Claimtrack: AsyncParsableCommand {
     )
 
     /// Runs the command, then exits 1 if a workspace file had mistakes (its good lines were still used).
+    /// `--workspace DIR` may come before the command; a mistyped command gets a suggestion; an error about
+    /// a command's arguments shows that command's usage.
     static func main() async {
+        let arguments = Self.workspaceLast(Array(CommandLine.arguments.dropFirst()))
+        let words = Self.commandWords(in: arguments)
+        if let mistyped = words.unknown {
+            FileHandle.standardError.write(Data("Error: \(mistyped)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
                 try command.run()
             }
-            if WorkspaceFileProblems.any { exit(withError: ExitCode.failure) }
+        } catch let error as ValidationError {
+            // Said with the usage of the command that was run, not the top-level one.
+            let path = (["claimtrack"] + words.path).joined(separator: " ")
+            let usage = usageString(for: type(of: command))
+            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(usage)\n  See '\(path) --help' for more information.\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
         }
+        if WorkspaceFileProblems.any { exit(withError: ExitCode.failure) }
+    }
+
+    /// The arguments with a leading `--workspace DIR` (or `--workspace=DIR`) moved after the command, where
+    /// every command takes it.
+    static func workspaceLast(_ arguments: [String]) -> [String] {
+        var rest = arguments, leading: [String] = []
+        while let first = rest.first, first == "--workspace" || first.hasPrefix("--workspace=") {
+            leading.append(rest.removeFirst())
+            if first == "--workspace", !rest.isEmpty { leading.append(rest.removeFirst()) }
+        }
+        return rest + leading
+    }
+
+    /// The command words at the start of `arguments` (`question`, `show`), and what to say when one names
+    /// no command ("unknown command 'fecth'; did you mean 'fetch'?").
+    static func commandWords(in arguments: [String]) -> (path: [String], unknown: String?) {
+        var subcommands = configuration.subcommands
+        var path: [String] = []
+        for word in arguments {
+            guard !word.hasPrefix("-"), !subcommands.isEmpty, word != "help" else { break }
+            guard let next = subcommands.first(where: { $0._commandName == word }) else {
+                let names = subcommands.map { $0._commandName }
+                return (path, "unknown command '\((path + [word]).joined(separator: " "))'\(Suggestion.hint(for: word, among: names))")
+            }
+            path.append(word)
+            subcommands = next.configuration.subcommands
+        }
+        return (path, nil)
     }
 }
 

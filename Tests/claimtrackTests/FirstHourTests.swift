@@ -108,4 +108,29 @@ import Testing
         // A reparse reads the archived articles the same way.
         #expect(try CLI.run(["reparse", "--workspace", workspace.path]).stdout.contains("3 claims"))
     }
+
+    /// Command-line conventions: --workspace before the command, suggestions for a mistyped command or
+    /// subject, the command's own usage with an error about its arguments, and runs named several ways.
+    @Test func commandLineConventions() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let before = try CLI.run(["--workspace", workspace.path, "fetch", "--offline"])
+        #expect(before.status == 0 && before.stdout.contains("offline:"), "\(before.stderr)")
+        #expect(try CLI.run(["--workspace=\(workspace.path)", "questions"]).stdout.contains("m5-ultra-launch"))
+        let typo = try CLI.run(["fecth", "--workspace", workspace.path])
+        #expect(typo.status == 64 && typo.stderr.contains("unknown command 'fecth'; did you mean 'fetch'?"))
+        #expect(try CLI.run(["question", "shwo", "x"]).stderr.contains("unknown command 'question shwo'; did you mean 'show'?"))
+        let subject = try CLI.run(["claims", "--subject", "Mac Stduio", "--workspace", workspace.path])
+        #expect(subject.status == 64 && subject.stderr.contains("no such subject 'Mac Stduio'; did you mean 'Mac Studio'?"))
+        #expect(subject.stderr.contains("Usage: claimtrack claims ") && !subject.stderr.contains("SUBCOMMANDS"))
+        let unknown = try CLI.run(["question", "show", "nope", "--workspace", workspace.path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("Usage: claimtrack question show <id>"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("See 'claimtrack question show --help'"))
+        // A run by id, number, unique prefix or date: all name the same two runs here.
+        let byID = try CLI.run(["diff", "--from", "2026-03-06T14:00:00Z", "--to", "2026-03-30T14:00:00Z", "--workspace", workspace.path]).stdout
+        for (from, to) in [("1", "2"), ("2026-03-06", "2026-03-30T14"), ("2026-03-07", "2026-04-01")] {
+            #expect(try CLI.run(["diff", "--from", from, "--to", to, "--workspace", workspace.path]).stdout == byID, "\(from) \(to)")
+        }
+        #expect(try CLI.run(["diff", "--from", "2026-03", "--workspace", workspace.path]).stderr.contains("could be any of"))
+    }
 }
