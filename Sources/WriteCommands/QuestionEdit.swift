@@ -34,7 +34,7 @@ public struct QuestionAdd: ParsableCommand {
             + QuestionsFile.block(for: question)
         // The file must read as well as before, so a typo never lands in it.
         try checkNoNewProblems(existing, updated, space)
-        try write(updated, to: space.questionsList)
+        try WorkspaceFileWriter.replace(space.questionsList, with: updated)
         keepResolution(space)
         print("added \(id) to \(space.questionsList.lastPathComponent)")
     }
@@ -63,7 +63,7 @@ public struct QuestionResolve: ParsableCommand {
             throw ValidationError("unknown question '\(id)'; known: \(known)")
         }
         try checkNoNewProblems(existing, updated, space)
-        try write(updated, to: space.questionsList)
+        try WorkspaceFileWriter.replace(space.questionsList, with: updated)
         keepResolution(space)
         print("resolved \(id): \(answer)")
     }
@@ -101,13 +101,6 @@ private func checkNoNewProblems(_ existing: String, _ updated: String, _ workspa
     }
 }
 
-/// Writes a workspace file atomically, so a crash never leaves half a file.
-private func write(_ text: String, to file: URL) throws {
-    do { try Data(text.utf8).write(to: file, options: .atomic) } catch {
-        Terminal.warn("error: \(file.path): cannot write: \(error.localizedDescription)")
-        throw ExitCode.failure
-    }
-}
 
 /// `--resolved-by official|measured|manual`: argument-parser lists the values in help, checks them and completes them.
 extension ClaimCore.Question.Resolution: ExpressibleByArgument {}

@@ -18,8 +18,8 @@ struct Claimtrack: AsyncParsableCommand {
         CLAIMTRACK_WORKSPACE names another.
         """,
         version: ClaimtrackVersion.current,
-        subcommands: [Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self, Claims.self,
-                      Export.self, Sources.self, Verify.self, Evaluate.self]
+        subcommands: [Init.self, Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self,
+                      Claims.self, Export.self, Sources.self, Source.self, Verify.self, Evaluate.self]
 
     )
 
@@ -91,4 +91,11 @@ struct Question: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add, show or resolve one question (Questions.list is edited in place, comments kept).",
         subcommands: [QuestionAdd.self, QuestionShow.self, QuestionResolve.self])
+}
+
+/// `source add|remove`: edit Sources.list from the command line, each line checked as a fetch reads it.
+struct Source: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add or remove a source in Sources.list (checked first; the rest of the file is kept).",
+        subcommands: [SourceAdd.self, SourceRemove.self])
 }

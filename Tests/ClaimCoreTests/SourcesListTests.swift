@@ -65,6 +65,18 @@ import Testing
     }
 }
 
+/// A file saved on Windows: each CRLF line is a line of its own, numbered as an editor numbers it.
+@Suite struct LineBreakTests {
+    @Test func crlfLinesAreLines() {
+        let text = "# sources\r\nmacrumors https://www.macrumors.com/\r\nmacrumor https://x.example/\r\n"
+        let parsed = SourcesList.parse(text, plugins: ["macrumors": SourcesList.PluginRules(options: [], check: { _ in [] })])
+        #expect(parsed.entries.map(\.location) == ["Sources.list:2"])
+        #expect(parsed.problems.map(\.line) == [3])
+        #expect(ListFile.rawLines(text).joined() == text && ListFile.rawLines(text).count == 3)
+        #expect(ListFile.rawLines("a\nb").map(String.init) == ["a\n", "b"])
+    }
+}
+
 @Suite struct SourceOptionsTests {
     @Test func intervalsReadMinutesHoursAndDays() {
         #expect(SourceEntry.interval("30m") == 1800 && SourceEntry.interval("6h") == 21_600 && SourceEntry.interval("1d") == 86_400)

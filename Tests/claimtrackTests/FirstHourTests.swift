@@ -133,4 +133,81 @@ import Testing
         }
         #expect(try CLI.run(["diff", "--from", "2026-03", "--workspace", workspace.path]).stderr.contains("could be any of"))
     }
+
+    /// The README's walk-through, run word for word (after the build, which the tests already did) in a
+    /// fresh /tmp/first-workspace: it ends with a question and its answer, as the README shows.
+    @Test func theWalkThroughGivesAQuestionWithAnAnswer() throws {
+        let readme = try String(contentsOf: CLI.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Your first workspace"))
+        let script = try #require(readme.range(of: "```sh\n", range: section.upperBound..<readme.endIndex))
+        let scriptEnd = try #require(readme.range(of: "```", range: script.upperBound..<readme.endIndex))
+        let printed = try #require(readme.range(of: "```\n", range: scriptEnd.upperBound..<readme.endIndex))
+        let printedEnd = try #require(readme.range(of: "```", range: printed.upperBound..<readme.endIndex))
+        let commands = String(readme[script.upperBound..<scriptEnd.lowerBound]).replacingOccurrences(of: "swift build && ", with: "")
+        let expected = String(readme[printed.upperBound..<printedEnd.lowerBound])
+        guard FileManager.default.fileExists(atPath: CLI.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path) else {
+            print("FirstHourTests: ../shared/corpus is absent; the README walk-through (which copies a page from it) was skipped")
+            return
+        }
+        try? FileManager.default.removeItem(atPath: "/tmp/first-workspace")
+        defer { try? FileManager.default.removeItem(atPath: "/tmp/first-workspace") }
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-e", "-c", commands]
+        bash.currentDirectoryURL = CLI.repository
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
+        environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
+        bash.environment = environment
+        let output = Pipe()
+        bash.standardOutput = output
+        bash.standardError = FileHandle.nullDevice
+        try bash.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bash.waitUntilExit()
+        #expect(bash.terminationStatus == 0, "\(text)")
+        #expect(text.hasSuffix(expected), "\(text)")
+    }
+
+    /// init starts a workspace without touching what is there; source add checks its line as a fetch reads it
+    /// and source remove takes lines out, both keeping every other byte of Sources.list.
+    @Test func initAndSourceEditing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-init-\(UUID().uuidString)/news")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let created = try CLI.run(["init", folder.path])
+        #expect(created.status == 0 && created.stdout.contains("wrote Sources.list"), "\(created.stderr)")
+        let gitignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(gitignore == ".claimtrack/\n")
+        // The templates read as empty lists: no source, no question, no problem.
+        #expect(try CLI.run(["sources", "--workspace", folder.path]).status == 0)
+        #expect(try CLI.run(["questions", "--workspace", folder.path]).stdout.contains("no questions"))
+        let sources = folder.appendingPathComponent("Sources.list")
+        try (try Data(contentsOf: sources) + Data("# mine, with trailing spaces   \r\n".utf8)).write(to: sources)
+        let template = try Data(contentsOf: sources)
+        #expect(try CLI.run(["init", folder.path]).stdout.contains("kept Sources.list (already there)"))
+        #expect(try Data(contentsOf: sources) == template)
+
+        let bad = try CLI.run(["source", "add", "macrumor", "https://www.macrumors.com/", "--workspace", folder.path])
+        #expect(bad.status == 1 && bad.stderr.contains("unknown source 'macrumor'"))
+        let badOption = try CLI.run(["source", "add", "generic", "https://example.com/news", "title=//h1[", "--workspace", folder.path])
+        #expect(badOption.status == 1 && badOption.stderr.contains("option title"))
+        #expect(try Data(contentsOf: sources) == template)
+        let added = try CLI.run(["source", "add", "generic", "https://example.com/news", "items=//li[@class='story']", "publisher=Example News",
+                                 "max=5", "--workspace", folder.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try CLI.run(["sources", "--json", "--workspace", folder.path]).stdout
+        #expect(listed.contains("Example News") && listed.contains("li[@class='story']"))
+        #expect(try CLI.run(["source", "add", "generic", "https://example.com/news", "--workspace", folder.path]).status == 64)
+        _ = try CLI.run(["source", "add", "macrumors", "https://www.macrumors.com/", "--workspace", folder.path])
+        let afterAdding = try Data(contentsOf: sources)
+        #expect(afterAdding.starts(with: template))
+        let removed = try CLI.run(["source", "remove", "https://example.com/news", "--workspace", folder.path])
+        #expect(removed.status == 0 && removed.stdout.contains("removed Sources.list:"), "\(removed.stderr)")
+        // Numbered as Sources.list:N reads it: by line feeds (a CRLF line is one line).
+        let line = try #require(try Data(contentsOf: sources).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .firstIndex { $0.starts(with: Data("macrumors https://www.macrumors.com/".utf8)) }) + 1
+        #expect(try CLI.run(["source", "remove", "Sources.list:\(line)", "--workspace", folder.path]).status == 0)
+        #expect(try Data(contentsOf: sources) == template)
+        #expect(try CLI.run(["source", "remove", "https://nowhere.example/", "--workspace", folder.path]).status == 64)
+    }
 }

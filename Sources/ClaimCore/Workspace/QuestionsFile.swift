@@ -125,18 +125,24 @@ extension QuestionsFile {
     /// `contents` with the manual answer of question `id` set (replacing any earlier one), everything else
     /// — comments, order, other questions — kept as written.
     public static func resolving(_ contents: String, id: String, answer: String, citation: String) -> String? {
-        var lines = contents.components(separatedBy: "\n")
+        var lines = ListFile.rawLines(contents).map(String.init)
         guard let header = lines.firstIndex(where: { ListFile.content(of: $0) == "[\(id)]" }) else { return nil }
         var end = header + 1
         while end < lines.count, !ListFile.content(of: lines[end]).hasPrefix("[") { end += 1 }
-        // Drop an earlier manual answer, then write the new one after the block's last non-blank line.
-        var body = Array(lines[(header + 1)..<end]).filter {
+        // Drop an earlier manual answer, then write the new one after the block's last non-blank line, with
+        // the file's own line breaks.
+        let lineBreak = lines[header].hasSuffix("\r\n") ? "\r\n" : "\n"
+        var block = [lines[header]] + lines[(header + 1)..<end].filter {
             let key = ListFile.content(of: $0).lowercased()
             return !key.hasPrefix("answer:") && !key.hasPrefix("cite:")
         }
-        let lastContent = body.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1
-        body.insert(contentsOf: ["answer: \(answer)", "cite: \(citation)"], at: lastContent + 1)
-        lines.replaceSubrange((header + 1)..<end, with: body)
-        return lines.joined(separator: "\n")
+        let last = block.lastIndex { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? 0
+        if block[last].last.map(ListFile.isLineBreak) != true { block[last] += lineBreak }
+        block.insert(contentsOf: ["answer: \(answer)" + lineBreak, "cite: \(citation)" + lineBreak], at: last + 1)
+        lines.replaceSubrange(header..<end, with: block)
+        var result = lines.joined()
+        // A file that ended without a line break still does.
+        if end == ListFile.rawLines(contents).count, contents.last.map(ListFile.isLineBreak) == false { result.removeLast() }
+        return result
     }
 }
