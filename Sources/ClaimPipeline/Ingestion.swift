@@ -33,7 +33,10 @@ struct Ingestion {
         case read(ReadJob)
     }
 
-    init(store: Store, pool: ReaderPool, readAhead: ReadAhead?) {
+    private let onPagesRead: (@Sendable (Int) -> Void)?
+
+    init(store: Store, pool: ReaderPool, readAhead: ReadAhead?, onPagesRead: (@Sendable (Int) -> Void)? = nil) {
+        self.onPagesRead = onPagesRead
         self.store = store
         self.pool = pool
         self.readAhead = readAhead
@@ -178,6 +181,7 @@ struct Ingestion {
             }
             outcome.pages += 1
             outcome.claims += claims
+            onPagesRead?(outcome.pages)
             outcome.diagnostics += read.diagnostics
             outcome.sources.append(Pipeline.SourceSummary(source: capture.source, pages: 1, claims: claims, failures: 0))
         }

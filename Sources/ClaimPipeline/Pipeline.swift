@@ -15,6 +15,8 @@ public struct Pipeline {
     let excerptMemo = ExcerptMemo()
     /// Pages read and extracted at the same time (the store is still written by one thread, in order).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Hears how many archived pages have been read so far, as they are stored (for a progress line).
+    public var onPagesRead: (@Sendable (Int) -> Void)?
 
     /// What one source contributed to a run.
     public struct SourceSummary: Codable, Sendable, Equatable {
@@ -171,7 +173,7 @@ public struct Pipeline {
     /// and stored in archive order (see `Ingestion`).
     func ingest(readAhead: ReadAhead? = nil, _ produce: ((Capture) throws -> Void) throws -> Void) throws -> Outcome {
         var ingestion = Ingestion(store: store, pool: ReaderPool(workers: workers, extractor: extractor, memo: excerptMemo),
-                                  readAhead: readAhead)
+                                  readAhead: readAhead, onPagesRead: onPagesRead)
         defer { ingestion.abandon() }
         try produce { try ingestion.add($0) }
         return try ingestion.finish()

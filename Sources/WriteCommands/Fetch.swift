@@ -36,6 +36,7 @@ public struct Fetch: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var writer: WriterOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     public func validate() throws {
         for id in source where PluginRegistry.plugin(id: id) == nil {
@@ -62,7 +63,7 @@ public struct Fetch: AsyncParsableCommand {
             // What an earlier run archived but did not store (it was stopped, or a listing's lock made its
             // store fail) is stored first, so nothing archived waits for a `fetch --offline`.
             let earlier = try workspace.reporting { try pipeline.catchUp() }
-            if earlier.pages + earlier.unchanged > 0 {
+            if earlier.pages + earlier.unchanged > 0 && !verbosity.quiet {
                 Terminal.warn("note: stored \(earlier.pages + earlier.unchanged) capture\(earlier.pages + earlier.unchanged == 1 ? "" : "s") an earlier run archived but had not stored")
             }
             earlier.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
@@ -74,8 +75,8 @@ public struct Fetch: AsyncParsableCommand {
             let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
             let pinned = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"].flatMap { Timestamp.iso8601($0) }
             let now: @Sendable () -> Date = { pinned ?? Date() }
-            // A progress line on a terminal only; nothing of it when stderr is a file or a pipe.
-            let progress = isatty(STDERR_FILENO) == 1
+            // A progress line on a terminal only; nothing of it when stderr is a file or a pipe, or when quiet.
+            let progress = verbosity.showsProgress
             let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
             // The process's one HTTP client, shut down before the command returns, whatever happened.
             let client = PageClient(userAgent: agent, timeout: timeout)
@@ -94,8 +95,8 @@ public struct Fetch: AsyncParsableCommand {
             await client.shutdown()
             if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
-        outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
-        outcome.diagnostics.forEach { Terminal.warn($0.description) }
+        if !verbosity.quiet { outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") } }
+        verbosity.report(outcome.diagnostics)
         outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
         // The writer keeps the run's resolution, so the listings that follow read it.
         let snapshot = try workspace.reporting { try pipeline.keepResolution() }

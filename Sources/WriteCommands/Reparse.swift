@@ -14,6 +14,7 @@ public struct Reparse: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var writer: WriterOptions
+    @OptionGroup var verbosity: VerbosityOptions
     @Option(help: "Pages read and extracted at the same time (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -31,9 +32,17 @@ public struct Reparse: ParsableCommand {
             try Store.rebuild(at: space.storeFile) { store in
                 var pipeline = try Pipeline(workspace: space, store: store)
                 pipeline.workers = jobs
+                if verbosity.showsProgress {
+                    // A progress line on a terminal, redrawn at most ten times a second.
+                    let clock = ProgressClock()
+                    pipeline.onPagesRead = { pages in
+                        if clock.due() { FileHandle.standardError.write(Data("\r\u{1B}[Kreparse: \(pages) pages read".utf8)) }
+                    }
+                }
                 try pipeline.repairArchive().forEach { Terminal.warn("warning: archive: \($0)") }
                 let outcome = try pipeline.catchUp()
-                outcome.diagnostics.forEach { Terminal.warn($0.description) }
+                if verbosity.showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                verbosity.report(outcome.diagnostics)
                 outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
                 // As a fetch does: resolve once now and keep it, so the next listing reads it.
                 try pipeline.keepResolution()

@@ -210,4 +210,31 @@ import Testing
         #expect(try Data(contentsOf: sources) == template)
         #expect(try CLI.run(["source", "remove", "https://nowhere.example/", "--workspace", folder.path]).status == 64)
     }
+
+    /// The same warning on many pages is one line with a count and the first pages (every page with
+    /// --verbose); --quiet prints errors only.
+    @Test func aRepeatedWarningIsOneLine() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let site = workspace.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        var items = ""
+        for index in 0..<5 {
+            items += "<li class=\"story\"><a href=\"empty-\(index).html\">x</a></li>"
+            try Data("<html><body><div class=\"ad\"></div></body></html>".utf8).write(to: site.appendingPathComponent("empty-\(index).html"))
+        }
+        try Data("<html><body><ul>\(items)</ul></body></html>".utf8).write(to: site.appendingPathComponent("index.html"))
+        try Data("generic \(site.appendingPathComponent("index.html").absoluteString) items=\"//li[@class='story']\"\n".utf8)
+            .write(to: workspace.appendingPathComponent("Sources.list"))
+        let fetch = try CLI.run(["fetch", "--workspace", workspace.path])
+        let message = "warning: generic: no title and no prose found; give title= and body= selectors for this site (on 5 pages: "
+        #expect(fetch.stderr.components(separatedBy: "no title and no prose found").count == 2, "\(fetch.stderr)")
+        #expect(fetch.stderr.contains(message) && fetch.stderr.contains("and 2 more; --verbose lists them"), "\(fetch.stderr)")
+        let verbose = try CLI.run(["reparse", "-v", "--workspace", workspace.path])
+        #expect(verbose.stderr.contains("(on 5 pages:)"))
+        #expect((0..<5).allSatisfy { verbose.stderr.contains("  " + site.appendingPathComponent("empty-\($0).html").absoluteString) })
+        let quiet = try CLI.run(["reparse", "--quiet", "--workspace", workspace.path])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(try CLI.run(["reparse", "-q", "-v", "--workspace", workspace.path]).status == 64)
+    }
 }
