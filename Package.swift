@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),
         // The command line: a thin executable over three libraries of commands.
         .target(name: "CommandSupport", dependencies: [
-            "ClaimCore", "ClaimStore", "PluginRegistry", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ClaimCore", "ClaimStore", "ClaimResolver", "PluginRegistry", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Listings and one-page tools: they read, never write the store, and do not link the writer.
         .target(name: "ReadCommands", dependencies: [

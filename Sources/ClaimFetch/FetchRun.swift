@@ -373,6 +373,9 @@ public actor FetchRun {
     }
 
     private func fail(_ source: String, _ url: String, _ message: String) {
+        // The failure names its URL once: a transport error's own "GET <url>: " is dropped when it is that URL.
+        let prefix = "GET \(url): "
+        let message = message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
         let failure = Run.Failure(source: source, url: url, message: message)
         failures.append(failure)
         onFailure(failure)

@@ -35,31 +35,6 @@ public struct Diff: ParsableCommand {
         if output.json { return try output.printJSON(diff) }
         print(Terminal.bold("diff \(earlier ?? "(nothing)") → \(later)"))
         if diff.isEmpty { print("no changes") }
-        section("pages", diff.pages.new.map { "+ new \($0)" } + diff.pages.updated.map { "~ updated \($0)" } + diff.pages.gone.map { "- gone \($0)" })
-        section("claims", diff.added.map { "+ \(line($0))" } + diff.retracted.map { "- \(line($0))" }
-            + diff.changed.map { "~ \($0.new.subject) · \(key($0.new)): \($0.old.value.display) → \($0.new.value.display)  (\(source($0.old)) → \(source($0.new)))" })
-        section("questions", diff.questions.map { "\($0.id): \($0.from.rawValue) → \($0.to.rawValue)  \($0.text)" })
-        section("contradictions", diff.contradictions.appeared.map { "+ \(describe($0))" } + diff.contradictions.cleared.map { "- \(describe($0))" })
-    }
-
-    private func section(_ title: String, _ lines: [String]) {
-        guard !lines.isEmpty else { return }
-        print(Terminal.bold(title))
-        lines.forEach { print("  " + $0) }
-    }
-
-    private func key(_ claim: Claim) -> String { claim.attribute + (claim.qualifier.map { " (\($0))" } ?? "") }
-
-    private func source(_ claim: Claim) -> String {
-        [claim.citation?.publisher, claim.citation?.url].compactMap { $0 }.joined(separator: " ")
-    }
-
-    private func line(_ claim: Claim) -> String {
-        "\(claim.subject) · \(key(claim)): \(claim.value.display) [\(claim.confidence.label.rawValue)]  \(source(claim))"
-    }
-
-    private func describe(_ contradiction: Contradiction) -> String {
-        let (a, b) = (contradiction.claims[0], contradiction.claims[1])
-        return "\(a.subject) · \(key(a)): \(a.value.display) (\(a.citation?.publisher ?? "?")) vs \(b.value.display) (\(b.citation?.publisher ?? "?"))"
+        DiffText.print(DiffText.sections(diff))
     }
 }

@@ -33,6 +33,13 @@ public struct Fetch: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for a response before giving up on it (default 30).")
     var timeout: Double = 30
 
+    @Flag(name: .long, help: """
+        For cron: print only what changed since the last run (claims added, changed or retracted, questions whose \
+        status moved, contradictions), nothing when nothing did. Exit 0: nothing changed; 2: something changed; \
+        1: a source failed.
+        """)
+    var changes = false
+
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var writer: WriterOptions
     @OptionGroup var output: OutputOptions
@@ -43,6 +50,7 @@ public struct Fetch: AsyncParsableCommand {
             throw ValidationError("unknown source '\(id)'; known: \(PluginRegistry.ids.joined(separator: ", "))")
         }
         if offline && !source.isEmpty { throw ValidationError("--offline rebuilds every source; drop --source") }
+        if changes && (offline || output.json) { throw ValidationError("--changes reports what a fetch changed: drop --offline and --json") }
         if !(1...600).contains(timeout) { throw ValidationError("--timeout must be between 1 and 600 seconds") }
         if let now = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"], Timestamp.iso8601(now) == nil {
             throw ValidationError("CLAIMTRACK_NOW='\(now)' is not an ISO 8601 time")
@@ -57,6 +65,7 @@ public struct Fetch: AsyncParsableCommand {
         try workspace.reporting { try pipeline.repairArchive() }.forEach { Terminal.warn("warning: archive: \($0)") }
         let outcome: Pipeline.Outcome
         var problems = 0
+        var lastRun: String?
         if offline {
             outcome = try workspace.reporting { try pipeline.catchUp() }
         } else {
@@ -67,12 +76,19 @@ public struct Fetch: AsyncParsableCommand {
                 Terminal.warn("note: stored \(earlier.pages + earlier.unchanged) capture\(earlier.pages + earlier.unchanged == 1 ? "" : "s") an earlier run archived but had not stored")
             }
             earlier.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+            lastRun = try workspace.reporting { try pipeline.store.runIDs().last }
             let contents = try workspace.reporting { try WorkspaceText.read(space.sourcesList) } ?? ""
-            if contents.isEmpty { Terminal.warn("warning: \(space.sourcesList.path): no sources to fetch") }
             let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
             parsed.problems.forEach { Terminal.warn($0.description) }
             problems += parsed.problems.count
             let entries = source.isEmpty ? parsed.entries : parsed.entries.filter { source.contains($0.plugin) }
+            guard !entries.isEmpty else {
+                // Nothing to fetch is no run: no WARC file, no empty row in the runs table.
+                Terminal.warn("warning: \(space.sourcesList.path) names no source\(source.isEmpty ? "" : " of \(source.joined(separator: ", "))") to fetch; nothing was fetched (add one with 'claimtrack source add')")
+                try workspace.reporting { _ = try pipeline.keepResolution(); try pipeline.store.finishWriting() }
+                if problems > 0 { throw ExitCode.failure }
+                return
+            }
             let pinned = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"].flatMap { Timestamp.iso8601($0) }
             let now: @Sendable () -> Date = { pinned ?? Date() }
             // A progress line on a terminal only; nothing of it when stderr is a file or a pipe, or when quiet.
@@ -100,6 +116,15 @@ public struct Fetch: AsyncParsableCommand {
         outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
         // The writer keeps the run's resolution, so the listings that follow read it.
         let snapshot = try workspace.reporting { try pipeline.keepResolution() }
+        if changes, let run = outcome.run {
+            let diff = try workspace.reporting { try Snapshot.diff(space, store: pipeline.store, from: lastRun, to: run) }
+            try workspace.reporting { try pipeline.store.finishWriting() }
+            let sections = DiffText.sections(diff, pages: false)
+            DiffText.print(sections)
+            if !outcome.failures.isEmpty || problems > 0 { throw ExitCode.failure }
+            if !sections.isEmpty { throw ExitCode(Self.somethingChanged) }
+            return
+        }
         try workspace.reporting { try pipeline.store.finishWriting() }
         let open = snapshot.questions.filter { $0.status != .resolved }.count
         if output.json {
@@ -132,4 +157,7 @@ public struct Fetch: AsyncParsableCommand {
         }
         if !outcome.failures.isEmpty && !offline || problems > 0 { throw ExitCode.failure }
     }
+
+    /// `--changes`' exit code when something changed (1 stays "something failed").
+    static let somethingChanged: Int32 = 2
 }

@@ -237,4 +237,44 @@ import Testing
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
         #expect(try CLI.run(["reparse", "-q", "-v", "--workspace", workspace.path]).status == 64)
     }
+
+    /// fetch --changes for cron: only what changed since the last run, nothing when nothing did, and exit
+    /// codes a script can tell apart; an empty Sources.list makes no run; a failure names its URL once.
+    @Test func aRunYouCanLeaveToCron() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let sources = workspace.appendingPathComponent("Sources.list")
+        try Data("# nothing yet\n".utf8).write(to: sources)
+        let empty = try CLI.run(["fetch", "--workspace", workspace.path])
+        #expect(empty.status == 0 && empty.stderr.contains("names no source to fetch; nothing was fetched"), "\(empty.stderr)")
+        let archived = (try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("Archive").path)) ?? []
+        #expect(archived.isEmpty, "\(archived)")
+        #expect(try CLI.run(["runs", "--workspace", workspace.path]).stdout.contains("no runs yet"))
+
+        // A page to fetch, under our control: its text changes between runs.
+        let page = workspace.appendingPathComponent("story.html")
+        func write(_ price: String) throws {
+            try Data("""
+                <html><head><title>Mac Studio</title></head><body><article><h1>Mac Studio price</h1>
+                <p>Apple said the Mac Studio costs \(price) in the US.</p></article></body></html>
+                """.utf8).write(to: page)
+        }
+        try write("$1,999")
+        try Data("generic \(page.absoluteString)\n".utf8).write(to: sources)
+        let first = try CLI.run(["fetch", "--changes", "--workspace", workspace.path])
+        #expect(first.status == 2, "\(first.stderr)")
+        #expect(first.stdout.contains("claims") && first.stdout.contains("+ Mac Studio · price: $1,999"), "\(first.stdout)")
+        #expect(!first.stdout.contains("live claims"))
+        let quiet = try CLI.run(["fetch", "--changes", "--workspace", workspace.path])
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stdout)")
+        try write("$2,199")
+        let changed = try CLI.run(["fetch", "--changes", "--workspace", workspace.path])
+        #expect(changed.status == 2 && changed.stdout.contains("~ Mac Studio · price: $1,999 → $2,199"), "\(changed.stdout)")
+        // A source that fails: exit 1, its URL named once.
+        try Data("generic \(page.absoluteString)\ngeneric http://127.0.0.1:1/gone.html\n".utf8).write(to: sources)
+        let failed = try CLI.run(["fetch", "--changes", "--workspace", workspace.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.components(separatedBy: "http://127.0.0.1:1/gone.html").count == 2, "\(failed.stderr)")
+        #expect(try CLI.run(["fetch", "--changes", "--offline", "--workspace", workspace.path]).status == 64)
+    }
 }

@@ -100,8 +100,8 @@ extension UntrustedInputTests {
             "error: macrumors: http://169.254.169.254/latest/meta-data/: link not followed: 169.254.169.254 \(internalHost)",
             "error: macrumors: http://[::1]:\(server.port)/a.html: link not followed:",
             "error: macrumors: http://127.0.0.2:\(server.port)/a.html: link not followed: 127.0.0.2 \(internalHost)",
-            "error: macrumors: \(base)/redirect-internal.html: GET \(base)/redirect-internal.html: redirect to http://127.0.0.2:\(server.port)/a.html refused: 127.0.0.2 \(internalHost)",
-            "error: macrumors: \(base)/redirect-disallowed.html: GET \(base)/redirect-disallowed.html: redirect to \(base)/private/secret.html refused: disallowed by robots.txt",
+            "error: macrumors: \(base)/redirect-internal.html: redirect to http://127.0.0.2:\(server.port)/a.html refused: 127.0.0.2 \(internalHost)",
+            "error: macrumors: \(base)/redirect-disallowed.html: redirect to \(base)/private/secret.html refused: disallowed by robots.txt",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\n\(result.stderr)")
         }
