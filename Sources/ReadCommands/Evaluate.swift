@@ -12,10 +12,10 @@ public struct Evaluate: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Score claim extraction on a gold set: precision, recall and F1 for detection, values and labels.",
         discussion: """
-        With --gold, a set of sentences (one JSON object per line) read by the extractor alone. With --prose, a
-        folder of real article pages with hand-annotated claims and hard negatives (GOLD.json, Vocabulary.list and
-        Questions.list beside them, as in ../shared/corpus/prose): each page is read as a fetch would read it
-        (its site's plugin, or the generic reader; the page's own dates; the folder's vocabulary) and scored page
+        With --gold, a set of sentences (one JSON object per line) read by the extractor alone. With --prose, a \
+        folder of real article pages with hand-annotated claims and hard negatives (GOLD.json, Vocabulary.list and \
+        Questions.list beside them, as in ../shared/corpus/prose): each page is read as a fetch would read it \
+        (its site's plugin, or the generic reader; the page's own dates; the folder's vocabulary) and scored page \
         by page, with the hard negatives a produced claim violates.
         """)
 

@@ -13,7 +13,7 @@ public struct Export: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, html }
 
-    @Option(name: .long, help: "Digest format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "Digest format.")
     var format: Format = .markdown
 
     @Option(name: .long, help: "Write to this file instead of stdout.", completion: .file())

@@ -15,9 +15,9 @@ public struct Fetch: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "Fetch the sources, archive every page, extract claims and resolve questions.",
         discussion: """
-        Every exchange is written to Archive/ before anything reads it. A failing source is reported on stderr
-        with its id, URL and reason; the others carry on; the exit code is then 1. With --offline nothing is
-        sent over the network: the store is brought level with Archive/ (rebuilt, on a fresh clone).
+        Every exchange is written to Archive/ before anything reads it. A failing source is reported on stderr \
+        with its id, URL and reason; the others carry on; the exit code is then 1. With --offline nothing is \
+        sent over the network: the store is brought level with Archive/ (rebuilt, on a fresh clone). \
         Set CLAIMTRACK_NOW to an ISO 8601 time to pin the run's clock (used to build the sample archive).
         """)
 
@@ -30,7 +30,7 @@ public struct Fetch: AsyncParsableCommand {
     @Option(name: .customLong("user-agent"), help: "The User-Agent to send (default: $CLAIMTRACK_USER_AGENT or claimtrack's own, with a contact URL).")
     var userAgent: String?
 
-    @Option(name: .long, help: "Seconds to wait for a response before giving up on it (default 30).")
+    @Option(name: .long, help: "Seconds to wait for a response before giving up on it.")
     var timeout: Double = 30
 
     @Flag(name: .long, help: """

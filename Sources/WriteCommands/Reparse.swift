@@ -16,10 +16,10 @@ public struct Reparse: ParsableCommand {
     @OptionGroup var writer: WriterOptions
     @OptionGroup var verbosity: VerbosityOptions
     @Option(help: "Pages read and extracted at the same time (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     public func validate() throws {
-        if !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     public func run() throws {
@@ -31,7 +31,7 @@ public struct Reparse: ParsableCommand {
         let outcome = try workspace.reporting {
             try Store.rebuild(at: space.storeFile) { store in
                 var pipeline = try Pipeline(workspace: space, store: store)
-                pipeline.workers = jobs
+                pipeline.workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
                 if verbosity.showsProgress {
                     // A progress line on a terminal, redrawn at most ten times a second.
                     let clock = ProgressClock()

@@ -13,8 +13,8 @@ struct Claimtrack: AsyncParsableCommand {
         commandName: "claimtrack",
         abstract: "Follow a story across sources: archive pages, extract cited claims, track open questions.",
         discussion: """
-        A workspace is a folder holding Sources.list, Questions.list, Archive/ (the WARC files) and .claimtrack/
-        (the store, rebuildable from the archive). The current folder is used unless --workspace or
+        A workspace is a folder holding Sources.list, Questions.list, Archive/ (the WARC files) and .claimtrack/ \
+        (the store, rebuildable from the archive). The current folder is used unless --workspace or \
         CLAIMTRACK_WORKSPACE names another.
         """,
         version: ClaimtrackVersion.current,

@@ -277,4 +277,19 @@ import Testing
         #expect(failed.stderr.components(separatedBy: "http://127.0.0.1:1/gone.html").count == 2, "\(failed.stderr)")
         #expect(try CLI.run(["fetch", "--changes", "--offline", "--workspace", workspace.path]).status == 64)
     }
+
+    /// Help is wrapped once, by the parser (no line broken short in the middle of a sentence), and names each
+    /// default once.
+    @Test func helpIsWrappedOnceWithEachDefaultOnce() throws {
+        for command in [["fetch"], ["reparse"], ["export"], ["claims"], ["questions"], ["diff"], ["question", "add"], ["evaluate"],
+                        ["extract"], ["init"], ["source", "add"], ["verify"], []] {
+            let help = try CLI.run(command + ["--help"]).stdout
+            #expect(help.firstMatch(of: /\(default[^()]*\)\s*\(default/) == nil, "\(command): a default named twice")
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.hasPrefix(" ") && !next.hasPrefix(" ") && !line.isEmpty {
+                let ragged = line.count < 60 && !line.hasSuffix(".") && !line.hasSuffix(":") && next.first?.isLowercase == true
+                #expect(!ragged, "\(command): '\(line)' broken before '\(next)'")
+            }
+        }
+    }
 }
