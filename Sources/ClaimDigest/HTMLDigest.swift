@@ -49,7 +49,7 @@ public enum HTMLDigest {
     .question{border:1px solid #e2e2e2;border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
     .status{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;color:#fff;background:#888}
     .status.contested{background:#c0392b}.status.ambiguous{background:#8e44ad}.status.evidence{background:#d68910}.status.open{background:#7f8c8d}.status.resolved{background:#1e8449}
-    .timeline{width:100%;height:auto;display:block;margin:.5rem 0}.timeline text{font-size:11px;fill:#333}
+    .timeline-box{overflow-x:auto;margin:.5rem 0}.timeline{display:block;max-width:none}.timeline text{font-size:12px;fill:#333}
     ul.claims{padding-left:1.1rem}ul.claims li{margin:.2rem 0}.contradiction{color:#c0392b}.unknown{color:#555}
     ol.references li{margin:.4rem 0;font-size:.9rem;overflow-wrap:anywhere}code{font-size:.85em;background:#f4f4f4;padding:0 .2rem;border-radius:3px}
     .legend svg{vertical-align:middle}.legend span{margin-right:.8rem;white-space:nowrap;font-size:.85rem}
@@ -123,7 +123,9 @@ public enum HTMLDigest {
         let width = 640.0, left = 12.0, right = 200.0, rowHeight = 26.0, top = 24.0
         let height = top + Double(claims.count) * rowHeight + 10
         func x(_ day: Double) -> Double { left + (day - low) / (high - low) * (width - left - right) }
-        var svg = "<svg class=\"timeline\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Timeline of the claims on \(escape(state.id))\">\n"
+        // Drawn at its own size, never scaled with the page: its text stays as large on a phone as on a desk,
+        // and a screen narrower than the timeline scrolls it sideways inside its box, not the page.
+        var svg = "<div class=\"timeline-box\"><svg class=\"timeline\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Timeline of the claims on \(escape(state.id))\">\n"
         // Month ticks along the top.
         var tick = Timestamp.components(Date(timeIntervalSince1970: low * 86_400))
         var monthsDrawn = 0
@@ -160,7 +162,7 @@ public enum HTMLDigest {
                   let b = positions[DigestModel.References.key(contradiction.claims[1]) + contradiction.claims[1].value.display] else { continue }
             svg += "<line x1=\"\(f(a.0))\" y1=\"\(f(a.1))\" x2=\"\(f(b.0))\" y2=\"\(f(b.1))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>contradiction</title></line>\n"
         }
-        return svg + "</svg>\n"
+        return svg + "</svg></div>\n"
     }
 
     private static func line(_ claim: Claim, _ references: DigestModel.References) -> String {

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The HTML digest as a browser draws it: headless Chromium (Debian's `chromium`, which .ci/run installs)
+/// renders the sample's digest in a frame 390 and 1200 CSS px wide, and the timeline's text must be at least
+/// 11 px tall as drawn, with nothing wider than the page.
+@Suite struct DigestRenderingTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(arguments: [390, 1200])
+    func theTimelineIsLegibleAndNothingOverflows(width: Int) throws {
+        guard let chromium = Self.chromium else {
+            print("DigestRenderingTests: no chromium found; the rendering checks were skipped (apt-get install chromium)")
+            return
+        }
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let digest = try CLI.run(["export", "--format", "html", "--workspace", workspace.path]).stdout
+        // The digest forbids scripts, so the measuring script runs in a page that holds it in a frame of the
+        // width wanted (a headless window is never narrower than 500 px; a frame is).
+        let escaped = digest.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let harness = """
+            <!DOCTYPE html><html><head><title>pending</title></head><body style="margin:0">
+            <iframe id="f" style="width:\(width)px;height:900px;border:0" srcdoc="\(escaped)"></iframe>
+            <script>
+            document.getElementById('f').addEventListener('load', () => {
+              const frame = document.getElementById('f'), d = frame.contentDocument, w = frame.contentWindow;
+              const sizes = [...d.querySelectorAll('svg.timeline text')].map(t => t.getScreenCTM().a * parseFloat(w.getComputedStyle(t).fontSize));
+              document.title = JSON.stringify({smallest: Math.min(...sizes), texts: sizes.length,
+                                               pageWidth: d.documentElement.scrollWidth, viewport: w.innerWidth});
+            });
+            </script></body></html>
+            """
+        let page = workspace.appendingPathComponent("harness.html")
+        try Data(harness.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1300,1000", "--virtual-time-budget=5000",
+                             "--user-data-dir=\(workspace.appendingPathComponent("chromium").path)", "--dump-dom", page.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let title = try #require(dom.firstMatch(of: /<title>(\{[^<]*\})<\/title>/)?.1, "\(dom.prefix(500))")
+        let metrics = try #require(try JSONSerialization.jsonObject(with: Data(String(title).utf8)) as? [String: Double])
+        #expect(metrics["texts"]! > 10)
+        #expect(metrics["smallest"]! >= 11, "timeline text \(metrics["smallest"]!) px at \(width) px")
+        #expect(metrics["pageWidth"]! <= metrics["viewport"]!, "the page is \(metrics["pageWidth"]!) px wide in a \(metrics["viewport"]!) px viewport")
+    }
+}
