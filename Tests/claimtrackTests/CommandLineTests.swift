@@ -129,15 +129,24 @@ struct CLI {
     static func query(_ workspace: URL, _ sql: String) throws -> [String] {
         let store = workspace.appendingPathComponent(".claimtrack/store.sqlite").path
         let script = "import sqlite3, sys\nfor row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(map(str, row)))"
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, store, sql]
+        return try output(of: "/usr/bin/env", ["python3", "-c", script, store, sql]).stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// Another program's exit status and stdout (its stderr is dropped).
+    static func output(of executable: String, _ arguments: [String], in folder: URL? = nil,
+                       environment: [String: String]? = nil) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        return text.split(separator: "\n").map(String.init)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 
     /// A WARC file's records as text (gzip -dc), each starting at its `WARC/1.1` line.

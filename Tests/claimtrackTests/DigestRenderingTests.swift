@@ -35,16 +35,9 @@ import Testing
             """
         let page = workspace.appendingPathComponent("harness.html")
         try Data(harness.utf8).write(to: page)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1300,1000", "--virtual-time-budget=5000",
-                             "--user-data-dir=\(workspace.appendingPathComponent("chromium").path)", "--dump-dom", page.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try CLI.output(of: chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1300,1000",
+                                                "--virtual-time-budget=5000", "--user-data-dir=\(workspace.appendingPathComponent("chromium").path)",
+                                                "--dump-dom", page.absoluteString]).stdout
         let title = try #require(dom.firstMatch(of: /<title>(\{[^<]*\})<\/title>/)?.1, "\(dom.prefix(500))")
         let metrics = try #require(try JSONSerialization.jsonObject(with: Data(String(title).utf8)) as? [String: Double])
         #expect(metrics["texts"]! > 10)

@@ -151,21 +151,11 @@ import Testing
         }
         try? FileManager.default.removeItem(atPath: "/tmp/first-workspace")
         defer { try? FileManager.default.removeItem(atPath: "/tmp/first-workspace") }
-        let bash = Process()
-        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
-        bash.arguments = ["-e", "-c", commands]
-        bash.currentDirectoryURL = CLI.repository
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "")
         environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
-        bash.environment = environment
-        let output = Pipe()
-        bash.standardOutput = output
-        bash.standardError = FileHandle.nullDevice
-        try bash.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        bash.waitUntilExit()
-        #expect(bash.terminationStatus == 0, "\(text)")
+        let (status, text) = try CLI.output(of: "/bin/bash", ["-e", "-c", commands], in: CLI.repository, environment: environment)
+        #expect(status == 0, "\(text)")
         #expect(text.hasSuffix(expected), "\(text)")
     }
 
