@@ -91,11 +91,13 @@ public enum MarkdownDigest {
         var out = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "!", "|", "~", "^": out += "\\\(character)"
+            // Only what could start markup mid-line: with [ and ] escaped no link, image or footnote can
+            // form, so ( ) ! ^ stay as written; the text never starts a line, so # and list markers are inert.
+            case "\\", "`", "*", "_", "[", "]", "|", "~": out += "\\\(character)"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\n", "\r": out += " "
+            case let other where other.isNewline: out += " "  // \n, \r, and \r\n (one Character)
             default: out.append(character)
             }
         }
