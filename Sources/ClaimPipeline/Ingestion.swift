@@ -165,7 +165,7 @@ struct Ingestion {
             outcome.diagnostics.append(Diagnostic(.error, source: capture.source, location: capture.targetURI, "unreadable page: \(error)"))
         case .success(let read):
             pending.append(Store.Entry(capture: CaptureRow(capture, document: read.document, diagnostics: read.diagnostics, links: read.links),
-                                       claims: read.claims, unknowns: read.unknowns))
+                                       claims: read.claims, unknowns: read.unknowns, text: read.text))
             holders[Links.pageKey(read.document.url)] = .ownCapture
             var claims = read.claims.count
             for excerpt in read.excerpts {
@@ -176,7 +176,7 @@ struct Ingestion {
                 default: holders[key] = .excerpt(digest: excerpt.digest)
                 }
                 pending.append(Store.Entry(capture: CaptureRow(excerptOf: capture, document: excerpt.document, digest: excerpt.digest),
-                                           claims: excerpt.claims, unknowns: excerpt.unknowns))
+                                           claims: excerpt.claims, unknowns: excerpt.unknowns, text: excerpt.text))
                 claims += excerpt.claims.count
             }
             outcome.pages += 1

@@ -148,7 +148,7 @@ public struct Pipeline {
 
     /// Stores the captures of one run file that the store does not have yet, streaming the file; pages
     /// `readAhead` already read are not read again.
-    private func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problems: [ArchiveError]) {
+    func ingest(file: URL, readAhead: ReadAhead? = nil) throws -> (outcome: Outcome, run: Run?, problems: [ArchiveError]) {
         var scanned: (run: Run?, problems: [ArchiveError]) = (nil, [])
         let outcome = try ingest(readAhead: readAhead) { each in
             // Captures already stored are skipped, asked about a few at a time.

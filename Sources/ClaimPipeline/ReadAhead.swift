@@ -11,6 +11,8 @@ struct PageRead: Sendable {
     var links: [URL]
     /// The articles the page quotes (a feed's item bodies, a listing's teasers), each extracted on its own.
     var excerpts: [Excerpt] = []
+    /// The text the page was read as (headline and prose), for the full-text index.
+    var text: String = ""
 
     /// An article as the page quotes it, and what was extracted from it.
     struct Excerpt: Sendable {
@@ -19,6 +21,8 @@ struct PageRead: Sendable {
         var unknowns: [StatedUnknown]
         /// A digest of the quoted text: what tells a changed excerpt from the same one in a newer feed.
         var digest: String
+        /// The quoted text, for the full-text index.
+        var text: String = ""
     }
 }
 

@@ -22,10 +22,11 @@ struct ReaderPool: Sendable {
             let text = ([excerpt.document.title ?? ""] + excerpt.passages.map(\.text)).joined(separator: "\n")
             let digest = WARCDigest.sha1(Data(text.utf8))
             let quoted = memo.extract(excerpt, digest: digest, prior: job.prior, with: extractor)
-            return PageRead.Excerpt(document: excerpt.document, claims: quoted.claims, unknowns: quoted.unknowns, digest: digest)
+            return PageRead.Excerpt(document: excerpt.document, claims: quoted.claims, unknowns: quoted.unknowns, digest: digest, text: text)
         }
         return PageRead(document: reading.document, diagnostics: reading.diagnostics, claims: extracted.claims,
-                        unknowns: extracted.unknowns, links: job.plugin.links(in: reading), excerpts: excerpts)
+                        unknowns: extracted.unknowns, links: job.plugin.links(in: reading), excerpts: excerpts,
+                        text: ([reading.document.title ?? ""] + reading.passages.map(\.text)).joined(separator: "\n"))
     }
 
     /// Plugin read and core extraction of each job, `workers` at a time, started at once: with one worker

@@ -145,6 +145,14 @@ enum Schema {
                 t.column("bytes", .integer).notNull()
             }
         }
+        migrator.registerMigration("v12-create-pageText") { db in
+            // The text each capture was read as (headline and prose), indexed for full-text search, so a subject
+            // or attribute the vocabulary gains later finds the archived pages that mention it and only those
+            // are read again. A store from an older build has none until its next reparse.
+            try db.execute(sql: "CREATE VIRTUAL TABLE pageText USING fts5(text, captureID UNINDEXED)")
+            // The vocabulary the stored pages were read with: every subject name and alias, attribute id and cue.
+            try db.create(table: "vocabularyRead") { t in t.primaryKey("term", .text) }
+        }
         return migrator
     }
 }

@@ -69,6 +69,53 @@ public final class Store: Sendable {
         }
     }
 
+    /// The terms (subject names and aliases, attribute ids and cues) the stored pages were read with.
+    public func vocabularyRead() throws -> Set<String> {
+        try read("read the vocabulary read") { db in Set(try String.fetchAll(db, sql: "SELECT term FROM vocabularyRead")) }
+    }
+
+    /// Records that the stored pages have been read with `terms`.
+    public func recordVocabularyRead(_ terms: Set<String>) throws {
+        try write("record the vocabulary read") { db in
+            for term in terms { try db.execute(sql: "INSERT OR IGNORE INTO vocabularyRead (term) VALUES (?)", arguments: [term]) }
+        }
+    }
+
+    /// Whether any page's text is indexed (a store from an older build has none until its next reparse).
+    public func hasPageText() throws -> Bool {
+        try read("look at the page index") { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pageText)") ?? false }
+    }
+
+    /// The archive records (WARC file and record id; a feed's or listing's for an excerpt) of the pages whose
+    /// text mentions any of `terms`, each as a phrase.
+    public func recordsMentioning(_ terms: [String]) throws -> [(warcFile: String, recordID: String)] {
+        guard !terms.isEmpty else { return [] }
+        return try read("search the page index") { db in
+            var found: [String: String] = [:]
+            for term in terms {
+                let phrase = "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT c.warcFile, COALESCE(c.quotedIn, c.recordID) FROM pageText p JOIN capture c ON c.id = p.captureID
+                    WHERE pageText MATCH ?
+                    """, arguments: [phrase])
+                for row in rows { found[row[1]] = row[0] }
+            }
+            return found.map { ($0.value, $0.key) }.sorted { ($0.warcFile, $0.recordID) < ($1.warcFile, $1.recordID) }
+        }
+    }
+
+    /// Drops what was read off these records (their captures, the excerpts they carry, claims, unknowns and
+    /// indexed text), so the next catch-up reads them again from the archive.
+    public func forget(recordIDs: [String]) throws {
+        guard !recordIDs.isEmpty else { return }
+        try write("forget \(recordIDs.count) captures") { db in
+            for recordID in recordIDs {
+                try db.execute(sql: "DELETE FROM capture WHERE recordID = ? OR quotedIn = ?", arguments: [recordID, recordID])
+            }
+            try db.execute(sql: "DELETE FROM pageText WHERE captureID NOT IN (SELECT id FROM capture)")
+        }
+    }
+
     /// The size run file `name` had when every record in it was stored; nil when it has not been read whole.
     public func storedSize(ofRunFile name: String) throws -> Int? {
         try read("look up run file \(name)") { db in try ArchiveFileRow.fetchOne(db, key: name)?.bytes }
@@ -95,10 +142,13 @@ public final class Store: Sendable {
         public var capture: CaptureRow
         public var claims: [Claim]
         public var unknowns: [StatedUnknown]
-        public init(capture: CaptureRow, claims: [Claim] = [], unknowns: [StatedUnknown] = []) {
+        /// The text the page was read as (headline and prose), for the full-text index; nil for no page.
+        public var text: String?
+        public init(capture: CaptureRow, claims: [Claim] = [], unknowns: [StatedUnknown] = [], text: String? = nil) {
             self.capture = capture
             self.claims = claims
             self.unknowns = unknowns
+            self.text = text
         }
     }
 
@@ -116,6 +166,9 @@ public final class Store: Sendable {
                 try capture.insertRow(db)
                 for (order, claim) in entry.claims.enumerated() {
                     try ClaimRow(claim, captureID: capture.id!, order: order).insert(db)
+                }
+                if let text = entry.text, !text.isEmpty {
+                    try db.execute(sql: "INSERT INTO pageText (text, captureID) VALUES (?, ?)", arguments: [text, capture.id!])
                 }
                 for unknown in entry.unknowns {
                     var row = try UnknownRow(unknown, captureID: capture.id!)

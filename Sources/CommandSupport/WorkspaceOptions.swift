@@ -40,6 +40,19 @@ public struct WorkspaceOptions: ParsableArguments {
     /// be changed. A store an older claimtrack wrote first has its schema brought up to date, once, under
     /// the workspace lock.
     public func openStoreForReading() throws -> Store {
+        let store = try openStoreReadOnly()
+        // Questions.list or Vocabulary.list named something the stored pages were not read for: a writer reads
+        // the pages that mention it again; a listing only says so.
+        if let known = try? store.vocabularyRead(), !known.isEmpty, let current = try? resolved.vocabulary().terms {
+            let new = current.subtracting(known).sorted()
+            if !new.isEmpty {
+                Terminal.warn("note: \(new.joined(separator: ", ")) \(new.count == 1 ? "is" : "are") new since the archived pages were read; run 'claimtrack fetch --offline' to read again the pages that mention \(new.count == 1 ? "it" : "them")")
+            }
+        }
+        return store
+    }
+
+    private func openStoreReadOnly() throws -> Store {
         let space = resolved
         if !FileManager.default.fileExists(atPath: space.storeFile.path), case let files = space.runFiles(), !files.isEmpty {
             Terminal.warn("note: there is no store yet, though Archive/ holds \(files.count) run file\(files.count == 1 ? "" : "s"); run 'claimtrack fetch --offline' to read them")

@@ -68,6 +68,7 @@ public struct Fetch: AsyncParsableCommand {
         var lastRun: String?
         if offline {
             outcome = try workspace.reporting { try pipeline.catchUp() }
+            try reread(pipeline)
         } else {
             // What an earlier run archived but did not store (it was stopped, or a listing's lock made its
             // store fail) is stored first, so nothing archived waits for a `fetch --offline`.
@@ -76,6 +77,7 @@ public struct Fetch: AsyncParsableCommand {
                 Terminal.warn("note: stored \(earlier.pages + earlier.unchanged) capture\(earlier.pages + earlier.unchanged == 1 ? "" : "s") an earlier run archived but had not stored")
             }
             earlier.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+            try reread(pipeline)
             lastRun = try workspace.reporting { try pipeline.store.runIDs().last }
             let contents = try workspace.reporting { try WorkspaceText.read(space.sourcesList) } ?? ""
             let parsed = SourcesList.parse(contents, plugins: PluginRegistry.sourcesListRules)
@@ -114,6 +116,8 @@ public struct Fetch: AsyncParsableCommand {
         if !verbosity.quiet { outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") } }
         verbosity.report(outcome.diagnostics)
         outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
+        // Every page this run stored was read with the vocabulary as it is now.
+        try workspace.reporting { try pipeline.recordVocabularyRead() }
         // The writer keeps the run's resolution, so the listings that follow read it.
         let snapshot = try workspace.reporting { try pipeline.keepResolution() }
         if changes, let run = outcome.run {
@@ -156,6 +160,15 @@ public struct Fetch: AsyncParsableCommand {
             }
         }
         if !outcome.failures.isEmpty && !offline || problems > 0 { throw ExitCode.failure }
+    }
+
+    /// Reads again the archived pages that mention what the vocabulary gained since they were read, and says so.
+    private func reread(_ pipeline: Pipeline) throws {
+        let reread = try workspace.reporting { try pipeline.rereadForNewTerms() }
+        if !reread.terms.isEmpty && !verbosity.quiet {
+            Terminal.warn("note: read again \(reread.pages) archived page\(reread.pages == 1 ? "" : "s") that mention\(reread.pages == 1 ? "s" : "") \(reread.terms.joined(separator: ", ")), new in Questions.list or Vocabulary.list")
+        }
+        verbosity.report(reread.diagnostics)
     }
 
     /// `--changes`' exit code when something changed (1 stays "something failed").

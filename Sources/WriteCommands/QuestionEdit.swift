@@ -77,6 +77,11 @@ private func keepResolution(_ workspace: Workspace) {
     withExtendedLifetime(lock) {
         do {
             let store = try Store(file: workspace.storeFile)
+            // A question about a subject the stored pages were not read for: read again the pages that mention it.
+            let reread = try Pipeline(workspace: workspace, store: store).rereadForNewTerms()
+            if !reread.terms.isEmpty {
+                print("read again \(reread.pages) archived page\(reread.pages == 1 ? "" : "s") that mention\(reread.pages == 1 ? "s" : "") \(reread.terms.joined(separator: ", "))")
+            }
             try Pipeline.keepResolution(workspace, store: store)
             try store.finishWriting()
         } catch {

@@ -43,6 +43,7 @@ public struct Reparse: ParsableCommand {
                 let outcome = try pipeline.catchUp()
                 if verbosity.showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 verbosity.report(outcome.diagnostics)
+                try pipeline.recordVocabularyRead()
                 outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
                 // As a fetch does: resolve once now and keep it, so the next listing reads it.
                 try pipeline.keepResolution()

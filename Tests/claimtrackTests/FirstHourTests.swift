@@ -282,4 +282,41 @@ import Testing
             }
         }
     }
+
+    /// A question about a subject the stored pages were not read for: question add reads again just the
+    /// archived pages that mention it (found by the full-text index), and the answer is there at once.
+    @Test func aNewSubjectIsReadWithoutAReparse() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        var lines = ""
+        for (name, text) in [("thermostat", "The ecobee Smart Thermostat Premium costs $249 at Best Buy, according to the retailer."),
+                             ("studio", "Apple said the Mac Studio costs $1,999 in the US."),
+                             ("watch", "The Apple Watch Series 11 costs $399, Apple said.")] {
+            let page = workspace.appendingPathComponent("\(name).html")
+            try Data("<html><head><title>\(name)</title></head><body><article><h1>\(name)</h1><p>\(text)</p></article></body></html>".utf8).write(to: page)
+            lines += "generic \(page.absoluteString)\n"
+        }
+        try Data(lines.utf8).write(to: workspace.appendingPathComponent("Sources.list"))
+        #expect(try CLI.run(["fetch", "--workspace", workspace.path]).status == 0)
+        #expect(!(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout.contains("$249")))
+        let added = try CLI.run(["question", "add", "ecobee-price", "--text", "What does the ecobee thermostat cost?", "--subject", "ecobee",
+                                 "--attribute", "price", "--workspace", workspace.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("read again 1 archived page that mentions ecobee"), "\(added.stdout)")
+        let show = try CLI.run(["question", "show", "ecobee-price", "--workspace", workspace.path])
+        #expect(show.stdout.contains("answer: $249"), "\(show.stdout)")
+        // The other pages' claims are still there, stored once.
+        let claims = try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout
+        #expect(claims.components(separatedBy: "$1,999").count == 3 && claims.contains("$399"), "\(claims)")  // value and quote
+        #expect(try CLI.run(["verify", "--workspace", workspace.path]).status == 0)
+        // Written by hand instead, the listing says what to run, and fetch --offline does the reading.
+        try (try String(contentsOf: workspace.appendingPathComponent("Questions.list"), encoding: .utf8)
+             + "\n[watch-price]\ntext: What does the watch cost?\nsubjects: Series 11\nattribute: price\n")
+            .write(to: workspace.appendingPathComponent("Questions.list"), atomically: true, encoding: .utf8)
+        let listed = try CLI.run(["questions", "--workspace", workspace.path])
+        #expect(listed.stderr.contains("note: series 11 is new since the archived pages were read; run 'claimtrack fetch --offline'"), "\(listed.stderr)")
+        let offline = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        #expect(offline.stderr.contains("read again 1 archived page that mentions series 11"), "\(offline.stderr)")
+        #expect(try CLI.run(["question", "show", "watch-price", "--workspace", workspace.path]).stdout.contains("answer: $399"))
+    }
 }

@@ -247,3 +247,12 @@ extension Vocabulary {
         return Vocabulary(subjects: subjects, attributes: attributes)
     }()
 }
+
+extension Vocabulary {
+    /// What a page must mention for this vocabulary to read a claim off it: every subject's name and aliases
+    /// and every attribute's cue words, lower-cased. A term the stored pages were not read with means some
+    /// pages may hold claims the store lacks.
+    public var terms: Set<String> {
+        Set((subjects.flatMap { [$0.name] + $0.aliases } + attributes.flatMap(\.triggers)).map { $0.lowercased() }.filter { !$0.isEmpty })
+    }
+}
