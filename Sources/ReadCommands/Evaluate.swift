@@ -19,7 +19,7 @@ public struct Evaluate: ParsableCommand {
         by page, with the hard negatives a produced claim violates.
         """)
 
-    @Option(name: .long, help: "The sentence gold set, one JSON object per line.", completion: .file(extensions: ["jsonl"]))
+    @Option(name: .long, help: "The sentence gold set, one JSON object per line (scored with the built-in vocabulary, or with the vocabulary of --workspace when it is given).", completion: .file(extensions: ["jsonl"]))
     var gold = "Evaluation/extraction-gold.jsonl"
 
     @Option(name: .long, help: "A folder of real pages with GOLD.json (e.g. ../shared/corpus/prose).", completion: .directory)
@@ -34,6 +34,7 @@ public struct Evaluate: ParsableCommand {
     @Flag(name: .long, help: "List every disagreement: misses, false claims and (with --prose) violated hard negatives.")
     var errors = false
 
+    @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
     public func run() throws {
@@ -48,7 +49,10 @@ public struct Evaluate: ParsableCommand {
             throw ExitCode.failure
         }
         let priors = Dictionary(uniqueKeysWithValues: PluginRegistry.all.map { ($0.descriptor.id, $0.descriptor.prior) })
-        let report = ExtractionEvaluation.evaluate(sentences, extractor: ClaimExtractor(), priors: priors)
+        // The built-in vocabulary, so scores compare across workspaces; a workspace named with --workspace
+        // scores with its own (Vocabulary.list and the subjects its questions name).
+        let vocabulary = workspace.workspace == nil ? Vocabulary.standard : try workspace.reporting { try workspace.resolved.vocabulary() }
+        let report = ExtractionEvaluation.evaluate(sentences, extractor: ClaimExtractor(vocabulary: vocabulary), priors: priors)
         if output.json { return try output.printJSON(report) }
         print(ExtractionEvaluation.table(report))
         if errors { print(""); report.errors.forEach { print($0) } }

@@ -319,4 +319,21 @@ import Testing
         #expect(offline.stderr.contains("read again 1 archived page that mentions series 11"), "\(offline.stderr)")
         #expect(try CLI.run(["question", "show", "watch-price", "--workspace", workspace.path]).stdout.contains("answer: $399"))
     }
+
+    /// evaluate scores with the built-in vocabulary, or with a workspace's when --workspace names one; a bad
+    /// gold line is an error at FILE:LINE.
+    @Test func evaluateTakesAWorkspace() throws {
+        let workspace = try CLI.emptyWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try Data("subject Zork Phone = zphone\n".utf8).write(to: workspace.appendingPathComponent("Vocabulary.list"))
+        let gold = workspace.appendingPathComponent("gold.jsonl")
+        try Data(("{\"sentence\": \"The zPhone costs $499, the company said.\", \"stated\": \"2026-03-01T00:00:00Z\", \"source\": \"macrumors\", "
+                  + "\"claims\": [{\"subject\": \"Zork Phone\", \"attribute\": \"price\", \"value\": \"$499\", \"label\": \"reported\"}]}\n").utf8).write(to: gold)
+        let builtIn = try CLI.run(["evaluate", "--gold", gold.path]).stdout
+        let own = try CLI.run(["evaluate", "--gold", gold.path, "--workspace", workspace.path]).stdout
+        #expect(builtIn.contains("(0/0/1)") && own.contains("(1/0/0)"), "\(builtIn)\n\(own)")
+        try Data("{\"sentence\": 1}\n{broken\n".utf8).write(to: gold)
+        let bad = try CLI.run(["evaluate", "--gold", gold.path, "--workspace", workspace.path])
+        #expect(bad.status == 1 && bad.stderr.contains("\(gold.path):1: error: not a gold sentence") && bad.stderr.contains("\(gold.path):2: error:"))
+    }
 }
