@@ -37,7 +37,15 @@ public struct Export: ParsableCommand {
 
     public func run() throws {
         let space = workspace.resolved
+        // On a terminal, a line saying which stage a large export is in; nothing of it in a pipe or a file.
+        let progress = isatty(STDERR_FILENO) == 1
+        func stage(_ text: String) {
+            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
+        }
+        stage("export: reading and resolving the store…")
         let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStoreForReading()) }
+        stage("export: rendering \(snapshot.claims.count) claims on \(snapshot.questions.count) questions as \(format.rawValue)…")
+        defer { stage("") }
         if let unknown = question.first(where: { id in !snapshot.questions.contains { $0.id == id } }) {
             throw ValidationError("unknown question '\(unknown)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
         }

@@ -336,4 +336,23 @@ import Testing
         let bad = try CLI.run(["evaluate", "--gold", gold.path, "--workspace", workspace.path])
         #expect(bad.status == 1 && bad.stderr.contains("\(gold.path):1: error: not a gold sentence") && bad.stderr.contains("\(gold.path):2: error:"))
     }
+
+    /// Long commands draw progress on a terminal (run here under a pseudo-terminal with script(1)) and
+    /// none into a pipe or a file.
+    @Test func progressOnATerminalOnly() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).status == 0)
+        let piped = try CLI.run(["export", "--workspace", workspace.path])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("FirstHourTests: no script(1); the terminal half of the progress check was skipped")
+            return
+        }
+        for command in ["export --output /dev/null", "reparse"] {
+            let line = "\(CLI.binary.path) \(command) --workspace \(workspace.path)"
+            let terminal = try CLI.output(of: "/usr/bin/script", ["-q", "-e", "-c", line, "/dev/null"]).stdout
+            #expect(terminal.contains("\u{1B}[K" + command.prefix(6)), "\(command): \(terminal.debugDescription)")
+        }
+    }
 }
