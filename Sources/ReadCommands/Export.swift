@@ -43,13 +43,20 @@ public struct Export: ParsableCommand {
             if progress { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
         }
         stage("export: reading and resolving the store…")
-        let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStoreForReading()) }
+        // A digest since a date resolves the claims stated since then: the status, answer, spread and
+        // contradictions it shows are theirs, not those of claims it leaves out.
+        let sinceDate = since.flatMap { Timestamp.iso8601($0) }
+        let snapshot = try workspace.reporting {
+            try Snapshot.load(space, store: workspace.openStoreForReading()) { claim in
+                sinceDate.map { (claim.statedAt ?? claim.citation?.retrieved ?? .distantPast) >= $0 } ?? true
+            }
+        }
         stage("export: rendering \(snapshot.claims.count) claims on \(snapshot.questions.count) questions as \(format.rawValue)…")
         defer { stage("") }
         if let unknown = question.first(where: { id in !snapshot.questions.contains { $0.id == id } }) {
             throw ValidationError("unknown question '\(unknown)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
         }
-        let input = DigestFilter(questions: question, since: since.flatMap { Timestamp.iso8601($0) }, minConfidence: minConfidence)
+        let input = DigestFilter(questions: question, since: sinceDate, minConfidence: minConfidence)
             .apply(to: DigestInput(workspace: space.root.lastPathComponent, run: snapshot.run,
                                    questions: snapshot.questions, claims: snapshot.claims))
         let text: String

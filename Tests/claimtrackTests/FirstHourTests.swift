@@ -355,4 +355,20 @@ import Testing
             #expect(terminal.contains("\u{1B}[K" + command.prefix(6)), "\(command): \(terminal.debugDescription)")
         }
     }
+
+    /// export --since shows each question as the claims since that date have it: status, answer, spread and
+    /// contradictions of what it shows, not of claims it leaves out.
+    @Test func exportSinceResolvesWhatItShows() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let all = try CLI.run(["export", "--question", "m5-ultra-launch", "--workspace", workspace.path]).stdout
+        #expect(all.contains("- Status: **contested**") && all.contains("- Spread: 2026-06-01 – 2026-12-31") && all.contains("Contradiction:"))
+        // Since 10 March only Tom's Hardware's autumn claim remains: one source, nothing to contradict it.
+        let since = try CLI.run(["export", "--since", "2026-03-10", "--question", "m5-ultra-launch", "--workspace", workspace.path]).stdout
+        #expect(since.contains("- Status: **evidence**") && since.contains("- Independent sources: 1"), "\(since)")
+        #expect(!since.contains("Spread:") && !since.contains("Contradiction:") && !since.contains("June 2026"))
+        let later = try CLI.run(["export", "--since", "2026-03-25", "--question", "m5-ultra-launch", "--workspace", workspace.path]).stdout
+        #expect(later.contains("- Status: **open**") && later.contains("- Best current answer: none yet"))
+    }
 }
