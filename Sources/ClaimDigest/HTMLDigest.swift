@@ -117,6 +117,10 @@ public enum HTMLDigest {
             for bound in [claim.value.start, claim.value.end].compactMap({ $0 }) where claim.value.type == .date || claim.value.type == .period {
                 if let date = Timestamp.iso8601(bound) { days.append(date.timeIntervalSince1970 / 86_400) }
             }
+            // When a value holds ("$1,600 until March 20", "$2,000 from now on") shares the axis too.
+            for bound in [claim.validTime?.start, claim.validTime?.end].compactMap({ $0 }) {
+                if let date = Timestamp.iso8601(bound) { days.append(date.timeIntervalSince1970 / 86_400) }
+            }
         }
         guard var low = days.min(), var high = days.max() else { return "" }
         if high - low < 30 { low -= 15; high += 15 }
@@ -140,6 +144,13 @@ public enum HTMLDigest {
             tick = tick.month == 12 ? (tick.year + 1, 1, 1, 0, 0, 0) : (tick.year, tick.month + 1, 1, 0, 0, 0)
             monthsDrawn += 1
         }
+        // No month labelled (a span of weeks, a single claim): the span's first and last days are.
+        if !svg.contains("<text") {
+            for day in [low, high] {
+                let date = Timestamp.components(Date(timeIntervalSince1970: day * 86_400))
+                svg += "<text x=\"\(f(x(day)))\" y=\"11\" text-anchor=\"\(day == low ? "start" : "end")\">\(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))</text>\n"
+            }
+        }
         var positions: [String: (Double, Double)] = [:]
         for (row, claim) in claims.enumerated() {
             let y = top + Double(row) * rowHeight + rowHeight / 2
@@ -151,6 +162,14 @@ public enum HTMLDigest {
                 let x1 = x(start.timeIntervalSince1970 / 86_400), x2 = x(end.timeIntervalSince1970 / 86_400 + 1)
                 svg += "<line x1=\"\(f(statedX))\" y1=\"\(f(y))\" x2=\"\(f(x1))\" y2=\"\(f(y))\" stroke=\"\(color)\" stroke-dasharray=\"2 3\"/>"
                 svg += "<rect x=\"\(f(x1))\" y=\"\(f(y - 4))\" width=\"\(f(max(3, x2 - x1)))\" height=\"8\" fill=\"\(color)\" opacity=\"0.35\"/>"
+            }
+            if let valid = claim.validTime, valid.start != nil || valid.end != nil {
+                // The window the value holds in, under its row: an open end runs to the edge, so a change
+                // ("$1,600" until a date, "$2,000" from it) shows as two windows meeting.
+                let (color, _) = appearance(claim.confidence.label)
+                let from = valid.start.flatMap { Timestamp.iso8601($0) }.map { x($0.timeIntervalSince1970 / 86_400) } ?? left
+                let to = valid.end.flatMap { Timestamp.iso8601($0) }.map { x($0.timeIntervalSince1970 / 86_400 + 1) } ?? (width - right)
+                svg += "<line x1=\"\(f(from))\" y1=\"\(f(y + 9))\" x2=\"\(f(max(from + 2, to)))\" y2=\"\(f(y + 9))\" stroke=\"\(color)\" stroke-width=\"3\"><title>\(escape(valid.text))</title></line>"
             }
             svg += mark(claim.confidence.label, x: statedX, y: y)
             let reference = references.existing(claim)

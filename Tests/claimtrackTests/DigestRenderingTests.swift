@@ -44,4 +44,16 @@ import Testing
         #expect(metrics["smallest"]! >= 11, "timeline text \(metrics["smallest"]!) px at \(width) px")
         #expect(metrics["pageWidth"]! <= metrics["viewport"]!, "the page is \(metrics["pageWidth"]!) px wide in a \(metrics["viewport"]!) px viewport")
     }
+
+    /// A change claim's windows are drawn under its rows so the change shows: the 256GB upgrade's "$1,600
+    /// before the change" ends where "$2,000 from now on" begins.
+    @Test func aChangeShowsAsTwoWindowsMeeting() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let html = try CLI.run(["export", "--format", "html", "--question", "mac-studio-256gb-price", "--workspace", workspace.path]).stdout
+        let ends = html.matches(of: /x2="([\d.]+)"[^>]*><title>before the change<\/title>/).map { String($0.1) }
+        let starts = html.matches(of: /x1="([\d.]+)"[^>]*><title>from now on<\/title>/).map { String($0.1) }
+        #expect(!ends.isEmpty && !starts.isEmpty && !Set(ends).isDisjoint(with: starts), "ends \(ends), starts \(starts)")
+    }
 }
