@@ -133,24 +133,28 @@ public enum HTMLDigest {
         // Month ticks along the top.
         var tick = Timestamp.components(Date(timeIntervalSince1970: low * 86_400))
         var monthsDrawn = 0
+        var gridlines = "", labels: [String] = []
         // About six labelled months whatever the span, so labels never overlap.
         let step = max(1, Int(((high - low) / 30.4 / 6).rounded(.up)))
         while monthsDrawn < 600, let date = Timestamp.utc(year: tick.year, month: tick.month, day: 1) {
             let day = date.timeIntervalSince1970 / 86_400
             if day > high { break }
             if day >= low && (tick.year * 12 + tick.month) % step == 0 {
-                svg += "<line x1=\"\(f(x(day)))\" y1=\"14\" x2=\"\(f(x(day)))\" y2=\"\(f(height - 6))\" stroke=\"#eee\"/><text x=\"\(f(x(day) + 2))\" y=\"11\">\(String(format: "%04d-%02d", tick.year, tick.month))</text>\n"
+                gridlines += "<line x1=\"\(f(x(day)))\" y1=\"14\" x2=\"\(f(x(day)))\" y2=\"\(f(height - 6))\" stroke=\"#eee\"/>"
+                labels.append("<text x=\"\(f(x(day) + 2))\" y=\"11\">\(String(format: "%04d-%02d", tick.year, tick.month))</text>")
             }
             tick = tick.month == 12 ? (tick.year + 1, 1, 1, 0, 0, 0) : (tick.year, tick.month + 1, 1, 0, 0, 0)
             monthsDrawn += 1
         }
-        // No month labelled (a span of weeks, a single claim): the span's first and last days are.
-        if !svg.contains("<text") {
-            for day in [low, high] {
+        // Fewer than two months labelled (a span of weeks, a single claim): the axis is named by its first
+        // and last days instead, so it always reads as a span.
+        if labels.count < 2 {
+            labels = [low, high].map { day in
                 let date = Timestamp.components(Date(timeIntervalSince1970: day * 86_400))
-                svg += "<text x=\"\(f(x(day)))\" y=\"11\" text-anchor=\"\(day == low ? "start" : "end")\">\(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))</text>\n"
+                return "<text x=\"\(f(x(day)))\" y=\"11\" text-anchor=\"\(day == low ? "start" : "end")\">\(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))</text>"
             }
         }
+        svg += gridlines.isEmpty && labels.isEmpty ? "" : gridlines + labels.joined() + "\n"
         var positions: [String: (Double, Double)] = [:]
         for (row, claim) in claims.enumerated() {
             let y = top + Double(row) * rowHeight + rowHeight / 2

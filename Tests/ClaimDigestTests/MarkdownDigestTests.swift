@@ -67,6 +67,8 @@ import Testing
         #expect(html.contains("<svg class=\"timeline\""))
         #expect(html.contains("<rect x="))  // official: a square mark
         #expect(html.contains("href=\"#ref-1\""))
+        // One claim spans a month at most, too little for two month labels: the axis names its first and last days.
+        #expect(html.contains(">2026-03-05</text>") && html.contains(">2026-04-04</text>"), "\(html)")
     }
 
     @Test func markdownLinksOnlyHTTP() {
