@@ -143,8 +143,7 @@ public actor FetchRun {
         if let crawlDelay = robots.crawlDelay, crawlDelay > Self.maximumCrawlDelay {
             return "robots.txt asks for a Crawl-delay of \(Self.seconds(crawlDelay)) s between requests (more than \(Int(Self.maximumCrawlDelay)) s is not waited for)"
         }
-        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1"
-        let delay = max(entry.delay ?? (loopback ? 0 : defaultDelay), robots.crawlDelay ?? 0)
+        let delay = max(entry.delay ?? (AddressPolicy.isLoopback(host) ? 0 : defaultDelay), robots.crawlDelay ?? 0)
         await pacer.wait(for: host, delay: delay)
         return nil
     }
@@ -187,19 +186,14 @@ public actor FetchRun {
                     return nil
                 }
             }
-            // What the response is, decided once: archived with the record, read back by every reparse.
-            let decided = CaptureDisposition.of(status: exchange.response.status, contentType: exchange.response["Content-Type"],
-                                                contentCoding: exchange.undecodedCoding, truncated: exchange.truncated,
-                                                body: exchange.response.body)
             let capture: Capture
             do {
-                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options, followedFrom: followedFrom,
-                                            decided: decided)
+                capture = try await archive(exchange, source: source, retrieved: retrieved, options: options, followedFrom: followedFrom)
             } catch {
                 await fail(source, url.absoluteString, "not archived: \(error)")
                 return nil
             }
-            if decided.disposition == .truncated {
+            if capture.disposition == .truncated {
                 await fail(source, url.absoluteString, "response larger than \(exchange.response.body.count) bytes (max-size): cut there, archived as truncated, not read")
                 return nil
             }
@@ -222,11 +216,11 @@ public actor FetchRun {
                 await fail(source, url.absoluteString, "HTTP \(status)\(attempt > 0 ? " after \(attempt) retr\(attempt == 1 ? "y" : "ies")" : "")")
                 return nil
             }
-            switch decided.disposition {
+            switch capture.disposition {
             case .page:
                 return capture
             case .challenge:
-                await fail(source, url.absoluteString, "bot challenge (\(decided.detail ?? "?")): archived but not read as a page")
+                await fail(source, url.absoluteString, "bot challenge (\(capture.dispositionDetail ?? "?")): archived but not read as a page")
             case .notAPage:
                 await fail(source, url.absoluteString, "content type \(exchange.response["Content-Type"] ?? "?") is not a page: archived but not read")
             case .failed, .notModified, .redirect, .truncated, .unreadable:
@@ -241,10 +235,7 @@ public actor FetchRun {
     private nonisolated func redirects(from url: URL, entry: SourceEntry) -> PageClient.Redirects {
         PageClient.Redirects(hop: { exchange in
             let retrieved = Date(timeIntervalSince1970: self.now().timeIntervalSince1970.rounded(.down))
-            let decided = CaptureDisposition.of(status: exchange.response.status, contentType: exchange.response["Content-Type"],
-                                                contentCoding: exchange.undecodedCoding, truncated: exchange.truncated,
-                                                body: exchange.response.body)
-            _ = try await self.archive(exchange, source: entry.plugin, retrieved: retrieved, options: entry.options, decided: decided)
+            _ = try await self.archive(exchange, source: entry.plugin, retrieved: retrieved, options: entry.options)
         }, follow: { target in
             var refusal = self.hosts.refusal(of: target, from: entry)
             if refusal == nil { refusal = await self.admit(target, entry: entry) }
@@ -283,9 +274,11 @@ public actor FetchRun {
     }
 
     /// Archives an exchange: request and response records (a `resource` record for a file), digested and
-    /// gzip-encoded here, outside the actor; only the append is the actor's.
-    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date, options: [String: String], followedFrom: URL? = nil,
-                                     decided: (disposition: CaptureDisposition, detail: String?)) async throws -> Capture {
+    /// gzip-encoded here, outside the actor; only the append is the actor's. What the response is is decided
+    /// here, once, and archived with the record for every reparse to read back.
+    private nonisolated func archive(_ exchange: PageClient.Exchange, source: String, retrieved: Date, options: [String: String],
+                                     followedFrom: URL? = nil) async throws -> Capture {
+        let decided = exchange.disposition
         let target = exchange.finalURL.absoluteString
         let payloadDigest = WARCDigest.sha1(exchange.response.body)
         var extra = captureHeaders(source: source, options: options, followedFrom: followedFrom) + [("WARC-Payload-Digest", payloadDigest),

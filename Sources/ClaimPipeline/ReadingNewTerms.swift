@@ -9,6 +9,12 @@ extension Pipeline {
         public var terms: [String]
         public var pages: Int
         public var diagnostics: [Diagnostic]
+
+        /// "read again 1 archived page that mentions ecobee"; nil when there was nothing new.
+        public var summary: String? {
+            guard !terms.isEmpty else { return nil }
+            return "read again \(pages) archived page\(pages == 1 ? " that mentions" : "s that mention") \(terms.joined(separator: ", "))"
+        }
     }
 
     /// When Questions.list or Vocabulary.list has gained a subject, an alias or an attribute's cue since the

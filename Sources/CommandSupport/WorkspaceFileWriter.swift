@@ -12,9 +12,14 @@ public enum WorkspaceFileWriter {
         }
     }
 
-    /// `existing` with `line` appended on a line of its own.
-    public static func appending(_ line: String, to existing: String) -> String {
-        // `last`, not hasSuffix("\n"): a CRLF ending is one Character that "\n" does not match.
-        existing + (existing.isEmpty || existing.last.map(ListFile.isLineBreak) == true ? "" : "\n") + line + "\n"
+    /// `existing` with `text` appended on lines of its own; with `blankLineBefore`, after one blank line (a
+    /// new Questions.list block). Line breaks are found as Characters: a CRLF ending is one, which "\n" alone
+    /// does not match.
+    public static func appending(_ text: String, to existing: String, blankLineBefore: Bool = false) -> String {
+        let endsWithBreak = existing.last.map(ListFile.isLineBreak) == true
+        let endsWithBlankLine = endsWithBreak && ListFile.rawLines(existing).last?.allSatisfy(\.isWhitespace) == true
+        var separator = existing.isEmpty || endsWithBreak ? "" : "\n"
+        if blankLineBefore && !existing.isEmpty && !endsWithBlankLine { separator += "\n" }
+        return existing + separator + text + (text.hasSuffix("\n") ? "" : "\n")
     }
 }

@@ -38,11 +38,8 @@ public struct Export: ParsableCommand {
     public func run() throws {
         let space = workspace.resolved
         // On a terminal, a line saying which stage a large export is in; nothing of it in a pipe or a file.
-        let progress = isatty(STDERR_FILENO) == 1
-        func stage(_ text: String) {
-            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
-        }
-        stage("export: reading and resolving the store…")
+        let progress = ProgressLine()
+        progress.show("export: reading and resolving the store…", now: true)
         // A digest since a date resolves the claims stated since then: the status, answer, spread and
         // contradictions it shows are theirs, not those of claims it leaves out.
         let sinceDate = since.flatMap { Timestamp.iso8601($0) }
@@ -51,8 +48,8 @@ public struct Export: ParsableCommand {
                 sinceDate.map { (claim.statedAt ?? claim.citation?.retrieved ?? .distantPast) >= $0 } ?? true
             }
         }
-        stage("export: rendering \(snapshot.claims.count) claims on \(snapshot.questions.count) questions as \(format.rawValue)…")
-        defer { stage("") }
+        progress.show("export: rendering \(snapshot.claims.count) claims on \(snapshot.questions.count) questions as \(format.rawValue)…", now: true)
+        defer { progress.clear() }
         if let unknown = question.first(where: { id in !snapshot.questions.contains { $0.id == id } }) {
             throw ValidationError("unknown question '\(unknown)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
         }

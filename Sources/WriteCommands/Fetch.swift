@@ -93,17 +93,15 @@ public struct Fetch: AsyncParsableCommand {
             }
             let pinned = ProcessInfo.processInfo.environment["CLAIMTRACK_NOW"].flatMap { Timestamp.iso8601($0) }
             let now: @Sendable () -> Date = { pinned ?? Date() }
-            // A progress line on a terminal only; nothing of it when stderr is a file or a pipe, or when quiet.
-            let progress = verbosity.showsProgress
+            let progress = verbosity.progressLine()
             let agent = userAgent ?? ProcessInfo.processInfo.environment["CLAIMTRACK_USER_AGENT"] ?? PageClient.defaultUserAgent
             // The process's one HTTP client, shut down before the command returns, whatever happened.
             let client = PageClient(userAgent: agent, timeout: timeout)
             do {
                 outcome = try await pipeline.fetch(entries, client: client, now: now, onProgress: { source, pages, bytes, failures in
-                    guard progress else { return }
-                    FileHandle.standardError.write(Data("\r\u{1B}[K\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed".utf8))
+                    progress.show("\(source): \(pages) pages, \(bytes / 1024) KB, \(failures) failed")
                 }, onFailure: { failure in
-                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    progress.clear()
                     Terminal.warn("error: \(failure.source): \(failure.url): \(failure.message)")
                 })
             } catch {
@@ -111,7 +109,7 @@ public struct Fetch: AsyncParsableCommand {
                 throw error
             }
             await client.shutdown()
-            if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            progress.clear()
         }
         if !verbosity.quiet { outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") } }
         verbosity.report(outcome.diagnostics)
@@ -165,8 +163,8 @@ public struct Fetch: AsyncParsableCommand {
     /// Reads again the archived pages that mention what the vocabulary gained since they were read, and says so.
     private func reread(_ pipeline: Pipeline) throws {
         let reread = try workspace.reporting { try pipeline.rereadForNewTerms() }
-        if !reread.terms.isEmpty && !verbosity.quiet {
-            Terminal.warn("note: read again \(reread.pages) archived page\(reread.pages == 1 ? "" : "s") that mention\(reread.pages == 1 ? "s" : "") \(reread.terms.joined(separator: ", ")), new in Questions.list or Vocabulary.list")
+        if let summary = reread.summary, !verbosity.quiet {
+            Terminal.warn("note: \(summary), new in Questions.list or Vocabulary.list")
         }
         verbosity.report(reread.diagnostics)
     }

@@ -30,8 +30,7 @@ public struct QuestionAdd: ParsableCommand {
         let existing = try workspace.reporting { try WorkspaceText.read(space.questionsList) } ?? ""
         let question = ClaimCore.Question(id: id, text: text, subjects: subject, attribute: attribute, qualifier: qualifier,
                                           resolvedBy: resolvedBy)
-        let updated = existing + (existing.isEmpty || existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n")
-            + QuestionsFile.block(for: question)
+        let updated = WorkspaceFileWriter.appending(QuestionsFile.block(for: question), to: existing, blankLineBefore: true)
         // The file must read as well as before, so a typo never lands in it.
         try checkNoNewProblems(existing, updated, space)
         try WorkspaceFileWriter.replace(space.questionsList, with: updated)
@@ -79,9 +78,7 @@ private func keepResolution(_ workspace: Workspace) {
             let store = try Store(file: workspace.storeFile)
             // A question about a subject the stored pages were not read for: read again the pages that mention it.
             let reread = try Pipeline(workspace: workspace, store: store).rereadForNewTerms()
-            if !reread.terms.isEmpty {
-                print("read again \(reread.pages) archived page\(reread.pages == 1 ? "" : "s") that mention\(reread.pages == 1 ? "s" : "") \(reread.terms.joined(separator: ", "))")
-            }
+            if let summary = reread.summary { print(summary) }
             try Pipeline.keepResolution(workspace, store: store)
             try store.finishWriting()
         } catch {

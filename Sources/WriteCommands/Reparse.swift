@@ -32,16 +32,11 @@ public struct Reparse: ParsableCommand {
             try Store.rebuild(at: space.storeFile) { store in
                 var pipeline = try Pipeline(workspace: space, store: store)
                 pipeline.workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-                if verbosity.showsProgress {
-                    // A progress line on a terminal, redrawn at most ten times a second.
-                    let clock = ProgressClock()
-                    pipeline.onPagesRead = { pages in
-                        if clock.due() { FileHandle.standardError.write(Data("\r\u{1B}[Kreparse: \(pages) pages read".utf8)) }
-                    }
-                }
+                let progress = verbosity.progressLine()
+                pipeline.onPagesRead = { pages in progress.show("reparse: \(pages) pages read") }
                 try pipeline.repairArchive().forEach { Terminal.warn("warning: archive: \($0)") }
                 let outcome = try pipeline.catchUp()
-                if verbosity.showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                progress.clear()
                 verbosity.report(outcome.diagnostics)
                 try pipeline.recordVocabularyRead()
                 outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }

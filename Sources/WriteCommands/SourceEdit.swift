@@ -26,7 +26,7 @@ public struct SourceAdd: ParsableCommand {
         let before = Set(SourcesList.parse(existing, plugins: rules).problems.map(\.message))
         let parsed = SourcesList.parse(updated, plugins: rules)
         let added = parsed.problems.filter { !before.contains($0.message) }
-        guard added.isEmpty, let entry = parsed.entries.last, entry.location == "Sources.list:\(Self.lineCount(updated))" else {
+        guard added.isEmpty, let entry = parsed.entries.last, entry.location == "Sources.list:\(ListFile.rawLines(updated).count)" else {
             added.forEach { Terminal.warn($0.description) }
             throw ExitCode.failure
         }
@@ -45,11 +45,6 @@ public struct SourceAdd: ParsableCommand {
         guard value.contains(where: { $0.isWhitespace || $0 == "'" || $0 == "\"" }) else { return option }
         let quote = value.contains("\"") ? "'" : "\""
         return "\(option[...equals])\(quote)\(value)\(quote)"
-    }
-
-    /// The number of the file's last line.
-    static func lineCount(_ text: String) -> Int {
-        text.split(omittingEmptySubsequences: false, whereSeparator: ListFile.isLineBreak).count - (text.last.map(ListFile.isLineBreak) == true ? 1 : 0)
     }
 }
 

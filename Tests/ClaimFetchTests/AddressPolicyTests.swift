@@ -34,4 +34,9 @@ import Testing
         #expect(!refused("file:///home/me/pages/b.html", from: "file:///home/me/pages/index.html"))
         #expect(!refused("https://www.macrumors.com/", from: "file:///home/me/pages/index.html"))
     }
+
+    @Test func loopbackHostsAreAskedWithoutDelay() {
+        #expect(["localhost", "127.0.0.1", "127.0.0.2", "::1", "[::1]"].allSatisfy(AddressPolicy.isLoopback))
+        #expect(!["10.0.0.1", "::2", "example.com", "127.example.com"].contains(where: AddressPolicy.isLoopback))
+    }
 }

@@ -38,6 +38,15 @@ public enum AddressPolicy {
         return resolve(bare).contains(where: isInternal)
     }
 
+    /// Whether `host` names this machine by itself (`localhost`, 127/8, ::1), literally: such a host is asked
+    /// with no delay between requests (the tests' servers).
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        guard bare != "localhost" else { return true }
+        guard let address = address(bare) else { return false }
+        return address.count == 4 ? address[0] == 127 : address == Array(repeating: 0, count: 15) + [1]
+    }
+
     /// An IP address's bytes: 4 for IPv4, 16 for IPv6.
     typealias Address = [UInt8]
 

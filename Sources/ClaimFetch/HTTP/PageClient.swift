@@ -185,3 +185,11 @@ public struct PageClient: Sendable {
         }
     }
 }
+
+extension PageClient.Exchange {
+    /// What this response is (see `CaptureDisposition.of`), with the challenge service when it is one.
+    var disposition: (disposition: CaptureDisposition, detail: String?) {
+        CaptureDisposition.of(status: response.status, contentType: response["Content-Type"], contentCoding: undecodedCoding,
+                              truncated: truncated, body: response.body)
+    }
+}
