@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -40,7 +42,12 @@ let package = Package(
         .target(name: "HTMLKit", dependencies: ["CLibXML2"]),
         .target(name: "ClaimCore", dependencies: ["HTMLKit"]),
         .target(name: "ClaimResolver", dependencies: ["ClaimCore"]),
-        .target(name: "ClaimStore", dependencies: ["ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The store: one set of operations over SQLite (GRDB, the default) or PostgreSQL (postgres-nio, for a team).
+        .target(name: "ClaimStore", dependencies: [
+            "ClaimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The archive: WARC files, what each capture is, reading them back; no network.
         .target(name: "ClaimArchive", dependencies: ["ClaimCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ClaimFetch", dependencies: [

@@ -1,17 +1,8 @@
 import ClaimCore
 import Foundation
-import GRDB
-
-/// A row of `archiveFile`: a run file whose every record is stored, and its size then.
-struct ArchiveFileRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "archiveFile"
-    var name: String
-    var bytes: Int
-}
 
 /// A row of `run`.
-struct RunRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "run"
+struct RunRow {
     var id: String
     var started: Date
     var finished: Date?
@@ -19,11 +10,36 @@ struct RunRow: Codable, FetchableRecord, PersistableRecord {
     var sources: String
     var pages: Int
     var failures: String
+
+    static let columns = "id, started, finished, warcFile, sources, pages, failures"
+
+    init(id: String, started: Date, finished: Date?, warcFile: String, sources: String, pages: Int, failures: String) {
+        self.id = id
+        self.started = started
+        self.finished = finished
+        self.warcFile = warcFile
+        self.sources = sources
+        self.pages = pages
+        self.failures = failures
+    }
+
+    init(_ row: StoreRow) throws {
+        self.init(id: try row.string(0), started: try row.date(1), finished: try row.date(2), warcFile: try row.string(3),
+                  sources: try row.string(4), pages: try row.int(5), failures: try row.string(6))
+    }
+
+    /// Inserts the run, or updates its row when it is already there (a finished run updating a started one).
+    func save(_ db: any StoreConnection) throws {
+        try db.execute("""
+            INSERT INTO run (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET started = excluded.started, finished = excluded.finished, warcFile = excluded.warcFile,
+              sources = excluded.sources, pages = excluded.pages, failures = excluded.failures
+            """, [id, started, finished, warcFile, sources, pages, failures])
+    }
 }
 
 /// A row of `capture`: one archived page and what its plugin read off it.
-public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "capture"
+public struct CaptureRow: Codable, Sendable {
     public var id: Int64?
     public var recordID: String
     public var run: String
@@ -58,8 +74,6 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// it is not read (`not-modified`, `redirect`, `truncated`, `not-a-page`, `challenge`, `failed`, `unreadable`).
     public var disposition: String
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     public init(recordID: String, run: String, source: String, warcFile: String, offset: Int, targetURI: String,
                 document: Document, retrieved: Date, status: Int, payloadDigest: String?, diagnostics: [Diagnostic],
                 etag: String? = nil, lastModified: String? = nil, refersTo: String? = nil, links: [URL]? = nil, quotedIn: String? = nil,
@@ -90,19 +104,54 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
         self.diagnostics = (try? JSONOutput.string(diagnostics, pretty: false)) ?? "[]"
     }
 
-    /// Inserts through one cached statement and takes the new row id: GRDB's Codable insert encoded each
-    /// of the three dates through a date formatter, a seventh of storing a page.
-    mutating func insertRow(_ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO capture ("recordID", "run", "source", "warcFile", "offset", "targetURI", "url", "kind", "title", "author",
-                                 "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
-                                 "etag", "lastModified", "refersTo", "pageKey", "links", "quotedIn", "disposition")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher,
-                                          published.map(CompactJSON.date), modified.map(CompactJSON.date), CompactJSON.date(retrieved),
-                                          status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition])
-        id = db.lastInsertedRowID
+    /// The columns a `CaptureRow` is read from, in `init(_: StoreRow)`'s order.
+    static let columns = """
+        id, recordID, run, source, warcFile, "offset", targetURI, url, kind, title, author, publisher, published, modified, retrieved,
+        status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition
+        """
+
+    /// `columns` of the table aliased `alias`.
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
+    init(_ row: StoreRow) throws {
+        id = try row.int64(0)
+        recordID = try row.string(1)
+        run = try row.string(2)
+        source = try row.string(3)
+        warcFile = try row.string(4)
+        offset = try row.int(5)
+        targetURI = try row.string(6)
+        url = try row.string(7)
+        kind = try row.string(8)
+        title = try row.string(9)
+        author = try row.string(10)
+        publisher = try row.string(11)
+        published = try row.date(12)
+        modified = try row.date(13)
+        retrieved = try row.date(14)
+        status = try row.int(15)
+        payloadDigest = try row.string(16)
+        diagnostics = try row.string(17)
+        etag = try row.string(18)
+        lastModified = try row.string(19)
+        refersTo = try row.string(20)
+        pageKey = try row.string(21)
+        links = try row.string(22)
+        quotedIn = try row.string(23)
+        disposition = try row.string(24)
+    }
+
+    /// Inserts the row through one prepared statement and takes the id the database gave it.
+    mutating func insertRow(_ db: any StoreConnection) throws {
+        id = try db.fetchOne("""
+            INSERT INTO capture (recordID, run, source, warcFile, "offset", targetURI, url, kind, title, author,
+                                 publisher, published, modified, retrieved, status, payloadDigest, diagnostics,
+                                 etag, lastModified, refersTo, pageKey, links, quotedIn, disposition)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher, published, modified, retrieved,
+                  status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition]) { try $0.int64(0) }
     }
 
     /// `links` as URLs; nil when not known.
@@ -123,8 +172,7 @@ public struct CaptureRow: Codable, FetchableRecord, MutablePersistableRecord, Se
 }
 
 /// A row of `claim`.
-struct ClaimRow: Codable, FetchableRecord, TableRecord {
-    static let databaseTableName = "claim"
+struct ClaimRow {
     var id: Int64?
     var captureID: Int64
     /// The claim's place among its capture's claims (column `position`); not `Claim.position`, which is
@@ -142,8 +190,22 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
     /// `Claim.position`: the sentence of the page the claim was read from.
     var sentence: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case id, captureID, order = "position", subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence
+    static let columns = "id, captureID, position, subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence"
+
+    init(_ row: StoreRow) throws {
+        id = try row.int64(0)
+        captureID = try row.int64(1)
+        order = try row.int(2)
+        subject = try row.string(3)
+        attribute = try row.string(4)
+        qualifier = try row.string(5)
+        value = try row.string(6)
+        validTime = try row.string(7)
+        confidence = try row.string(8)
+        label = try row.string(9)
+        quote = try row.string(10)
+        statedAt = try row.date(11)
+        sentence = try row.int(12)
     }
 
     init(_ claim: Claim, captureID: Int64, order: Int) {
@@ -161,15 +223,13 @@ struct ClaimRow: Codable, FetchableRecord, TableRecord {
         sentence = claim.position
     }
 
-    /// Inserts through one cached statement: GRDB's Codable insert rebuilt the row's SQL and encoded it
+    /// Inserts through one prepared statement: GRDB's Codable insert rebuilt the row's SQL and encoded it
     /// field by field, which cost as much as reading the page.
-    func insert(_ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+    func insert(_ db: any StoreConnection) throws {
+        try db.execute("""
             INSERT INTO claim (captureID, position, subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [captureID, order, subject, attribute, qualifier, value, validTime, confidence, label, quote,
-                                          statedAt.map(CompactJSON.date), sentence])
+            """, [captureID, order, subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence])
     }
 
     func claim(citation: Citation) throws -> Claim {
@@ -203,8 +263,7 @@ public struct PageVersion: Sendable {
 }
 
 /// A row of `unknown`: a sentence saying something about a tracked subject is not known.
-struct UnknownRow: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "unknown"
+struct UnknownRow {
     var id: Int64?
     var captureID: Int64
     var subjects: String
@@ -213,7 +272,22 @@ struct UnknownRow: Codable, FetchableRecord, MutablePersistableRecord {
     var sentence: Int?
     var statedAt: Date?
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    static let columns = "id, captureID, subjects, attributes, quote, sentence, statedAt"
+
+    init(_ row: StoreRow) throws {
+        id = try row.int64(0)
+        captureID = try row.int64(1)
+        subjects = try row.string(2)
+        attributes = try row.string(3)
+        quote = try row.string(4)
+        sentence = try row.int(5)
+        statedAt = try row.date(6)
+    }
+
+    func insert(_ db: any StoreConnection) throws {
+        try db.execute("INSERT INTO unknown (captureID, subjects, attributes, quote, sentence, statedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                       [captureID, subjects, attributes, quote, sentence, statedAt])
+    }
 
     init(_ unknown: StatedUnknown, captureID: Int64) throws {
         self.captureID = captureID

@@ -2,27 +2,42 @@ import ClaimCore
 import Foundation
 import GRDB
 
-/// The SQLite store under `.claimtrack/`: a materialised view of the archive, rebuildable by `reparse`.
+/// The store: a materialised view of the archive, rebuildable by `reparse`. Its operations are written once, in
+/// SQL both databases speak, over a SQLite file under `.claimtrack/` (the default) or a PostgreSQL database.
 public final class Store: Sendable {
-    // A pool (WAL): reads go on while a batch of captures is being written by the reparse writer thread.
-    // Read-only for listings; in memory for a listing of a workspace that has no store yet.
-    let queue: any DatabaseWriter
+    let database: any StoreDatabase
+    /// Where the store is, for messages: the SQLite file's path or the PostgreSQL address without its password.
     public let path: String
+    public let location: StoreLocation
 
-    /// Opens (creating if needed) the store at `file` and brings its schema up to date.
-    public init(file: URL) throws {
-        path = file.path
-        try Self.putCompleteRebuildInPlace(file)
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            // Turning WAL on waits for a listing that is reading the file.
-            configuration.busyMode = .timeout(30)
-            queue = try DatabasePool(path: file.path, configuration: configuration)
-            try Schema.migrator.migrate(queue)
-        } catch {
-            throw StoreError("open", path: file.path, error)
+    /// Opens (creating if needed) the SQLite store at `file` and brings its schema up to date.
+    public convenience init(file: URL) throws {
+        try self.init(.sqlite(file))
+    }
+
+    /// Opens (creating if needed) the store at `location` and brings its schema up to date.
+    public init(_ location: StoreLocation) throws {
+        self.location = location
+        path = location.description
+        switch location {
+        case .sqlite(let file):
+            try Self.putCompleteRebuildInPlace(file)
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                var configuration = Configuration()
+                configuration.foreignKeysEnabled = true
+                // Turning WAL on waits for a listing that is reading the file.
+                configuration.busyMode = .timeout(30)
+                let pool = try DatabasePool(path: file.path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                database = SQLiteDatabase(writer: pool)
+            } catch {
+                throw StoreError("open", path: file.path, error)
+            }
+        case .postgresql(let address):
+            let postgres = PostgreSQLDatabase(address)
+            do { try postgres.migrate() } catch { throw StoreError("open", path: path, error) }
+            database = postgres
         }
     }
 
@@ -30,34 +45,60 @@ public final class Store: Sendable {
     /// work on a store they may not change (a read-only folder, another user's workspace) and never race a
     /// writer. A workspace with no store yet reads as an empty one. Throws `StoreError.outdated` when an older
     /// claimtrack wrote the store: a writer brings its schema up to date first.
-    public init(readingOnly file: URL) throws {
-        path = file.path
-        do {
-            guard FileManager.default.fileExists(atPath: file.path) else {
-                let empty = try DatabaseQueue()
-                try Schema.migrator.migrate(empty)
-                queue = empty
-                return
+    public convenience init(readingOnly file: URL) throws {
+        try self.init(readingOnly: .sqlite(file))
+    }
+
+    /// Opens the store at `location` for reading only (see `init(readingOnly:)` for a file). A PostgreSQL store
+    /// whose schema is missing or behind throws `StoreError.outdated` too.
+    public init(readingOnly location: StoreLocation) throws {
+        self.location = location
+        path = location.description
+        switch location {
+        case .sqlite(let file):
+            do {
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    let empty = try DatabaseQueue()
+                    try Schema.migrator.migrate(empty)
+                    database = SQLiteDatabase(writer: empty)
+                    return
+                }
+                // One connection, read-only: the file is read where it lies, in whichever journal mode the last
+                // writer left it (rollback when it finished, WAL while one is writing).
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(30)
+                database = SQLiteDatabase(writer: try DatabaseQueue(path: file.path, configuration: configuration))
+            } catch {
+                throw StoreError("open for reading", path: file.path, error)
             }
-            // One connection, read-only: the file is read where it lies, in whichever journal mode the last
-            // writer left it (rollback when it finished, WAL while one is writing).
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(30)
-            queue = try DatabaseQueue(path: file.path, configuration: configuration)
-        } catch {
-            throw StoreError("open for reading", path: file.path, error)
+            guard try isCurrent() else { throw StoreError.outdated(path: file.path) }
+        case .postgresql(let address):
+            let postgres = PostgreSQLDatabase(address)
+            database = postgres
+            guard try isCurrent() else { throw StoreError.outdated(path: path) }
         }
-        let current = try read("check the schema") { try Schema.migrator.hasCompletedMigrations($0) }
-        guard current else { throw StoreError.outdated(path: file.path) }
     }
 
-    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
-        do { return try queue.write(body) } catch { throw StoreError(operation, path: path, error) }
+    /// Whether every step of the schema has been applied.
+    private func isCurrent() throws -> Bool {
+        do {
+            switch database {
+            case let sqlite as SQLiteDatabase: return try sqlite.writer.read { try Schema.migrator.hasCompletedMigrations($0) }
+            case let postgres as PostgreSQLDatabase: return try postgres.hasCompletedMigrations()
+            default: return false
+            }
+        } catch {
+            throw StoreError("check the schema", path: path, error)
+        }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch { throw StoreError(operation, path: path, error) }
+    func write<T>(_ operation: String, _ body: (any StoreConnection) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw StoreError(operation, path: path, error) }
+    }
+
+    func read<T>(_ operation: String, _ body: (any StoreConnection) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw StoreError(operation, path: path, error) }
     }
 
     /// Records a run (replacing an earlier row for the same id, as a finished run updates a started one).
@@ -71,19 +112,19 @@ public final class Store: Sendable {
 
     /// The terms (subject names and aliases, attribute ids and cues) the stored pages were read with.
     public func vocabularyRead() throws -> Set<String> {
-        try read("read the vocabulary read") { db in Set(try String.fetchAll(db, sql: "SELECT term FROM vocabularyRead")) }
+        try read("read the vocabulary read") { db in Set(try db.fetchAll("SELECT term FROM vocabularyRead") { try $0.string(0) as String }) }
     }
 
     /// Records that the stored pages have been read with `terms`.
     public func recordVocabularyRead(_ terms: Set<String>) throws {
         try write("record the vocabulary read") { db in
-            for term in terms { try db.execute(sql: "INSERT OR IGNORE INTO vocabularyRead (term) VALUES (?)", arguments: [term]) }
+            for term in terms { try db.execute("INSERT INTO vocabularyRead (term) VALUES (?) ON CONFLICT DO NOTHING", [term]) }
         }
     }
 
     /// Whether any page's text is indexed (a store from an older build has none until its next reparse).
     public func hasPageText() throws -> Bool {
-        try read("look at the page index") { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pageText)") ?? false }
+        try read("look at the page index") { db in try db.fetchOne("SELECT EXISTS (SELECT 1 FROM pageText)") { try $0.bool(0) } ?? false }
     }
 
     /// The archive records (WARC file and record id; a feed's or listing's for an excerpt) of the pages whose
@@ -93,12 +134,12 @@ public final class Store: Sendable {
         return try read("search the page index") { db in
             var found: [String: String] = [:]
             for term in terms {
-                let phrase = "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                let rows = try Row.fetchAll(db, sql: """
+                // SQLite's full-text query language takes the phrase quoted; PostgreSQL's phraseto_tsquery as it is.
+                let phrase = db.dialect == .sqlite ? "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : term
+                try db.forEachRow("""
                     SELECT c.warcFile, COALESCE(c.quotedIn, c.recordID) FROM pageText p JOIN capture c ON c.id = p.captureID
-                    WHERE pageText MATCH ?
-                    """, arguments: [phrase])
-                for row in rows { found[row[1]] = row[0] }
+                    WHERE \(db.dialect.pageTextMatchesPhrase)
+                    """, [phrase]) { row in found[try row.string(1)] = try row.string(0) }
             }
             return found.map { ($0.value, $0.key) }.sorted { ($0.warcFile, $0.recordID) < ($1.warcFile, $1.recordID) }
         }
@@ -110,20 +151,23 @@ public final class Store: Sendable {
         guard !recordIDs.isEmpty else { return }
         try write("forget \(recordIDs.count) captures") { db in
             for recordID in recordIDs {
-                try db.execute(sql: "DELETE FROM capture WHERE recordID = ? OR quotedIn = ?", arguments: [recordID, recordID])
+                try db.execute("DELETE FROM capture WHERE recordID = ? OR quotedIn = ?", [recordID, recordID])
             }
-            try db.execute(sql: "DELETE FROM pageText WHERE captureID NOT IN (SELECT id FROM capture)")
+            try db.execute("DELETE FROM pageText WHERE captureID NOT IN (SELECT id FROM capture)")
         }
     }
 
     /// The size run file `name` had when every record in it was stored; nil when it has not been read whole.
     public func storedSize(ofRunFile name: String) throws -> Int? {
-        try read("look up run file \(name)") { db in try ArchiveFileRow.fetchOne(db, key: name)?.bytes }
+        try read("look up run file \(name)") { db in try db.fetchOne("SELECT bytes FROM archiveFile WHERE name = ?", [name]) { try $0.int(0) as Int } }
     }
 
     /// Records that every record of run file `name`, `bytes` long, is stored.
     public func markStored(runFile name: String, bytes: Int) throws {
-        try write("record run file \(name)") { db in try ArchiveFileRow(name: name, bytes: bytes).save(db) }
+        try write("record run file \(name)") { db in
+            try db.execute("INSERT INTO archiveFile (name, bytes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET bytes = excluded.bytes",
+                           [name, bytes])
+        }
     }
 
     /// Which of these WARC records are already stored, in one query (a lookup per record cost a tenth of
@@ -131,9 +175,9 @@ public final class Store: Sendable {
     public func storedRecordIDs(among recordIDs: [String]) throws -> Set<String> {
         guard !recordIDs.isEmpty else { return [] }
         return try read("look up captures") { db in
-            let placeholders = Array(repeating: "?", count: recordIDs.count).joined(separator: ",")
-            return Set(try String.fetchAll(db, sql: "SELECT recordID FROM capture WHERE recordID IN (\(placeholders))",
-                                           arguments: StatementArguments(recordIDs)))
+            Set(try db.fetchAll("SELECT recordID FROM capture WHERE recordID IN (\(db.placeholders(recordIDs.count)))", recordIDs) {
+                try $0.string(0) as String
+            })
         }
     }
 
@@ -164,15 +208,15 @@ public final class Store: Sendable {
             for entry in entries {
                 var capture = entry.capture
                 try capture.insertRow(db)
+                let captureID = capture.id!
                 for (order, claim) in entry.claims.enumerated() {
-                    try ClaimRow(claim, captureID: capture.id!, order: order).insert(db)
+                    try ClaimRow(claim, captureID: captureID, order: order).insert(db)
                 }
                 if let text = entry.text, !text.isEmpty {
-                    try db.execute(sql: "INSERT INTO pageText (text, captureID) VALUES (?, ?)", arguments: [text, capture.id!])
+                    try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, captureID])
                 }
                 for unknown in entry.unknowns {
-                    var row = try UnknownRow(unknown, captureID: capture.id!)
-                    try row.insert(db)
+                    try UnknownRow(unknown, captureID: captureID).insert(db)
                 }
             }
         }
@@ -182,8 +226,9 @@ public final class Store: Sendable {
     public func liveUnknowns(asOf run: String? = nil) throws -> [StatedUnknown] {
         try read("read stated unknowns") { db in
             try latestCaptures(db, asOf: run).flatMap { capture in
-                try UnknownRow.filter(Column("captureID") == capture.id!).order(Column("id")).fetchAll(db)
-                    .map { try $0.unknown(citation: capture.citation) }
+                try db.fetchAll("SELECT \(UnknownRow.columns) FROM unknown WHERE captureID = ? ORDER BY id", [capture.id!]) {
+                    try UnknownRow($0).unknown(citation: capture.citation)
+                }
             }
         }
     }
@@ -192,7 +237,7 @@ public final class Store: Sendable {
     public func runs() throws -> [Run] {
         try read("list runs") { db in
             let decoder = JSONOutput.decoder()
-            return try RunRow.order(Column("id")).fetchAll(db).map { row in
+            return try db.fetchAll("SELECT \(RunRow.columns) FROM run ORDER BY id", [], RunRow.init).map { row in
                 Run(id: row.id, started: row.started, finished: row.finished, warcFile: row.warcFile,
                     sources: try decoder.decode([String].self, from: Data(row.sources.utf8)), pages: row.pages,
                     claims: try countClaims(db, run: row.id),
@@ -201,9 +246,10 @@ public final class Store: Sendable {
         }
     }
 
-    private func countClaims(_ db: Database, run: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim JOIN capture ON claim.captureID = capture.id WHERE capture.run = ?",
-                         arguments: [run]) ?? 0
+    private func countClaims(_ db: any StoreConnection, run: String) throws -> Int {
+        try db.fetchOne("SELECT COUNT(*) FROM claim JOIN capture ON claim.captureID = capture.id WHERE capture.run = ?", [run]) {
+            try $0.int(0) as Int
+        } ?? 0
     }
 
     /// The state after `run` (default: the latest): for every page, its latest successful capture at or
@@ -242,8 +288,8 @@ public final class Store: Sendable {
         try read("read captures") { db in try latestCaptures(db, asOf: run) }
     }
 
-    private func latestCaptures(_ db: Database, asOf run: String?) throws -> [CaptureRow] {
-        try CaptureRow.fetchAll(db, sql: Self.liveCaptures("*"), arguments: [run, run, run, run])
+    private func latestCaptures(_ db: any StoreConnection, asOf run: String?) throws -> [CaptureRow] {
+        try db.fetchAll(Self.liveCaptures(CaptureRow.columns(of: "c")), [run, run, run, run], CaptureRow.init)
     }
 
     /// Which capture is live for every page (canonical URL; the fetched URL for a failed capture) at or
@@ -252,28 +298,29 @@ public final class Store: Sendable {
     public func pageVersions(asOf run: String? = nil, anyStatus: Bool) throws -> [PageVersion] {
         try read("read page versions") { db in
             let sql = Self.liveCaptures("c.id, c.url, c.recordID, c.payloadDigest, c.status, c.pageKey", anyStatus: anyStatus)
-            var versions: [PageVersion] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [run, run, run, run])
-            while let row = try rows.next() {
-                versions.append(PageVersion(captureID: row[0], url: row[1], recordID: row[2], payloadDigest: row[3], status: row[4], pageKey: row[5]))
+            return try db.fetchAll(sql, [run, run, run, run]) { row in
+                PageVersion(captureID: try row.int64(0), url: try row.string(1), recordID: try row.string(2), payloadDigest: try row.string(3),
+                            status: try row.int(4), pageKey: try row.string(5))
             }
-            return versions
         }
     }
 
     /// The captures with these ids, in URL order.
     public func captures(ids: [Int64]) throws -> [CaptureRow] {
-        try read("read captures by id") { db in
-            try CaptureRow.filter(ids.contains(Column("id"))).order(Column("url")).fetchAll(db)
+        guard !ids.isEmpty else { return [] }
+        return try read("read captures by id") { db in
+            try db.fetchAll("SELECT \(CaptureRow.columns) FROM capture WHERE id IN (\(db.placeholders(ids.count))) ORDER BY url", ids,
+                            CaptureRow.init)
         }
     }
 
     /// The latest successful capture fetched from `targetURI`, for a conditional request.
     public func lastCapture(targetURI: String) throws -> CaptureRow? {
         try read("look up the last capture") { db in
-            try CaptureRow.fetchOne(db, sql: """
-                SELECT * FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL ORDER BY retrieved DESC, id DESC LIMIT 1
-                """, arguments: [targetURI])
+            try db.fetchOne("""
+                SELECT \(CaptureRow.columns) FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
+                ORDER BY retrieved DESC, id DESC LIMIT 1
+                """, [targetURI], CaptureRow.init)
         }
     }
 
@@ -288,14 +335,13 @@ public final class Store: Sendable {
     public func holders(pageKeys: [String]) throws -> [String: PageHolder] {
         guard !pageKeys.isEmpty else { return [:] }
         return try read("look up what holds the quoted pages") { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT quotedIn, payloadDigest FROM capture WHERE pageKey = ? AND \(Self.holdsPage("capture"))
-                ORDER BY \(Self.latestFirst("capture")) LIMIT 1
-                """)
             var holders: [String: PageHolder] = [:]
             for key in Set(pageKeys) {
-                guard let row = try Row.fetchOne(statement, arguments: [key]) else { continue }
-                holders[key] = (row[0] as String?) == nil ? .ownCapture : .excerpt(digest: row[1])
+                let holder = try db.fetchOne("""
+                    SELECT quotedIn, payloadDigest FROM capture WHERE pageKey = ? AND \(Self.holdsPage("capture"))
+                    ORDER BY \(Self.latestFirst("capture")) LIMIT 1
+                    """, [key]) { row -> PageHolder in (try row.string(0) as String?) == nil ? .ownCapture : .excerpt(digest: try row.string(1)) }
+                if let holder { holders[key] = holder }
             }
             return holders
         }
@@ -306,13 +352,13 @@ public final class Store: Sendable {
     public func lastPayloadDigests(targetURIs: [String]) throws -> [String: String?] {
         guard !targetURIs.isEmpty else { return [:] }
         return try read("look up the last captures") { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT payloadDigest FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
-                ORDER BY retrieved DESC, id DESC LIMIT 1
-                """)
             var digests: [String: String?] = [:]
             for uri in Set(targetURIs) {
-                if let row = try Row.fetchOne(statement, arguments: [uri]) { digests[uri] = .some(row[0]) }
+                let digest = try db.fetchOne("""
+                    SELECT payloadDigest FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
+                    ORDER BY retrieved DESC, id DESC LIMIT 1
+                    """, [uri]) { try $0.string(0) as String? }
+                if let digest { digests[uri] = .some(digest) }
             }
             return digests
         }
@@ -320,36 +366,39 @@ public final class Store: Sendable {
 
     /// Every run's id, oldest first, without counting their claims as `runs()` does.
     public func runIDs() throws -> [String] {
-        try read("list run ids") { db in try String.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        try read("list run ids") { db in try db.fetchAll("SELECT id FROM run ORDER BY id") { try $0.string(0) as String } }
     }
 
     /// The newest run's id, without counting anything.
     public func latestRunID() throws -> String? {
-        try read("read the latest run") { db in try String.fetchOne(db, sql: "SELECT MAX(id) FROM run") }
+        try read("read the latest run") { db in try db.fetchOne("SELECT MAX(id) FROM run") { try $0.string(0) as String? } ?? nil }
     }
 
     /// Changes whenever a capture of `run` or an earlier run is stored, or the store is rebuilt: part of
     /// every derived result's key. Captures of later runs leave an earlier run's generation alone.
     public func generation(asOf run: String? = nil) throws -> String {
         try read("read the store generation") { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS count FROM capture WHERE ? IS NULL OR run <= ?",
-                                       arguments: [run, run])
-            return "\(row?["last"] as Int64? ?? 0)-\(row?["count"] as Int64? ?? 0)"
+            try db.fetchOne("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM capture WHERE ? IS NULL OR run <= ?", [run, run]) {
+                "\(try $0.int64(0) as Int64)-\(try $0.int64(1) as Int64)"
+            } ?? "0-0"
         }
     }
 
     /// A derived result kept under `key`, if there is one.
     public func derived(_ key: String) throws -> String? {
-        try read("read a derived result") { db in try String.fetchOne(db, sql: "SELECT json FROM derived WHERE key = ?", arguments: [key]) }
+        try read("read a derived result") { db in try db.fetchOne("SELECT json FROM derived WHERE key = ?", [key]) { try $0.string(0) as String } }
     }
 
     /// Keeps a derived result; of each kind only the `retain` most recently kept survive (the latest runs).
     public func keepDerived(_ key: String, kind: String, json: String, retain: Int = 4) throws {
         try write("keep a derived result") { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO derived (key, kind, json) VALUES (?, ?, ?)", arguments: [key, kind, json])
-            try db.execute(sql: """
-                DELETE FROM derived WHERE kind = ? AND rowid NOT IN (SELECT rowid FROM derived WHERE kind = ? ORDER BY rowid DESC LIMIT ?)
-                """, arguments: [kind, kind, retain])
+            // Deleted and inserted rather than updated, so the row counts as the most recently kept.
+            try db.execute("DELETE FROM derived WHERE key = ?", [key])
+            try db.execute("INSERT INTO derived (key, kind, json) VALUES (?, ?, ?)", [key, kind, json])
+            let order = db.dialect.derivedOrder
+            try db.execute("""
+                DELETE FROM derived WHERE kind = ? AND \(order) NOT IN (SELECT \(order) FROM derived WHERE kind = ? ORDER BY \(order) DESC LIMIT ?)
+                """, [kind, kind, retain])
         }
     }
 
@@ -357,8 +406,9 @@ public final class Store: Sendable {
     public func claims(of captures: [CaptureRow]) throws -> [Claim] {
         try read("read claims of captures") { db in
             try captures.flatMap { capture in
-                try ClaimRow.filter(Column("captureID") == capture.id!).order(Column("position")).fetchAll(db)
-                    .map { try $0.claim(citation: capture.citation) }
+                try db.fetchAll("SELECT \(ClaimRow.columns) FROM claim WHERE captureID = ? ORDER BY position", [capture.id!]) {
+                    try ClaimRow($0).claim(citation: capture.citation)
+                }
             }
         }
     }
@@ -367,20 +417,18 @@ public final class Store: Sendable {
     /// order: enough to pair off the claims two states share before reading the rest whole (`claims(_:of:)`).
     public func claimStatements(of captures: [CaptureRow]) throws -> [Int64: [ClaimStatement]] {
         try read("read claim statements of captures") { db in
-            // Joined by SQLite with a unit separator, which stored JSON escapes and plain text never holds.
-            let statement = try db.cachedStatement(sql: """
-                SELECT id, subject || char(31) || attribute || char(31) || ifnull(qualifier, '') || char(31) || value || char(31)
-                       || ifnull(validTime, '') || char(31) || label
+            // Joined by the database with a unit separator, which stored JSON escapes and plain text never holds.
+            let separator = db.dialect.character(31)
+            let sql = """
+                SELECT id, subject || \(separator) || attribute || \(separator) || coalesce(qualifier, '') || \(separator) || value || \(separator)
+                       || coalesce(validTime, '') || \(separator) || label
                 FROM claim WHERE captureID = ? ORDER BY position
-                """)
+                """
             var statements: [Int64: [ClaimStatement]] = [:]
             for capture in captures {
-                let rows = try Row.fetchCursor(statement, arguments: [capture.id!])
-                var ofCapture: [ClaimStatement] = []
-                while let row = try rows.next() {
-                    ofCapture.append(ClaimStatement(claimID: row[0], captureID: capture.id!, says: row[1]))
+                statements[capture.id!] = try db.fetchAll(sql, [capture.id!]) { row in
+                    ClaimStatement(claimID: try row.int64(0), captureID: capture.id!, says: try row.string(1))
                 }
-                statements[capture.id!] = ofCapture
             }
             return statements
         }
@@ -391,21 +439,25 @@ public final class Store: Sendable {
         let wanted = Dictionary(grouping: statements, by: \.captureID).mapValues { $0.map(\.claimID) }
         return try read("read claims by id") { db in
             try captures.flatMap { capture -> [Claim] in
-                guard let ids = wanted[capture.id!] else { return [] }
-                return try ClaimRow.filter(Column("captureID") == capture.id! && ids.contains(Column("id"))).order(Column("position"))
-                    .fetchAll(db).map { try $0.claim(citation: capture.citation) }
+                guard let ids = wanted[capture.id!], !ids.isEmpty else { return [] }
+                return try db.fetchAll("""
+                    SELECT \(ClaimRow.columns) FROM claim WHERE captureID = ? AND id IN (\(db.placeholders(ids.count))) ORDER BY position
+                    """, [capture.id!] + ids) { try ClaimRow($0).claim(citation: capture.citation) }
             }
         }
     }
 
     /// The capture stored for a WARC record id.
     public func capture(recordID: String) throws -> CaptureRow? {
-        try read("look up a capture") { db in try CaptureRow.filter(Column("recordID") == recordID).fetchOne(db) }
+        try read("look up a capture") { db in
+            try db.fetchOne("SELECT \(CaptureRow.columns) FROM capture WHERE recordID = ?", [recordID], CaptureRow.init)
+        }
     }
 
     /// Every stored capture, in archive order.
     public func captures() throws -> [CaptureRow] {
-        try read("list captures") { db in try CaptureRow.order(Column("warcFile"), Column("offset")).fetchAll(db) }
+        try read("list captures") { db in
+            try db.fetchAll("SELECT \(CaptureRow.columns) FROM capture ORDER BY warcFile, \"offset\"", [], CaptureRow.init)
+        }
     }
 }
-

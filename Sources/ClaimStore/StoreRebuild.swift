@@ -4,9 +4,52 @@ import GRDB
 /// Rebuilding a store without ever leaving a half-built one in its place: the new store is written beside
 /// the old, marked complete by a rename, and only then moved over it. A process killed before the mark
 /// leaves the old store whole; one killed after it leaves a complete new store that the next open puts in place.
+/// In PostgreSQL the new store is a schema beside the old one, renamed over it in one transaction.
 extension Store {
-    /// Builds a fresh store with `build` and puts it in place of the one at `file` once `build` returns.
-    /// If `build` throws, the store at `file` is left as it was.
+    /// Builds a fresh store with `build` and puts it in place of the one at `location` once `build` returns.
+    /// If `build` throws, the store at `location` is left as it was.
+    public static func rebuild<T>(_ location: StoreLocation, _ build: (Store) throws -> T) throws -> T {
+        switch location {
+        case .sqlite(let file): return try rebuild(at: file, build)
+        case .postgresql(let address): return try rebuild(address, build)
+        }
+    }
+
+    /// Builds a fresh PostgreSQL store in a schema of its own, then, in one transaction, drops the old schema
+    /// and gives the new one its name: readers see the old store or the new, never a part of either.
+    static func rebuild<T>(_ address: PostgreSQLAddress, _ build: (Store) throws -> T) throws -> T {
+        let building = address.with(schema: address.schema + "_rebuilding")
+        let target = PostgreSQLDatabase(address)
+        defer { try? target.close() }
+        do {
+            // A rebuild killed midway left its schema; it was never complete.
+            try target.withConnection { db in try db.execute("DROP SCHEMA IF EXISTS \(building.schema) CASCADE") }
+        } catch {
+            throw StoreError("clear an unfinished rebuild", path: building.description, error)
+        }
+        let store = try Store(.postgresql(building))
+        let result = try build(store)
+        try store.finishWriting()
+        do {
+            try target.withConnection { db in
+                try db.execute("BEGIN")
+                do {
+                    try db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [target.migrationLockName])
+                    try db.execute("DROP SCHEMA IF EXISTS \(address.schema) CASCADE")
+                    try db.execute("ALTER SCHEMA \(building.schema) RENAME TO \(address.schema)")
+                    try db.execute("COMMIT")
+                } catch {
+                    try? db.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch {
+            throw StoreError("put the rebuilt store in place", path: address.description, error)
+        }
+        return result
+    }
+
+    /// Builds a fresh store with `build` and puts it in place of the SQLite file `file` once `build` returns.
     public static func rebuild<T>(at file: URL, _ build: (Store) throws -> T) throws -> T {
         let building = file.appendingPathExtension("rebuilding"), complete = completeFile(file)
         // A rebuild killed midway left its files; they were never complete.
@@ -53,7 +96,12 @@ extension Store {
     /// Leaving WAL needs the file to itself: while listings are reading it, the switch is tried again for a
     /// while and otherwise left to the next writer — everything is already in the database file, so a
     /// listing running during a fetch never makes the fetch fail.
+    /// A PostgreSQL store has nothing to fold: its connections close.
     public func finishWriting() throws {
+        guard let queue = (database as? SQLiteDatabase)?.writer else {
+            do { try database.close() } catch { throw StoreError("close", path: path, error) }
+            return
+        }
         var switched = false
         do {
             _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
