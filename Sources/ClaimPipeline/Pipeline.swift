@@ -48,7 +48,7 @@ public struct Pipeline {
     }
 
     public init(workspace: Workspace) throws {
-        try self.init(workspace: workspace, store: try Store(file: workspace.storeFile))
+        try self.init(workspace: workspace, store: try Store(try workspace.storeLocation()))
     }
 
     /// A pipeline writing into `store` rather than the workspace's own (a rebuild writes a new store beside it).

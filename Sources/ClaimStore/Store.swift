@@ -276,8 +276,8 @@ public final class Store: Sendable {
     static func liveCaptures(_ columns: String, anyStatus: Bool = false) -> String {
         func holds(_ alias: String) -> String { anyStatus ? "" : holdsPage(alias) + " AND" }
         return """
-            SELECT \(columns) FROM capture c WHERE \(holds("c")) (? IS NULL OR c.run <= ?)
-              AND c.id = (SELECT c2.id FROM capture c2 WHERE \(holds("c2")) c2.pageKey = c.pageKey AND (? IS NULL OR c2.run <= ?)
+            SELECT \(columns) FROM capture c WHERE \(holds("c")) (CAST(? AS TEXT) IS NULL OR c.run <= ?)
+              AND c.id = (SELECT c2.id FROM capture c2 WHERE \(holds("c2")) c2.pageKey = c.pageKey AND (CAST(? AS TEXT) IS NULL OR c2.run <= ?)
                           ORDER BY \(latestFirst("c2")) LIMIT 1)
             ORDER BY c.url
             """
@@ -378,7 +378,7 @@ public final class Store: Sendable {
     /// every derived result's key. Captures of later runs leave an earlier run's generation alone.
     public func generation(asOf run: String? = nil) throws -> String {
         try read("read the store generation") { db in
-            try db.fetchOne("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM capture WHERE ? IS NULL OR run <= ?", [run, run]) {
+            try db.fetchOne("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM capture WHERE CAST(? AS TEXT) IS NULL OR run <= ?", [run, run]) {
                 "\(try $0.int64(0) as Int64)-\(try $0.int64(1) as Int64)"
             } ?? "0-0"
         }

@@ -1,3 +1,4 @@
+import ClaimCore
 import Foundation
 
 /// Where a workspace's store lives: its own SQLite file (the default), or a PostgreSQL database shared by a team.
@@ -37,5 +38,18 @@ public struct StoreLocationError: Error, CustomStringConvertible {
     public var description: String {
         let shown = PostgreSQLAddress(text)?.description ?? text.replacingOccurrences(of: #":[^:@/]*@"#, with: ":…@", options: .regularExpression)
         return "store \(shown): not a store location; give a SQLite file's path or postgresql://user@host:port/database[?schema=name]"
+    }
+}
+
+extension Workspace {
+    /// Where this workspace's store is: `store` if the user named one, else `storeFile`.
+    public func storeLocation() throws -> StoreLocation {
+        try StoreLocation.named(store, workspaceFile: storeFile)
+    }
+
+    /// Whether the store exists already (a PostgreSQL store is taken to: its server says when opened).
+    public func hasStore() throws -> Bool {
+        if case .sqlite(let file) = try storeLocation() { return FileManager.default.fileExists(atPath: file.path) }
+        return true
     }
 }

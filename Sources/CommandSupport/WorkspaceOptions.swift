@@ -10,7 +10,12 @@ public struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The workspace folder (default: $CLAIMTRACK_WORKSPACE or the current folder).", completion: .directory)
     public var workspace: String?
 
-    public var resolved: Workspace { Workspace.current(workspace) }
+    @Option(name: .long, help: ArgumentHelp(
+        "Where the store is: a postgresql://user@host:port/database[?schema=name] URL shared by a team, or a SQLite file (default: $CLAIMTRACK_STORE or the workspace's .claimtrack/store.sqlite).",
+        valueName: "url"))
+    public var store: String?
+
+    public var resolved: Workspace { Workspace.current(workspace, store: store) }
 
     /// A workspace is a folder that exists: a file, or a path to nothing (a typo), is said at once rather
     /// than read as an empty workspace or created.
@@ -23,6 +28,7 @@ public struct WorkspaceOptions: ParsableArguments {
         guard isFolder.boolValue else {
             throw ValidationError("\(path) is a file, not a workspace folder; name the folder that holds Sources.list with --workspace")
         }
+        do { _ = try resolved.storeLocation() } catch { throw ValidationError("\(error)") }
         // A mistake in one question is said once, up front; the command goes on with the good ones.
         if let problems = try? resolved.questionProblems() { WorkspaceFileProblems.report(problems) }
     }
@@ -30,7 +36,7 @@ public struct WorkspaceOptions: ParsableArguments {
     /// The store, for a command that writes it (holding the workspace lock); a user-facing error when it
     /// cannot be opened.
     public func openStore() throws -> Store {
-        do { return try Store(file: resolved.storeFile) } catch {
+        do { return try Store(try resolved.storeLocation()) } catch {
             Terminal.warn("error: \(error)")
             throw ExitCode.failure
         }
@@ -54,17 +60,18 @@ public struct WorkspaceOptions: ParsableArguments {
 
     private func openStoreReadOnly() throws -> Store {
         let space = resolved
-        if !FileManager.default.fileExists(atPath: space.storeFile.path), case let files = space.runFiles(), !files.isEmpty {
+        if (try? space.hasStore()) == false, case let files = space.runFiles(), !files.isEmpty {
             Terminal.warn("note: there is no store yet, though Archive/ holds \(files.count) run file\(files.count == 1 ? "" : "s"); run 'claimtrack fetch --offline' to read them")
         }
         do {
+            let location = try space.storeLocation()
             do {
-                return try Store(readingOnly: resolved.storeFile)
+                return try Store(readingOnly: location)
             } catch let error as StoreError where error.isOutdated {
-                let lock = try WorkspaceLock(resolved, wait: true)
+                let lock = try WorkspaceLock(space, wait: true)
                 defer { withExtendedLifetime(lock) {} }
-                try Store(file: resolved.storeFile).finishWriting()
-                return try Store(readingOnly: resolved.storeFile)
+                try Store(location).finishWriting()
+                return try Store(readingOnly: location)
             }
         } catch {
             Terminal.warn("error: \(error)")

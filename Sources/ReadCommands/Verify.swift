@@ -35,7 +35,7 @@ public struct Verify: ParsableCommand {
             }
         }
         var stored = 0, excerpts = 0
-        if FileManager.default.fileExists(atPath: space.storeFile.path) {
+        if try workspace.reporting({ try space.hasStore() }) {
             let rows = try workspace.reporting { try workspace.openStoreForReading().captures() }
             let captures = rows.filter { !$0.isExcerpt }
             stored = captures.count

@@ -72,10 +72,10 @@ public struct QuestionResolve: ParsableCommand {
 /// reads it rather than resolving. Only when a store exists and no other writer holds the workspace (a
 /// fetch under way keeps its own at its end); otherwise the next listing simply resolves.
 private func keepResolution(_ workspace: Workspace) {
-    guard FileManager.default.fileExists(atPath: workspace.storeFile.path), let lock = try? WorkspaceLock(workspace) else { return }
+    guard (try? workspace.hasStore()) == true, let lock = try? WorkspaceLock(workspace) else { return }
     withExtendedLifetime(lock) {
         do {
-            let store = try Store(file: workspace.storeFile)
+            let store = try Store(try workspace.storeLocation())
             // A question about a subject the stored pages were not read for: read again the pages that mention it.
             let reread = try Pipeline(workspace: workspace, store: store).rereadForNewTerms()
             if let summary = reread.summary { print(summary) }

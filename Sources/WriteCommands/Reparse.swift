@@ -29,7 +29,7 @@ public struct Reparse: ParsableCommand {
         // The new store is built beside the old one and replaces it only when complete: a reparse that is
         // interrupted leaves the previous store as it was.
         let outcome = try workspace.reporting {
-            try Store.rebuild(at: space.storeFile) { store in
+            try Store.rebuild(try space.storeLocation()) { store in
                 var pipeline = try Pipeline(workspace: space, store: store)
                 pipeline.workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
                 let progress = verbosity.progressLine()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `claimtrack` against temporary workspaces and checks stdout, stderr and the exit code.
@@ -25,6 +26,8 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
         environment.removeValue(forKey: "CLAIMTRACK_NOW")
+        environment.removeValue(forKey: "CLAIMTRACK_STORE")
+        if let store = storeForSuite(arguments, in: folder) { environment["CLAIMTRACK_STORE"] = store }
         process.environment = environment.merging(extra) { $1 }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         let err = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
@@ -37,6 +40,31 @@ struct CLI {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
                       stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    /// Whether this run of the suite keeps every workspace's store in PostgreSQL
+    /// (`CLAIMTRACK_TEST_STORE=postgresql swift test`, which .ci/run runs after the README's `swift test`).
+    static let onPostgreSQL = ProcessInfo.processInfo.environment["CLAIMTRACK_TEST_STORE"] == "postgresql"
+
+    /// The store a command line's workspace gets when the suite runs on PostgreSQL: a schema of its own per
+    /// workspace folder (`--workspace`, else the folder it runs in); nil on SQLite.
+    static func storeForSuite(_ arguments: [String], in folder: URL?) -> String? {
+        guard onPostgreSQL else { return nil }
+        guard let cluster = PostgreSQLCluster.shared else { fatalError(PostgreSQLCluster.skipReason) }
+        return cluster.storeURL(forWorkspace: workspaceFolder(arguments, in: folder))
+    }
+
+    /// The workspace folder a command line names, as claimtrack finds it.
+    static func workspaceFolder(_ arguments: [String], in folder: URL?) -> URL {
+        let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var named: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--workspace", index + 1 < arguments.count { named = arguments[index + 1] }
+            if argument.hasPrefix("--workspace=") { named = String(argument.dropFirst("--workspace=".count)) }
+            if argument == "--" { break }
+        }
+        guard let named else { return base }
+        return named.hasPrefix("/") ? URL(fileURLWithPath: named) : base.appendingPathComponent(named)
     }
 
     /// `run`, plus the child's peak resident set size in bytes (from wait4's rusage).
@@ -58,6 +86,8 @@ struct CLI {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "CLAIMTRACK_WORKSPACE")
         environment.removeValue(forKey: "CLAIMTRACK_NOW")
+        environment.removeValue(forKey: "CLAIMTRACK_STORE")
+        if let store = storeForSuite(arguments, in: nil) { environment["CLAIMTRACK_STORE"] = store }
         // Under AddressSanitizer, freed memory sits in ASan's quarantine (256 MB by default) and would be
         // counted as ours; a small quarantine keeps the figure about the program. Ignored without ASan.
         environment["ASAN_OPTIONS"] = [environment["ASAN_OPTIONS"], "quarantine_size_mb=16"].compactMap { $0 }.joined(separator: ":")
@@ -127,6 +157,9 @@ struct CLI {
     /// The rows of a query on a workspace's store, one line each with `|` between columns (Python's sqlite3,
     /// so the test reads the file as any other SQLite client would).
     static func query(_ workspace: URL, _ sql: String) throws -> [String] {
+        if onPostgreSQL, let cluster = PostgreSQLCluster.shared, let schema = cluster.storeURL(forWorkspace: workspace).split(separator: "=").last {
+            return try cluster.query(sql, schema: String(schema))
+        }
         let store = workspace.appendingPathComponent(".claimtrack/store.sqlite").path
         let script = "import sqlite3, sys\nfor row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(map(str, row)))"
         return try output(of: "/usr/bin/env", ["python3", "-c", script, store, sql]).stdout.split(separator: "\n").map(String.init)

@@ -4,15 +4,22 @@ import HTMLKit
 /// A folder holding Sources.list, Questions.list, an optional Vocabulary.list, Archive/ and .claimtrack/.
 public struct Workspace: Sendable {
     public let root: URL
+    /// Where the store is, as the user named it (`--store`, else `CLAIMTRACK_STORE`): a `postgresql://` URL
+    /// or a SQLite file; nil for the workspace's own `storeFile`.
+    public var store: String?
 
-    public init(root: URL) {
+    public init(root: URL, store: String? = nil) {
         self.root = root.standardizedFileURL
+        self.store = store
     }
 
-    /// `--workspace`, else `CLAIMTRACK_WORKSPACE`, else the current folder.
-    public static func current(_ explicit: String? = nil) -> Workspace {
-        let path = explicit ?? ProcessInfo.processInfo.environment["CLAIMTRACK_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
-        return Workspace(root: URL(fileURLWithPath: path, isDirectory: true))
+    /// `--workspace`, else `CLAIMTRACK_WORKSPACE`, else the current folder; its store `--store`, else
+    /// `CLAIMTRACK_STORE`, else its own file.
+    public static func current(_ explicit: String? = nil, store: String? = nil) -> Workspace {
+        let environment = ProcessInfo.processInfo.environment
+        let path = explicit ?? environment["CLAIMTRACK_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
+        let store = store ?? environment["CLAIMTRACK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        return Workspace(root: URL(fileURLWithPath: path, isDirectory: true), store: store)
     }
 
     public var sourcesList: URL { root.appendingPathComponent("Sources.list") }

@@ -23,7 +23,8 @@ public enum SQLDialect: String, Sendable {
     var derivedOrder: String { self == .sqlite ? "rowid" : "kept" }
 }
 
-/// A value bound into a store query. A null keeps its type: PostgreSQL cannot infer one from `? IS NULL`.
+/// A value bound into a store query. PostgreSQL is sent a null without a type, so a query that tests a bound
+/// value for null casts it (`CAST(? AS TEXT) IS NULL`): the server cannot infer one from `? IS NULL`.
 enum SQLValue: Sendable {
     case integer(Int64?)
     case real(Double?)
