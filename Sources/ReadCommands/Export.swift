@@ -63,10 +63,7 @@ public struct Export: ParsableCommand {
         case .html: text = HTMLDigest.render(input)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                Terminal.warn("error: \(output): cannot write: \(error.localizedDescription)")
-                throw ExitCode.failure
-            }
+            try WorkspaceFileWriter.write(text, toOutput: output)
         } else {
             print(text, terminator: "")
         }

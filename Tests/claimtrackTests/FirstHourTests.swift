@@ -354,6 +354,27 @@ import Testing
             let terminal = try CLI.output(of: "/usr/bin/script", ["-q", "-e", "-c", line, "/dev/null"]).stdout
             #expect(terminal.contains("\u{1B}[K" + command.prefix(6)), "\(command): \(terminal.debugDescription)")
         }
+        var device = stat()
+        #expect(stat("/dev/null", &device) == 0 && device.st_mode & S_IFMT == S_IFCHR, "export --output /dev/null replaced the device")
+    }
+
+    /// export --output into a pipe writes into it: a rename over it would put a plain file in its place
+    /// (over /dev/null, as root).
+    @Test func exportIntoAPipeWritesIntoThePipe() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let fifo = workspace.appendingPathComponent("digest.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = try CLI.Server(["-c", "import os, sys; print('port 1', flush=True); data = open(sys.argv[1]).read(); open(sys.argv[1] + '.part', 'w').write(data); os.rename(sys.argv[1] + '.part', sys.argv[1] + '.read')", fifo])
+        let result = try CLI.run(["export", "--output", fifo, "--workspace", workspace.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: fifo + ".read") { usleep(100_000) }
+        withExtendedLifetime(reader) {}
+        let read = (try? String(contentsOfFile: fifo + ".read", encoding: .utf8)) ?? ""
+        #expect(read.hasPrefix("# claimtrack digest"), "\(read.prefix(80))")
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
 
     /// export --since shows each question as the claims since that date have it: status, answer, spread and
