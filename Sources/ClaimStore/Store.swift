@@ -58,9 +58,7 @@ public final class Store: Sendable {
         case .sqlite(let file):
             do {
                 guard FileManager.default.fileExists(atPath: file.path) else {
-                    let empty = try DatabaseQueue()
-                    try Schema.migrator.migrate(empty)
-                    database = SQLiteDatabase(writer: empty)
+                    database = try Self.emptyStore(path: path)
                     return
                 }
                 // One connection, read-only: the file is read where it lies, in whichever journal mode the last
@@ -75,8 +73,38 @@ public final class Store: Sendable {
             guard try isCurrent() else { throw StoreError.outdated(path: file.path) }
         case .postgresql(let address):
             let postgres = PostgreSQLDatabase(address)
+            // A schema no writer has created yet reads as an empty store, as a missing SQLite file does.
+            let exists: Bool
+            do { exists = try postgres.schemaExists() } catch { throw StoreError("open for reading", path: path, error) }
+            guard exists else {
+                try? postgres.close()
+                database = try Self.emptyStore(path: path)
+                return
+            }
             database = postgres
             guard try isCurrent() else { throw StoreError.outdated(path: path) }
+        }
+    }
+
+    /// An empty store in memory: what a listing reads where no writer has made the store yet.
+    private static func emptyStore(path: String) throws -> SQLiteDatabase {
+        do {
+            let empty = try DatabaseQueue()
+            try Schema.migrator.migrate(empty)
+            return SQLiteDatabase(writer: empty)
+        } catch {
+            throw StoreError("open for reading", path: path, error)
+        }
+    }
+
+    /// Whether a writer has made the store at `location` yet.
+    public static func exists(_ location: StoreLocation) throws -> Bool {
+        switch location {
+        case .sqlite(let file): return FileManager.default.fileExists(atPath: file.path)
+        case .postgresql(let address):
+            let postgres = PostgreSQLDatabase(address)
+            defer { try? postgres.close() }
+            do { return try postgres.schemaExists() } catch { throw StoreError("look for the store", path: location.description, error) }
         }
     }
 

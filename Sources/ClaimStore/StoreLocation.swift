@@ -47,9 +47,8 @@ extension Workspace {
         try StoreLocation.named(store, workspaceFile: storeFile)
     }
 
-    /// Whether the store exists already (a PostgreSQL store is taken to: its server says when opened).
+    /// Whether a writer has made this workspace's store yet.
     public func hasStore() throws -> Bool {
-        if case .sqlite(let file) = try storeLocation() { return FileManager.default.fileExists(atPath: file.path) }
-        return true
+        try Store.exists(try storeLocation())
     }
 }

@@ -24,11 +24,17 @@ extension PostgreSQLDatabase {
         }
     }
 
+    /// Whether the store's schema has been created (by a first writer).
+    func schemaExists() throws -> Bool {
+        try read { db in
+            try db.fetchOne("SELECT to_regclass(?) IS NOT NULL", ["\(address.schema).claimtrack_migrations"]) { try $0.bool(0) } ?? false
+        }
+    }
+
     /// Whether every step has been applied (false for a schema that does not exist yet).
     func hasCompletedMigrations() throws -> Bool {
-        try read { db in
-            let exists = try db.fetchOne("SELECT to_regclass(?) IS NOT NULL", ["\(address.schema).claimtrack_migrations"]) { try $0.bool(0) } ?? false
-            guard exists else { return false }
+        guard try schemaExists() else { return false }
+        return try read { db in
             let applied = Set(try db.fetchAll("SELECT identifier FROM claimtrack_migrations") { try $0.string(0) as String })
             return Schema.migrations.allSatisfy { applied.contains($0.name) }
         }
