@@ -43,12 +43,13 @@ public actor FetchRun {
     /// Starts a run: creates `Archive/<id>.warc.gz` and writes its warcinfo record. `previous` gives a URL's
     /// last capture (for conditional requests); `onFailure` and `onProgress` hear of each failure and exchange;
     /// `discover` reads an archived start page for its links (a caller that reads pages anyway can keep what
-    /// it read).
+    /// it read); `reserve` is asked whether a run id and its file name are free, and keeps them if so.
     public init(archive: URL, client: PageClient, now: @escaping @Sendable () -> Date = { Date() },
                 previous: @escaping @Sendable (URL) -> PreviousCapture? = { _ in nil },
                 onFailure: @escaping @Sendable (Run.Failure) -> Void = { _ in },
                 onProgress: @escaping @Sendable (String, Int, Int, Int) -> Void = { _, _, _, _ in },
                 discover: @escaping @Sendable (Capture, any SourcePlugin) throws -> [URL] = { try $1.discover($0.page) },
+                reserve: (_ id: String, _ file: String) throws -> Bool = { _, _ in true },
                 plugin: @escaping @Sendable (String) -> (any SourcePlugin)?) throws {
         self.discover = discover
         self.previous = previous
@@ -58,7 +59,10 @@ public actor FetchRun {
         // A run is named by the second it starts. Two runs started within one second (or under a pinned
         // clock) would share a name, a WARC file and a row of the runs table: the later takes the next free
         // second instead.
-        while FileManager.default.fileExists(atPath: archive.appendingPathComponent(Self.fileName(id: Timestamp.format(started))).path) {
+        // Fetchers sharing a store (and its archive folder) also ask `reserve` for the name, which the store
+        // grants once.
+        while try FileManager.default.fileExists(atPath: archive.appendingPathComponent(Self.fileName(id: Timestamp.format(started))).path)
+                || !reserve(Timestamp.format(started), Self.fileName(id: Timestamp.format(started))) {
             started = started.addingTimeInterval(1)
         }
         self.started = started
@@ -81,13 +85,14 @@ public actor FetchRun {
         "claimtrack-" + id.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "") + ".warc.gz"
     }
 
-    /// Fetches several sources, those on different hosts at the same time, those on one host in turn.
-    public func fetch(_ entries: [SourceEntry]) async {
+    /// Fetches several sources, those on different hosts at the same time, those on one host in turn. Each
+    /// is first offered to `take`, just before its turn: one it declines (another fetcher has it) is left.
+    public func fetch(_ entries: [SourceEntry], take: @escaping @Sendable (SourceEntry) -> Bool = { _ in true }) async {
         let byHost = Dictionary(grouping: entries) { $0.url.host ?? $0.url.scheme ?? "" }
         await withTaskGroup(of: Void.self) { group in
             for host in byHost.keys.sorted() {
                 let queue = byHost[host]!
-                group.addTask { for entry in queue { await self.fetch(entry) } }
+                group.addTask { for entry in queue where take(entry) { await self.fetch(entry) } }
             }
         }
     }

@@ -41,6 +41,8 @@ public struct Pipeline {
         public var diagnostics: [Diagnostic]
         /// Sources not fetched because their `every=` interval has not passed.
         public var skipped: [String] = []
+        /// Sources not fetched because another fetcher sharing the store was fetching them.
+        public var leftToOthers: [String] = []
 
         static let empty = Outcome(run: nil, sources: [], pages: 0, unchanged: 0, claims: 0, failures: [], diagnostics: [], archiveProblems: [])
         /// Torn or corrupt archive tails that were skipped.
@@ -57,6 +59,37 @@ public struct Pipeline {
         self.workspace = workspace
         self.store = store
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
+        leaseHolder = "\(ProcessInfo.processInfo.hostName) pid \(getpid()) \(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// Who this pipeline is, in the leases it takes: the machine, the process and a token of its own.
+    public let leaseHolder: String
+
+    /// How long a lease lasts unless renewed: a fetcher that dies frees its sources after this.
+    static let leaseLength: TimeInterval = 120
+    /// How often a running fetch renews its leases.
+    static let leaseRenewal: Duration = .seconds(30)
+
+    /// The lease of a source (its Sources.list URL) and of a run file being written.
+    static func lease(source entry: SourceEntry) -> String { "source \(entry.plugin) \(entry.url.absoluteString)" }
+    static func lease(runFile name: String) -> String { "run file \(name)" }
+
+    /// Frees the leases of fetchers on this machine whose process is gone (killed, or crashed): they need not
+    /// wait for the leases to lapse. Fetchers on other machines are only known dead by their leases lapsing.
+    func releaseLeasesOfDeadFetchers() throws {
+        let host = ProcessInfo.processInfo.hostName
+        for holder in Set(try store.leasesHeld(byOthersThan: leaseHolder).values) {
+            let parts = holder.split(separator: " ")
+            guard parts.count == 4, parts[0] == host, parts[1] == "pid", let pid = pid_t(parts[2]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try store.releaseLeases(holder: holder) }
+        }
+    }
+
+    /// The run files another fetcher sharing the store is writing or storing now: left alone.
+    func runFilesBusyElsewhere() throws -> Set<String> {
+        try releaseLeasesOfDeadFetchers()
+        let prefix = Self.lease(runFile: "")
+        return Set(try store.leasesHeld(byOthersThan: leaseHolder).keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
     }
 
     /// Sets aside the torn tail a killed run left in the archive, so every file ends with a complete record.
@@ -64,7 +97,9 @@ public struct Pipeline {
     /// torn (every run repairs before it writes its own), so only it is walked: a run's start costs the
     /// same however large the archive grows. `verify` walks them all.
     public func repairArchive() throws -> [String] {
-        try workspace.runFiles().suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
+        // A run file another fetcher is writing into a shared archive ends mid-record until it finishes.
+        let busy = try runFilesBusyElsewhere()
+        return try workspace.runFiles().filter { !busy.contains($0.lastPathComponent) }.suffix(1).compactMap { try ArchiveCheck.setAsideTornTail($0) }
     }
 
     /// Fetches the given sources into a new run, then stores what the archive now holds. The caller owns
@@ -84,6 +119,20 @@ public struct Pipeline {
             }
         }
         let entries = due
+        // Each source is leased just before its turn: one another fetcher sharing the store has is left to it,
+        // so two fetchers started together share the sources out. A lease is kept until the run is stored
+        // (renewed meanwhile, lapsing if this process dies), so no source is fetched twice in one round.
+        let holder = leaseHolder
+        let leftToOthers = LeftToOthers()
+        let renewal = Task { [store] in
+            while (try? await Task.sleep(for: Self.leaseRenewal)) != nil {
+                try? store.renewLeases(holder: holder, expires: Date().addingTimeInterval(Self.leaseLength))
+            }
+        }
+        defer {
+            renewal.cancel()
+            try? store.releaseLeases(holder: holder)
+        }
         let store = self.store, extractor = self.extractor, memo = self.excerptMemo
         // A start page is read for its links as soon as it is archived; what that reading gives the store
         // is kept for the ingest below, which would otherwise read the page a second time.
@@ -96,9 +145,22 @@ public struct Pipeline {
             let result = Result { try ReaderPool.read(ReadJob(capture, plugin: plugin), extractor: extractor, memo: memo) }
             readAhead.keep(result, for: capture.recordID)
             return try result.get().links
+        }, reserve: { id, file in
+            // The run's id and file are its own in the store, and no other fetcher touches the file until it is stored.
+            try store.reserveRun(id: id, started: Timestamp.iso8601(id) ?? Date(), warcFile: file)
+                && !store.takeLeases([Self.lease(runFile: file)], holder: holder, expires: Date().addingTimeInterval(Self.leaseLength)).isEmpty
         }) { PluginRegistry.plugin(id: $0) }
-        await run.fetch(entries)
-        let record = try await run.finish(sources: entries.map(\.plugin).removingDuplicates())
+        await run.fetch(entries) { entry in
+            let name = Self.lease(source: entry)
+            if (try? store.takeLeases([name], holder: holder, expires: Date().addingTimeInterval(Self.leaseLength)))?.contains(name) == true {
+                return true
+            }
+            let other = (try? store.leasesHeld(byOthersThan: holder))?[name] ?? "another fetcher"
+            leftToOthers.add("\(entry.location): \(entry.plugin) \(entry.url.absoluteString) is being fetched by \(other)", for: entry)
+            return false
+        }
+        let taken = entries.filter { !leftToOthers.has(entry: $0) }
+        let record = try await run.finish(sources: taken.map(\.plugin).removingDuplicates())
         let captures = await run.captures
         try store.save(run: record)
         // Read back from the archive one record at a time: the run kept no page bodies.
@@ -109,8 +171,9 @@ public struct Pipeline {
         if problems.isEmpty, let size { try store.markStored(runFile: record.warcFile, bytes: size) }
         outcome.run = record.id
         outcome.failures = record.failures
-        outcome.sources = summarize(entries.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
+        outcome.sources = summarize(taken.map(\.plugin), captures: captures, claimsByRecord: outcome, failures: record.failures)
         outcome.skipped = skipped
+        outcome.leftToOthers = leftToOthers.notes
         return outcome
     }
 
@@ -120,7 +183,8 @@ public struct Pipeline {
     /// reported each time.
     public func catchUp() throws -> Outcome {
         var total = Outcome.empty
-        for file in workspace.runFiles() {
+        let busy = try runFilesBusyElsewhere()
+        for file in workspace.runFiles() where !busy.contains(file.lastPathComponent) {
             let size = Self.size(of: file)
             if let size, try store.storedSize(ofRunFile: file.lastPathComponent) == size { continue }
             let (outcome, run, problems) = try ingest(file: file)
@@ -209,4 +273,18 @@ extension CaptureRow {
                   offset: capture.offset, targetURI: capture.targetURI, document: document, retrieved: capture.retrieved,
                   status: capture.status, payloadDigest: digest, diagnostics: [], quotedIn: capture.recordID)
     }
+}
+
+/// The sources a run left to other fetchers, noted from the fetch's tasks.
+final class LeftToOthers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+
+    func add(_ note: String, for entry: SourceEntry) {
+        lock.withLock { entries[Pipeline.lease(source: entry)] = note }
+    }
+
+    func has(entry: SourceEntry) -> Bool { lock.withLock { entries[Pipeline.lease(source: entry)] != nil } }
+
+    var notes: [String] { lock.withLock { entries.values.sorted() } }
 }

@@ -142,6 +142,13 @@ enum Schema {
             // The vocabulary the stored pages were read with: every subject name and alias, attribute id and cue.
             try db.execute("CREATE TABLE vocabularyRead (term \(db.dialect.text) NOT NULL PRIMARY KEY)")
         },
+        Migration(name: "v13-create-lease") { db in
+            // Who is fetching a source, or writing a run file, now: fetchers on several machines sharing one
+            // store take a source's lease before fetching it and leave the sources others hold. A lease lapses
+            // at `expires` unless its holder renews it, so a fetcher that dies frees its sources.
+            let d = db.dialect
+            try db.execute("CREATE TABLE lease (name \(d.text) NOT NULL PRIMARY KEY, holder \(d.text) NOT NULL, expires \(d.datetime) NOT NULL)")
+        },
     ]
 
     /// The steps as GRDB's migrator for a SQLite store.

@@ -146,7 +146,9 @@ public final class Store: Sendable {
     /// Records that the stored pages have been read with `terms`.
     public func recordVocabularyRead(_ terms: Set<String>) throws {
         try write("record the vocabulary read") { db in
-            for term in terms { try db.execute("INSERT INTO vocabularyRead (term) VALUES (?) ON CONFLICT DO NOTHING", [term]) }
+            // In order: two fetchers sharing a PostgreSQL store insert the same terms, and a set's order differs by
+            // process; in one order they never wait for each other's row locks in a circle.
+            for term in terms.sorted() { try db.execute("INSERT INTO vocabularyRead (term) VALUES (?) ON CONFLICT DO NOTHING", [term]) }
         }
     }
 

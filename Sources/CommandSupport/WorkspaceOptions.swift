@@ -15,7 +15,12 @@ public struct WorkspaceOptions: ParsableArguments {
         valueName: "url"))
     public var store: String?
 
-    public var resolved: Workspace { Workspace.current(workspace, store: store) }
+    @Option(name: .long, help: ArgumentHelp(
+        "The archive folder, which the machines of a team sharing a PostgreSQL store can share (default: $CLAIMTRACK_ARCHIVE or the workspace's Archive/).",
+        valueName: "dir"), completion: .directory)
+    public var archive: String?
+
+    public var resolved: Workspace { Workspace.current(workspace, store: store, archive: archive) }
 
     /// A workspace is a folder that exists: a file, or a path to nothing (a typo), is said at once rather
     /// than read as an empty workspace or created.

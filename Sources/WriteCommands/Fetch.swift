@@ -111,7 +111,10 @@ public struct Fetch: AsyncParsableCommand {
             await client.shutdown()
             progress.clear()
         }
-        if !verbosity.quiet { outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") } }
+        if !verbosity.quiet {
+            outcome.skipped.forEach { Terminal.warn("note: not due yet: \($0)") }
+            outcome.leftToOthers.forEach { Terminal.warn("note: left to another fetcher: \($0)") }
+        }
         verbosity.report(outcome.diagnostics)
         outcome.archiveProblems.forEach { Terminal.warn("warning: archive: \($0)") }
         // Every page this run stored was read with the vocabulary as it is now.

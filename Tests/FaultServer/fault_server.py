@@ -17,6 +17,7 @@ on. Hostile names: /hostile/index.html links to paths that climb out of any fold
 names a file outside the workspace in Content-Disposition. /hostile/feed.xml is a feed whose items lead to
 local files (file:///etc/passwd, and the file named by local=PATH), internal hosts and the metadata address;
 /redirect-internal.html redirects to another loopback host, /redirect-disallowed.html to a disallowed path.
+/team/N.html is an article served after 0.3 s (sources two fetchers share out); /count?PATH says how often PATH was asked for.
 /same.html?ANY serves one article under every query. /spoof/listing.html links to five pages of this host stating one claim, a page whose canonical URL is a
 MacRumors one, and a page whose canonical URL carries line breaks and markup.
 
@@ -108,6 +109,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             counts[self.path] = counts.get(self.path, 0) + 1
             seen = counts[self.path]
             connections.add(self.client_address)
+        if self.path.startswith("/count?"):
+            with lock:
+                return self.send(200, str(counts.get(self.path[len("/count?"):], 0)))
+        if self.path.startswith("/team/") and self.path.endswith(".html"):
+            # One of several sources two fetchers share out; slow enough that their runs overlap.
+            time.sleep(0.3)
+            number = self.path[len("/team/"):-len(".html")]
+            return self.send(200, ARTICLE.format(slug="team-" + number, title="Team " + number,
+                                                 text="The Mac Studio now costs $2,299 according to Apple's website."))
         if self.path.startswith("/wire/"):
             with lock:
                 wire[self.path.split("?")[0]] = self.rfile.head

@@ -54,6 +54,15 @@ struct CLI {
         return cluster.storeURL(forWorkspace: workspaceFolder(arguments, in: folder))
     }
 
+    /// Deletes a workspace's store, wherever this run of the suite keeps it.
+    static func removeStore(_ workspace: URL) throws {
+        if onPostgreSQL, let cluster = PostgreSQLCluster.shared, let schema = cluster.storeURL(forWorkspace: workspace).split(separator: "=").last {
+            _ = try cluster.query("DROP SCHEMA \(schema) CASCADE")
+        } else {
+            try FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack/store.sqlite"))
+        }
+    }
+
     /// The workspace folder a command line names, as claimtrack finds it.
     static func workspaceFolder(_ arguments: [String], in folder: URL?) -> URL {
         let base = folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

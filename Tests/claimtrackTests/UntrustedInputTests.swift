@@ -177,7 +177,7 @@ extension UntrustedInputTests {
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
-        try FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack"))
+        try CLI.removeStore(workspace)
         let questions = try CLI.run(["questions", "--workspace", workspace.path])
         #expect(questions.stderr.contains("note: there is no store yet, though Archive/ holds 2 run files; run 'claimtrack fetch --offline' to read them"),
                 "\(questions.stderr)")

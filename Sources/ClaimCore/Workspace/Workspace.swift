@@ -7,25 +7,31 @@ public struct Workspace: Sendable {
     /// Where the store is, as the user named it (`--store`, else `CLAIMTRACK_STORE`): a `postgresql://` URL
     /// or a SQLite file; nil for the workspace's own `storeFile`.
     public var store: String?
+    /// The archive folder the user named (`--archive`, else `CLAIMTRACK_ARCHIVE`), shared by the machines of a
+    /// team; nil for the workspace's own `Archive/`.
+    public var sharedArchive: URL?
 
-    public init(root: URL, store: String? = nil) {
+    public init(root: URL, store: String? = nil, archive: URL? = nil) {
         self.root = root.standardizedFileURL
         self.store = store
+        sharedArchive = archive?.standardizedFileURL
     }
 
     /// `--workspace`, else `CLAIMTRACK_WORKSPACE`, else the current folder; its store `--store`, else
-    /// `CLAIMTRACK_STORE`, else its own file.
-    public static func current(_ explicit: String? = nil, store: String? = nil) -> Workspace {
+    /// `CLAIMTRACK_STORE`, else its own file; its archive `--archive`, else `CLAIMTRACK_ARCHIVE`, else `Archive/`.
+    public static func current(_ explicit: String? = nil, store: String? = nil, archive: String? = nil) -> Workspace {
         let environment = ProcessInfo.processInfo.environment
+        func named(_ value: String?, _ variable: String) -> String? { value ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 } }
         let path = explicit ?? environment["CLAIMTRACK_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
-        let store = store ?? environment["CLAIMTRACK_STORE"].flatMap { $0.isEmpty ? nil : $0 }
-        return Workspace(root: URL(fileURLWithPath: path, isDirectory: true), store: store)
+        let root = URL(fileURLWithPath: path, isDirectory: true)
+        let archive = named(archive, "CLAIMTRACK_ARCHIVE").map { URL(fileURLWithPath: $0, isDirectory: true) }
+        return Workspace(root: root, store: named(store, "CLAIMTRACK_STORE"), archive: archive)
     }
 
     public var sourcesList: URL { root.appendingPathComponent("Sources.list") }
     public var questionsList: URL { root.appendingPathComponent("Questions.list") }
     public var vocabularyList: URL { root.appendingPathComponent("Vocabulary.list") }
-    public var archive: URL { root.appendingPathComponent("Archive", isDirectory: true) }
+    public var archive: URL { sharedArchive ?? root.appendingPathComponent("Archive", isDirectory: true) }
     public var stateFolder: URL { root.appendingPathComponent(".claimtrack", isDirectory: true) }
     public var storeFile: URL { stateFolder.appendingPathComponent("store.sqlite") }
     public var lockFile: URL { stateFolder.appendingPathComponent("lock") }

@@ -70,7 +70,15 @@ final class PostgreSQLDatabase: StoreDatabase, @unchecked Sendable {
     }
 
     func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
-        try transaction("BEGIN", body)
+        // Writers on several machines: a transaction the server chose to end (a deadlock, a serialization
+        // failure) is run again, a few times; its work was all rolled back.
+        var attempt = 1
+        while true {
+            do { return try transaction("BEGIN", body) } catch let error as PostgreSQLError where error.isTransient && attempt < 4 {
+                attempt += 1
+                usleep(UInt32.random(in: 10_000...100_000))
+            }
+        }
     }
 
     private func transaction<T>(_ begin: String, _ body: (any StoreConnection) throws -> T) throws -> T {
@@ -196,6 +204,10 @@ struct PostgreSQLError: Error, CustomStringConvertible {
     let description: String
     /// The SQLSTATE the server sent, if it sent one (e.g. `40P01`, a deadlock).
     let sqlState: String?
+
+    /// Whether the server ended the transaction for a clash with another (deadlock, serialization failure):
+    /// running it again can succeed.
+    var isTransient: Bool { sqlState == "40P01" || sqlState == "40001" }
 
     init(_ error: any Error, doing what: String) {
         let step = what.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
