@@ -45,6 +45,7 @@ let package = Package(
         // The store: one set of operations over SQLite (GRDB, the default) or PostgreSQL (postgres-nio, for a team).
         .target(name: "ClaimStore", dependencies: [
             "ClaimCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),

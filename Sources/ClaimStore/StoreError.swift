@@ -14,6 +14,10 @@ public struct StoreError: Error, CustomStringConvertible {
         self.isOutdated = isOutdated
     }
 
+    static func notEmpty(path: String, _ counts: Store.Counts) -> StoreError {
+        StoreError(description: "store \(path): holds \(counts.runs) runs and \(counts.captures) captures already; copy only into an empty store", isOutdated: false)
+    }
+
     static func outdated(path: String) -> StoreError {
         StoreError(description: "store \(path): written by an older claimtrack; its schema must be brought up to date", isOutdated: true)
     }

@@ -15,7 +15,7 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
             return .postgresql(address)
         }
         if text.contains("://") { throw StoreLocationError(text: text) }
-        return .sqlite(URL(fileURLWithPath: text))
+        return .sqlite(URL(fileURLWithPath: text).absoluteURL.standardizedFileURL)
     }
 
     public var description: String {

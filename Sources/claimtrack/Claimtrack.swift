@@ -19,7 +19,7 @@ struct Claimtrack: AsyncParsableCommand {
         """,
         version: ClaimtrackVersion.current,
         subcommands: [Init.self, Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self,
-                      Claims.self, Export.self, Sources.self, Source.self, Verify.self, Evaluate.self]
+                      Claims.self, Export.self, Sources.self, Source.self, Verify.self, Evaluate.self, StoreCommand.self]
 
     )
 
@@ -91,6 +91,14 @@ struct Question: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add, show or resolve one question (Questions.list is edited in place, comments kept).",
         subcommands: [QuestionAdd.self, QuestionShow.self, QuestionResolve.self])
+}
+
+/// `store copy`: move a store between SQLite and PostgreSQL.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Copy the store between SQLite and PostgreSQL (a team's shared store).",
+        subcommands: [StoreCopy.self])
 }
 
 /// `source add|remove`: edit Sources.list from the command line, each line checked as a fetch reads it.

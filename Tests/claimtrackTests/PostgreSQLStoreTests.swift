@@ -49,6 +49,31 @@ import Testing
         #expect(schemas.count == 1, "a rebuild left \(schemas)")
     }
 
+    /// `store copy` carries the sample from SQLite into PostgreSQL and back into a new SQLite file; each
+    /// copy is checked by counts and a digest of every claim, and reads byte for byte as the original.
+    @Test func storeCopyRoundTripsTheSample() throws {
+        guard let cluster = Self.cluster() else { return }
+        let original = try Self.namedSampleWorkspace("original")
+        let copied = try Self.namedSampleWorkspace("copied")
+        defer { try? FileManager.default.removeItem(at: original.deletingLastPathComponent()) }
+        defer { try? FileManager.default.removeItem(at: copied.deletingLastPathComponent()) }
+        #expect(try CLI.run(["fetch", "--offline", "--workspace", original.path], environment: ["CLAIMTRACK_STORE": ""]).status == 0)
+        let postgres = cluster.storeURL(schema: "copy_\(UInt32.random(in: 0...UInt32.max))")
+        let there = try CLI.run(["store", "copy", "--to", postgres, "--workspace", original.path], environment: ["CLAIMTRACK_STORE": ""])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.hasPrefix("copied 2 runs, 27 captures, 46 claims, 4 stated unknowns") && there.stdout.contains("matches"), "\(there.stdout)")
+        let file = copied.appendingPathComponent("back.sqlite").path
+        let back = try CLI.run(["store", "copy", "--store", postgres, "--to", file, "--workspace", copied.path])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.split(separator: ";").last == there.stdout.split(separator: ";").last)
+        try Self.expectSameReadings(original, copied, store: file)
+        // Into a store that holds runs already: refused, and that store is left as it was.
+        let again = try CLI.run(["store", "copy", "--to", postgres, "--workspace", original.path], environment: ["CLAIMTRACK_STORE": ""])
+        #expect(again.status == 1 && again.stderr.contains("holds 2 runs and 27 captures already"), "\(again.stderr)")
+        #expect(try CLI.run(["store", "copy", "--to", ".claimtrack/store.sqlite", "--workspace", original.path], in: original,
+                            environment: ["CLAIMTRACK_STORE": ""]).status == 64)
+    }
+
     static func expectSameReadings(_ onSQLite: URL, _ onPostgreSQL: URL, store: String) throws {
         for reading in readings {
             let expected = try CLI.run(reading + ["--workspace", onSQLite.path], environment: ["CLAIMTRACK_STORE": ""])
