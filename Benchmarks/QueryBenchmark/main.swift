@@ -9,24 +9,29 @@ import Foundation
 // tenth of the pages, a few with a different price (changes and contradictions to find).
 // Each listing runs twice: first with nothing kept (it resolves, as after an edit of Questions.list by hand),
 // then after a writer has kept each run's resolution (as `fetch` does at the end of its run): it reads that.
-// Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N]
+// Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N] [--postgresql URL]
+// With --postgresql (an empty database or schema the benchmark may fill and drop), every figure is taken on
+// SQLite and then on that PostgreSQL store, and printed side by side.
 
 // The store is built by a child process, so this one stays small and each command's peak memory is its own
 // (a spawned child's peak starts from its parent's).
 let questionCount = 1_000, perPage = 100
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--build" {
-    try buildStore(URL(fileURLWithPath: CommandLine.arguments[2]), claims: Int(CommandLine.arguments[3])!)
+/// Child mode: `--build <workspace> <claims> [<store>]` writes the store.
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--build" {
+    let workspace = Workspace(root: URL(fileURLWithPath: CommandLine.arguments[2]), store: CommandLine.arguments.dropFirst(4).first)
+    try buildStore(workspace, claims: Int(CommandLine.arguments[3])!)
     exit(0)
 }
-/// Child mode: `--keep <workspace>` keeps each run's resolution, as the writer of that run did.
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--keep" {
-    let workspace = Workspace(root: URL(fileURLWithPath: CommandLine.arguments[2]))
-    let store = try Store(file: workspace.storeFile)
+/// Child mode: `--keep <workspace> [<store>]` keeps each run's resolution, as the writer of that run did.
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--keep" {
+    let workspace = Workspace(root: URL(fileURLWithPath: CommandLine.arguments[2]), store: CommandLine.arguments.dropFirst(3).first)
+    let store = try Store(try workspace.storeLocation())
     for run in try store.runIDs() { try Pipeline.keepResolution(workspace, store: store, asOf: run) }
     try store.finishWriting()
     exit(0)
 }
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
+let postgres = CommandLine.arguments.firstIndex(of: "--postgresql").map { CommandLine.arguments[$0 + 1] }
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("claimtrack")
 guard FileManager.default.isExecutableFile(atPath: binary.path) else {
     fatalError("\(binary.path) is missing: run `swift build -c release --product claimtrack` first")
@@ -43,32 +48,53 @@ for index in 0..<questionCount {
 }
 try Data(questions.utf8).write(to: workspace.appendingPathComponent("Questions.list"))
 
-let buildRun = ChildRun.measure(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), ["--build", workspace.path, String(total)])
-guard buildRun.status == 0 else { fatalError("building the store failed: \(buildRun.output)") }
-let pages = total / perPage
-print(String(format: "store: %d claims on %d questions, %d pages, 2 runs (built in %.1f s)", total + total / 10, questionCount, pages,
-             buildRun.seconds))
-
 let listings = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
     ?? [["questions"], ["contradictions"], ["diff"]]
-func measure(_ command: [String], _ note: String) {
-    let run = ChildRun.measure(binary, command + ["--workspace", workspace.path])
-    let label = command.joined(separator: " ") + note
-    print(String(format: "%-34@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", label as NSString, run.seconds, run.peakMB,
-                 run.status, run.lines))
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+
+/// Every figure on one store (nil: the workspace's SQLite file), printed as taken and returned by label.
+func benchmark(store: String?) -> [(String, String)] {
+    let backend = store == nil ? "SQLite" : "PostgreSQL"
+    let storeArguments = store.map { [$0] } ?? []
+    var figures: [(String, String)] = []
+    let buildRun = ChildRun.measure(me, ["--build", workspace.path, String(total)] + storeArguments)
+    guard buildRun.status == 0 else { fatalError("building the store failed: \(buildRun.output)") }
+    let stored = total + total / 10
+    print(String(format: "%@ store: %d claims on %d questions, %d pages, 2 runs (built in %.1f s: %.0f claims/s)", backend as NSString, stored,
+                 questionCount, total / perPage, buildRun.seconds, Double(stored) / buildRun.seconds))
+    figures.append(("store inserts", String(format: "%.0f claims/s", Double(stored) / buildRun.seconds)))
+    func measure(_ command: [String], _ note: String) {
+        let run = ChildRun.measure(binary, command + ["--workspace", workspace.path] + (store.map { ["--store", $0] } ?? []))
+        let label = command.joined(separator: " ") + note
+        print(String(format: "%-34@ %7.2f s  peak %5.0f MB  (exit %d, %d lines)", label as NSString, run.seconds, run.peakMB,
+                     run.status, run.lines))
+        figures.append((label, String(format: "%.2f s, %.0f MB", run.seconds, run.peakMB)))
+    }
+    for command in listings { measure(command, " (resolving)") }
+    let keepRun = ChildRun.measure(me, ["--keep", workspace.path] + storeArguments)
+    guard keepRun.status == 0 else { fatalError("keeping the resolutions failed: \(keepRun.output)") }
+    print(String(format: "the writer keeps both runs' resolutions: %.2f s", keepRun.seconds))
+    figures.append(("the writer keeps both runs' resolutions", String(format: "%.2f s", keepRun.seconds)))
+    for command in listings { measure(command, " (kept)") }
+    // These print every linked claim, so they always resolve.
+    for command in [["questions", "--json"], ["export", "--format", "markdown"]] { measure(command, "") }
+    return figures
 }
-for command in listings { measure(command, " (resolving)") }
-let keepRun = ChildRun.measure(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(), ["--keep", workspace.path])
-guard keepRun.status == 0 else { fatalError("keeping the resolutions failed: \(keepRun.output)") }
-print(String(format: "the writer keeps both runs' resolutions: %.2f s", keepRun.seconds))
-for command in listings { measure(command, " (kept)") }
-// These print every linked claim, so they always resolve.
-for command in [["questions", "--json"], ["export", "--format", "markdown"]] { measure(command, "") }
+
+let onSQLite = benchmark(store: nil)
+if let postgres {
+    let onPostgreSQL = benchmark(store: postgres)
+    print("\n| \(total + total / 10) claims | SQLite | PostgreSQL |\n|---|---|---|")
+    for ((label, sqlite), (_, postgresql)) in zip(onSQLite, onPostgreSQL) { print("| \(label) | \(sqlite) | \(postgresql) |") }
+}
 
 /// Writes the benchmark's store into `workspace`.
-func buildStore(_ workspace: URL, claims total: Int) throws {
+func buildStore(_ workspace: Workspace, claims total: Int) throws {
     let pages = total / perPage
-    let store = try Store(file: workspace.appendingPathComponent(".claimtrack/store.sqlite"))
+    let location = try workspace.storeLocation()
+    // A PostgreSQL store is emptied first (rebuilt with nothing in it): the benchmark starts from nothing on both.
+    if location.isPostgreSQL { try Store.rebuild(location) { _ in } }
+    let store = try Store(location)
     let runs = ["2026-04-01T00:00:00Z", "2026-04-02T00:00:00Z"]
     for (number, run) in runs.enumerated() {
         let started = Timestamp.iso8601(run)!

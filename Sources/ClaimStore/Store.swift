@@ -239,9 +239,7 @@ public final class Store: Sendable {
                 var capture = entry.capture
                 try capture.insertRow(db)
                 let captureID = capture.id!
-                for (order, claim) in entry.claims.enumerated() {
-                    try ClaimRow(claim, captureID: captureID, order: order).insert(db)
-                }
+                try ClaimRow.insert(entry.claims.enumerated().map { ClaimRow($1, captureID: captureID, order: $0) }, db)
                 if let text = entry.text, !text.isEmpty {
                     try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, captureID])
                 }

@@ -79,10 +79,11 @@ extension Store {
                     try capture.insertRow(db)
                     newID[old] = capture.id!
                 }
-                for var claim in page.claims {
+                try ClaimRow.insert(page.claims.map { claim in
+                    var claim = claim
                     claim.captureID = newID[claim.captureID]!
-                    try claim.insert(db)
-                }
+                    return claim
+                }, db)
                 for var unknown in page.unknowns {
                     unknown.captureID = newID[unknown.captureID]!
                     try unknown.insert(db)
