@@ -143,15 +143,24 @@ public struct CaptureRow: Codable, Sendable {
         disposition = try row.string(24)
     }
 
-    /// Inserts the row through one prepared statement and takes the id the database gave it.
-    mutating func insertRow(_ db: any StoreConnection) throws {
-        id = try db.fetchOne("""
-            INSERT INTO capture (recordID, run, source, warcFile, "offset", targetURI, url, kind, title, author,
-                                 publisher, published, modified, retrieved, status, payloadDigest, diagnostics,
-                                 etag, lastModified, refersTo, pageKey, links, quotedIn, disposition)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher, published, modified, retrieved,
-                  status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition]) { try $0.int64(0) }
+    /// The columns a capture is inserted with (all but `id`, which the database gives).
+    static let insertedColumns = ["recordID", "run", "source", "warcFile", "\"offset\"", "targetURI", "url", "kind", "title", "author",
+                                  "publisher", "published", "modified", "retrieved", "status", "payloadDigest", "diagnostics",
+                                  "etag", "lastModified", "refersTo", "pageKey", "links", "quotedIn", "disposition"]
+
+    /// The values of `insertedColumns`, in order.
+    var insertedValues: [any SQLArgument] {
+        [recordID, run, source, warcFile, offset, targetURI, url, kind, title, author, publisher, published, modified, retrieved,
+         status, payloadDigest, diagnostics, etag, lastModified, refersTo, pageKey, links, quotedIn, disposition]
+    }
+
+    /// Inserts captures and gives each the id the database gave it.
+    static func insert(_ captures: inout [CaptureRow], _ db: any StoreConnection) throws {
+        var ids: [String: Int64] = [:]
+        try db.insert(into: "capture", columns: insertedColumns, rows: captures.map(\.insertedValues), returning: "recordID, id") { row in
+            ids[try row.string(0)] = try row.int64(1)
+        }
+        for index in captures.indices { captures[index].id = ids[captures[index].recordID] }
     }
 
     /// `links` as URLs; nil when not known.
@@ -223,27 +232,13 @@ struct ClaimRow {
         sentence = claim.position
     }
 
-    /// Inserts claims: in SQLite one row per statement through one prepared statement (GRDB's Codable insert
-    /// rebuilt the row's SQL and encoded it field by field, which cost as much as reading the page); in
-    /// PostgreSQL many rows per statement, since each statement there is a round trip to the server.
+    /// Inserts claims (in SQLite through one prepared statement: GRDB's Codable insert rebuilt the row's SQL and
+    /// encoded it field by field, which cost as much as reading the page).
     static func insert(_ rows: [ClaimRow], _ db: any StoreConnection) throws {
-        let perStatement = db.dialect == .sqlite ? 1 : 200
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let chunk = rows[start..<min(start + perStatement, rows.endIndex)]
-            let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            var arguments: [any SQLArgument] = []
-            arguments.reserveCapacity(chunk.count * 12)
-            for row in chunk {
-                arguments += [row.captureID, row.order, row.subject, row.attribute, row.qualifier, row.value, row.validTime, row.confidence,
-                              row.label, row.quote, row.statedAt, row.sentence] as [any SQLArgument]
-            }
-            try db.execute("""
-                INSERT INTO claim (captureID, position, subject, attribute, qualifier, value, validTime, confidence, label, quote, statedAt, sentence)
-                VALUES \(values)
-                """, arguments)
-            start += chunk.count
-        }
+        try db.insert(into: "claim", columns: ["captureID", "position", "subject", "attribute", "qualifier", "value", "validTime", "confidence",
+                                               "label", "quote", "statedAt", "sentence"],
+                      rows: rows.map { [$0.captureID, $0.order, $0.subject, $0.attribute, $0.qualifier, $0.value, $0.validTime, $0.confidence,
+                                        $0.label, $0.quote, $0.statedAt, $0.sentence] })
     }
 
     func claim(citation: Citation) throws -> Claim {
@@ -298,9 +293,9 @@ struct UnknownRow {
         statedAt = try row.date(6)
     }
 
-    func insert(_ db: any StoreConnection) throws {
-        try db.execute("INSERT INTO unknown (captureID, subjects, attributes, quote, sentence, statedAt) VALUES (?, ?, ?, ?, ?, ?)",
-                       [captureID, subjects, attributes, quote, sentence, statedAt])
+    static func insert(_ rows: [UnknownRow], _ db: any StoreConnection) throws {
+        try db.insert(into: "unknown", columns: ["captureID", "subjects", "attributes", "quote", "sentence", "statedAt"],
+                      rows: rows.map { [$0.captureID, $0.subjects, $0.attributes, $0.quote, $0.sentence, $0.statedAt] })
     }
 
     init(_ unknown: StatedUnknown, captureID: Int64) throws {

@@ -235,17 +235,14 @@ public final class Store: Sendable {
     public func insert(_ entries: [Entry]) throws {
         guard let first = entries.first else { return }
         try write("insert \(entries.count) captures from \(first.capture.recordID)") { db in
-            for entry in entries {
-                var capture = entry.capture
-                try capture.insertRow(db)
+            var captures = entries.map(\.capture)
+            try CaptureRow.insert(&captures, db)
+            // A capture's rows at a time: a batch's claims all at once would hold them all in memory again.
+            for (entry, capture) in zip(entries, captures) {
                 let captureID = capture.id!
                 try ClaimRow.insert(entry.claims.enumerated().map { ClaimRow($1, captureID: captureID, order: $0) }, db)
-                if let text = entry.text, !text.isEmpty {
-                    try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, captureID])
-                }
-                for unknown in entry.unknowns {
-                    try UnknownRow(unknown, captureID: captureID).insert(db)
-                }
+                if let text = entry.text, !text.isEmpty { try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, captureID]) }
+                try UnknownRow.insert(try entry.unknowns.map { try UnknownRow($0, captureID: captureID) }, db)
             }
         }
     }

@@ -73,24 +73,20 @@ extension Store {
             }
             guard let last = page.captures.last?.id else { break }
             try target.write("copy captures after \(after)") { db in
-                var newID: [Int64: Int64] = [:]
-                for var capture in page.captures {
-                    let old = capture.id!
-                    try capture.insertRow(db)
-                    newID[old] = capture.id!
-                }
+                var captures = page.captures
+                try CaptureRow.insert(&captures, db)
+                let newID = Dictionary(uniqueKeysWithValues: zip(page.captures.map { $0.id! }, captures.map { $0.id! }))
                 try ClaimRow.insert(page.claims.map { claim in
                     var claim = claim
                     claim.captureID = newID[claim.captureID]!
                     return claim
                 }, db)
-                for var unknown in page.unknowns {
+                try UnknownRow.insert(page.unknowns.map { unknown in
+                    var unknown = unknown
                     unknown.captureID = newID[unknown.captureID]!
-                    try unknown.insert(db)
-                }
-                for (captureID, text) in page.texts {
-                    try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, newID[captureID]!])
-                }
+                    return unknown
+                }, db)
+                try db.insert(into: "pageText", columns: ["text", "captureID"], rows: page.texts.map { [$0.1, newID[$0.0]!] })
             }
             after = last
             copied += page.captures.count

@@ -98,6 +98,29 @@ extension StoreConnection {
 
     /// `count` placeholders, comma-separated, for an `IN (…)` list.
     func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
+
+    /// Inserts `rows` (each the values of `columns`, in order) into `table`. SQLite takes one row per statement
+    /// through one prepared statement; PostgreSQL many per statement, since there every statement is a round
+    /// trip to the server. With `returning`, hands each inserted row's `returning` columns to `each`.
+    func insert(into table: String, columns: [String], rows: [[any SQLArgument]], returning: String? = nil,
+                _ each: (StoreRow) throws -> Void = { _ in }) throws {
+        // PostgreSQL takes at most 65,535 bound values in a statement.
+        let perStatement = dialect == .sqlite ? 1 : max(1, min(1_000, 60_000 / max(columns.count, 1)))
+        let row = "(" + placeholders(columns.count) + ")"
+        func statement(rows count: Int) -> String {
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: row, count: count).joined(separator: ", ") + (returning.map { " RETURNING \($0)" } ?? "")
+        }
+        let full = statement(rows: perStatement)
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let chunk = rows[start..<min(start + perStatement, rows.endIndex)]
+            let sql = chunk.count == perStatement ? full : statement(rows: chunk.count)
+            let arguments = chunk.count == 1 ? chunk[chunk.startIndex] : Array(chunk.joined())
+            if returning == nil { try execute(sql, arguments) } else { try forEachRow(sql, arguments, each) }
+            start += chunk.count
+        }
+    }
 }
 
 /// Where a store's rows live: the operations of `Store` run through this, in a transaction each.
