@@ -62,7 +62,9 @@ extension Snapshot {
     /// resolved afresh (and not kept) when the store or the workspace files have changed since.
     public static func questionSummaries(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> [QuestionSummary] {
         if let kept: [QuestionSummary] = try KeptResolution.kept(.questions, workspace, store, run) { return kept }
-        return try load(workspace, store: store, asOf: run).summaries
+        // Resolved a question at a time: a store of a million claims is never in memory at once.
+        let resolver = try QuestionByQuestion(workspace, store: store, asOf: run)
+        return try resolver.questions.map { QuestionSummary(try resolver.state(of: $0)) }
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;

@@ -75,10 +75,13 @@ public enum Resolver {
         "geekbench.vulkan": 0.05, "performance.relative": 0.15,
     ]
 
-    /// Links claims to questions (filling `Claim.questions`) and works out every question's state.
-    public static func resolve(questions: [Question], claims: [Claim], unknowns: [StatedUnknown] = [],
-                               tolerances: [String: Double] = [:]) -> (claims: [Claim], questions: [QuestionState]) {
-        let linked = link(corroborated(claims), to: questions)
+    /// Links claims to questions (filling `Claim.questions`) and works out every question's state. A caller
+    /// resolving a few questions at a time passes what needs all of them: `linkingTo`, every question (a
+    /// claim lists each it bears on), and `names` (`publisherNames` of every claim), which names publishers in
+    /// corroboration reasons.
+    public static func resolve(questions: [Question], claims: [Claim], unknowns: [StatedUnknown] = [], tolerances: [String: Double] = [:],
+                               names: [String: String]? = nil, linkingTo all: [Question]? = nil) -> (claims: [Claim], questions: [QuestionState]) {
+        let linked = link(corroborated(claims, names: names), to: all ?? questions)
         var claimsByQuestion: [String: [Claim]] = [:]
         for claim in linked {
             for id in claim.questions { claimsByQuestion[id, default: []].append(claim) }
@@ -120,9 +123,8 @@ public enum Resolver {
     /// with the reason listed. Publishers are told apart by the site of the citation (its registrable
     /// domain), never by URL or by the name a page gives itself: five pages of one site, or a page naming
     /// itself after another publisher, are one source. Repeats by one publisher (syndication, updates) count once.
-    public static func corroborated(_ claims: [Claim]) -> [Claim] {
-        var names: [String: String] = [:]
-        for claim in claims where names[independence(claim)] == nil { names[independence(claim)] = displayName(claim) }
+    public static func corroborated(_ claims: [Claim], names given: [String: String]? = nil) -> [Claim] {
+        let names = given ?? publisherNames(claims.compactMap(\.citation))
         let agreeing = Dictionary(grouping: claims) { $0.key + "\u{1F}" + $0.value.display }.mapValues { Set($0.map(independence)) }
         return claims.map { claim in
             let others = (agreeing[claim.key + "\u{1F}" + claim.value.display] ?? []).subtracting([independence(claim)])
@@ -135,14 +137,24 @@ public enum Resolver {
         }
     }
 
-    /// Which publisher a claim counts for: its citation's site, else (a page with no site) the name it gives.
-    static func independence(_ claim: Claim) -> String {
-        claim.citation.flatMap { Links.publisher($0.url) } ?? claim.citation?.publisher ?? claim.citation?.url ?? ""
+    /// How each publisher (by `independence`) is named in reasons: as the first of `citations` from it names
+    /// itself, else by its site. Pass the citations of every claim, in claim order.
+    public static func publisherNames(_ citations: [Citation]) -> [String: String] {
+        var names: [String: String] = [:]
+        for citation in citations {
+            let key = independence(citation)
+            if names[key] == nil { names[key] = citation.publisher ?? key }
+        }
+        return names
     }
 
-    /// How a publisher is named in a reason: the name its page gives, else its site.
-    private static func displayName(_ claim: Claim) -> String {
-        claim.citation?.publisher ?? independence(claim)
+    /// Which publisher a claim counts for: its citation's site, else (a page with no site) the name it gives.
+    static func independence(_ claim: Claim) -> String {
+        claim.citation.map(independence) ?? ""
+    }
+
+    static func independence(_ citation: Citation) -> String {
+        Links.publisher(citation.url) ?? citation.publisher ?? citation.url
     }
 
     static func state(of question: Question, claims: [Claim], tolerances: [String: Double]) -> QuestionState {

@@ -427,6 +427,42 @@ public final class Store: Sendable {
         }
     }
 
+    /// The live captures of a state, for reading claims a question at a time: each capture by id, with its
+    /// place in URL order (the order a whole state's claims come in).
+    public struct LiveCaptures: Sendable {
+        public let inOrder: [CaptureRow]
+        let place: [Int64: Int]
+
+        public init(_ captures: [CaptureRow]) {
+            inOrder = captures
+            place = Dictionary(uniqueKeysWithValues: captures.enumerated().map { ($1.id!, $0) })
+        }
+    }
+
+    /// The claims of the live captures about any of `subjects` and `attribute` (with `qualifier`, only those
+    /// with it), in the order `liveClaims` gives them, each citing its capture.
+    public func claims(about subjects: [String], attribute: String, qualifier: String?, in live: LiveCaptures) throws -> [Claim] {
+        let subjects = Array(Set(subjects)).sorted()
+        guard !subjects.isEmpty else { return [] }
+        return try read("read the claims about \(subjects.joined(separator: ", ")) \(attribute)") { db in
+            var found: [(place: Int, order: Int, claim: Claim)] = []
+            try db.forEachRow("""
+                SELECT \(ClaimRow.columns) FROM claim
+                WHERE subject IN (\(db.placeholders(subjects.count))) AND attribute = ?\(qualifier == nil ? "" : " AND qualifier = ?")
+                """, subjects + [attribute] + (qualifier.map { [$0] } ?? [])) { row in
+                let claim = try ClaimRow(row)
+                guard let place = live.place[claim.captureID] else { return }
+                found.append((place, claim.order, try claim.claim(citation: live.inOrder[place].citation)))
+            }
+            return found.sorted { ($0.place, $0.order) < ($1.place, $1.order) }.map(\.claim)
+        }
+    }
+
+    /// The ids of the captures that have claims.
+    public func capturesWithClaims() throws -> Set<Int64> {
+        try read("read which captures have claims") { db in Set(try db.fetchAll("SELECT DISTINCT captureID FROM claim") { try $0.int64(0) as Int64 }) }
+    }
+
     /// The claims of these captures, in capture then position order, each citing its capture.
     public func claims(of captures: [CaptureRow]) throws -> [Claim] {
         try read("read claims of captures") { db in

@@ -12,6 +12,19 @@ public struct OutputOptions: ParsableArguments {
     public func printJSON<T: Encodable>(_ value: T) throws {
         print(try JSONOutput.string(value))
     }
+
+    /// Prints the JSON array of `items` made into values by `make`, one element at a time, so only one element
+    /// is ever in memory; the text is what `printJSON` prints for the whole array.
+    public func printJSONArray<Item, T: Encodable>(_ items: [Item], _ make: (Item) throws -> T) throws {
+        guard !items.isEmpty else { return try printJSON([T]()) }
+        print("[")
+        for (index, item) in items.enumerated() {
+            // An element inside the array is indented one level more than on its own.
+            let text = try JSONOutput.string(try make(item)).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            print(text.joined(separator: "\n") + (index == items.count - 1 ? "" : ","))
+        }
+        print("]")
+    }
 }
 
 /// Diagnostics go to stderr; stdout carries data only.

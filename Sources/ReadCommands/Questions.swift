@@ -21,12 +21,16 @@ public struct Questions: ParsableCommand {
         let space = workspace.resolved
         func wanted(_ question: QuestionState) -> Bool { all || question.status != .resolved }
         func order(_ a: QuestionState, _ b: QuestionState) -> Bool { (a.status, a.id) < (b.status, b.id) }
+        let store = try workspace.openStoreForReading()
+        let summaries = try workspace.reporting { try Snapshot.questionSummaries(space, store: store) }
         if output.json {
-            // The JSON carries every linked claim, so it always resolves the live claims.
-            let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStoreForReading()) }
-            return try output.printJSON(snapshot.questions.filter(wanted).sorted(by: order))
+            // The JSON carries every linked claim: each question is resolved again with its claims and printed
+            // before the next is read, so a million claims are never in memory at once.
+            let resolver = try workspace.reporting { try QuestionByQuestion(space, store: store) }
+            let byID = Dictionary(resolver.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let shown = summaries.map(\.state).filter(wanted).sorted(by: order).compactMap { byID[$0.id] }
+            return try workspace.reporting { try output.printJSONArray(shown) { try resolver.state(of: $0) } }
         }
-        let summaries = try workspace.reporting { try Snapshot.questionSummaries(space, store: workspace.openStoreForReading()) }
         let shown = summaries.filter { wanted($0.state) }.sorted { order($0.state, $1.state) }
         if shown.isEmpty { print(summaries.isEmpty ? "no questions: add some to Questions.list" : "every question is resolved") }
         for summary in shown {

@@ -1,0 +1,35 @@
+import ClaimCore
+import ClaimResolver
+import ClaimStore
+import Foundation
+
+/// A state's questions resolved one at a time, each from only the claims about its subjects and attribute,
+/// so that printing every question with every claim holds one question's claims at a time, not the store's.
+/// Each question comes out as `Snapshot.load` resolves it: a question's links, corroborations (claims with
+/// its key) and contradictions lie within its own slot, and publishers are named from every live claim.
+public struct QuestionByQuestion {
+    let store: Store
+    let live: Store.LiveCaptures
+    let names: [String: String]
+    let unknowns: [StatedUnknown]
+    let tolerances: [String: Double]
+    public let questions: [Question]
+
+    public init(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws {
+        self.store = store
+        live = Store.LiveCaptures(try store.latestCaptures(asOf: run))
+        // Every claim of a capture cites it: the captures with claims, in order, name the publishers.
+        let withClaims = try store.capturesWithClaims()
+        names = Resolver.publisherNames(live.inOrder.filter { withClaims.contains($0.id!) }.map(\.citation))
+        unknowns = try store.liveUnknowns(asOf: run)
+        tolerances = try workspace.vocabulary().tolerances
+        questions = try workspace.questions()
+    }
+
+    /// `question` resolved, with its claims.
+    public func state(of question: Question) throws -> QuestionState {
+        let claims = try store.claims(about: question.subjects, attribute: question.attribute, qualifier: question.qualifier, in: live)
+        return Resolver.resolve(questions: [question], claims: claims, unknowns: unknowns, tolerances: tolerances, names: names,
+                                linkingTo: questions).questions[0]
+    }
+}
