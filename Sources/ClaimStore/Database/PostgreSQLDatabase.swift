@@ -211,7 +211,15 @@ struct PostgreSQLError: Error, CustomStringConvertible {
 
     init(_ error: any Error, doing what: String) {
         let step = what.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        if let error = error as? PSQLError {
+        if let refused = ((error as? PSQLError)?.underlying ?? error) as? NIOConnectionError {
+            // NIO describes every address it tried at length; the reason for each is what a user can act on.
+            let reasons = refused.connectionErrors.map { failure in
+                (failure.error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\(failure.error)"
+            }
+            let said = reasons.isEmpty ? "the host name did not resolve" : Array(Set(reasons)).sorted().joined(separator: "; ")
+            sqlState = nil
+            description = "cannot connect to \(refused.host):\(refused.port): \(said)"
+        } else if let error = error as? PSQLError {
             let state = error.serverInfo?[.sqlState]
             sqlState = state
             let said = error.serverInfo?[.message].map { "\($0) (SQLSTATE \(state ?? "?"))" }
