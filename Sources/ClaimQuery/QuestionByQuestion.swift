@@ -26,6 +26,22 @@ public struct QuestionByQuestion {
         questions = try workspace.questions()
     }
 
+    /// Every contradiction among the live claims, as `Snapshot.contradictions` finds them: contradictions lie
+    /// within one subject, attribute and qualifier, so the claims are read one such slot at a time.
+    public func contradictions() throws -> [Contradiction] {
+        // By `Claim.key`, which reads no qualifier and an empty one alike.
+        let slots = Dictionary(try store.claimSlots().map { ([$0.subject, $0.attribute, $0.qualifier ?? ""].joined(separator: "|"), $0) },
+                               uniquingKeysWith: { first, _ in first })
+        var found: [Contradiction] = []
+        for key in slots.keys.sorted() {
+            let slot = slots[key]!
+            let claims = try store.claims(about: [slot.subject], attribute: slot.attribute, qualifier: slot.qualifier, exactly: true, in: live)
+            guard claims.count > 1 else { continue }
+            found += Resolver.contradictions(among: Resolver.link(Resolver.corroborated(claims, names: names), to: questions), tolerances: tolerances)
+        }
+        return found
+    }
+
     /// `question` resolved, with its claims.
     public func state(of question: Question) throws -> QuestionState {
         let claims = try store.claims(about: question.subjects, attribute: question.attribute, qualifier: question.qualifier, in: live)

@@ -71,7 +71,7 @@ extension Snapshot {
     /// kept like `questionSummaries`.
     public static func liveContradictions(_ workspace: Workspace, store: Store) throws -> [Contradiction] {
         if let kept: [Contradiction] = try KeptResolution.kept(.contradictions, workspace, store, nil) { return kept }
-        return try load(workspace, store: store).contradictions
+        return try QuestionByQuestion(workspace, store: store).contradictions()
     }
 }
 

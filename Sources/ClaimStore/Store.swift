@@ -440,21 +440,35 @@ public final class Store: Sendable {
     }
 
     /// The claims of the live captures about any of `subjects` and `attribute` (with `qualifier`, only those
-    /// with it), in the order `liveClaims` gives them, each citing its capture.
-    public func claims(about subjects: [String], attribute: String, qualifier: String?, in live: LiveCaptures) throws -> [Claim] {
+    /// with it; with none, all of them, or with `exactly` only those with none), in the order `liveClaims` gives
+    /// them, each citing its capture.
+    public func claims(about subjects: [String], attribute: String, qualifier: String?, exactly: Bool = false, in live: LiveCaptures) throws -> [Claim] {
         let subjects = Array(Set(subjects)).sorted()
         guard !subjects.isEmpty else { return [] }
+        // A claim's key does not tell no qualifier from an empty one: `exactly` without one takes both.
+        let qualifying = switch (qualifier, exactly) {
+        case (let qualifier?, _) where !qualifier.isEmpty: " AND qualifier = ?"
+        case (_, true): " AND (qualifier IS NULL OR qualifier = ?)"
+        default: ""
+        }
         return try read("read the claims about \(subjects.joined(separator: ", ")) \(attribute)") { db in
             var found: [(place: Int, order: Int, claim: Claim)] = []
             try db.forEachRow("""
                 SELECT \(ClaimRow.columns) FROM claim
-                WHERE subject IN (\(db.placeholders(subjects.count))) AND attribute = ?\(qualifier == nil ? "" : " AND qualifier = ?")
-                """, subjects + [attribute] + (qualifier.map { [$0] } ?? [])) { row in
+                WHERE subject IN (\(db.placeholders(subjects.count))) AND attribute = ?\(qualifying)
+                """, subjects + [attribute] + (qualifying.isEmpty ? [] : [qualifier ?? ""])) { row in
                 let claim = try ClaimRow(row)
                 guard let place = live.place[claim.captureID] else { return }
                 found.append((place, claim.order, try claim.claim(citation: live.inOrder[place].citation)))
             }
             return found.sorted { ($0.place, $0.order) < ($1.place, $1.order) }.map(\.claim)
+        }
+    }
+
+    /// Every subject, attribute and qualifier some stored claim has.
+    public func claimSlots() throws -> [(subject: String, attribute: String, qualifier: String?)] {
+        try read("read the claims' slots") { db in
+            try db.fetchAll("SELECT DISTINCT subject, attribute, qualifier FROM claim") { (try $0.string(0), try $0.string(1), try $0.string(2)) }
         }
     }
 

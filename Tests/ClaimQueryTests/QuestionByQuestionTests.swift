@@ -73,6 +73,9 @@ import Testing
         for (question, expected) in zip(alone.questions, together) {
             #expect(try JSONOutput.string(alone.state(of: question)) == JSONOutput.string(expected), "\(question.id)")
         }
+        let all = try Snapshot.load(workspace, store: store).contradictions
+        #expect(all.count == 2)
+        #expect(try JSONOutput.string(alone.contradictions()) == JSONOutput.string(all))
         // The case that needs every claim's publishers: corroboration names MacRumors as its first page does.
         #expect(try JSONOutput.string(alone.state(of: alone.questions[0])).contains("corroborated by 1 independent source: MacRumors"))
         #expect(together.first { $0.id == "pro-price" }?.status == .ambiguous)
