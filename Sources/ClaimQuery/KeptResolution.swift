@@ -23,13 +23,15 @@ public enum KeptResolution {
         return try? JSONOutput.decoder().decode(T.self, from: Data(json.utf8))
     }
 
-    /// The rows a writer keeps for `snapshot`'s run: its question summaries and its live contradictions.
-    public static func entries(for snapshot: Snapshot, _ workspace: Workspace, _ store: Store) throws
-        -> [(key: String, kind: String, json: String)] {
-        [
-            (try key(.questions, workspace, store, snapshot.run), Kind.questions.rawValue, try JSONOutput.string(snapshot.summaries, pretty: false)),
-            (try key(.contradictions, workspace, store, snapshot.run), Kind.contradictions.rawValue,
-             try JSONOutput.string(snapshot.contradictions, pretty: false)),
+    /// Resolves the state as of `run` (default: the latest) a question and a slot at a time, and returns the
+    /// rows a writer keeps for it (its question summaries and its live contradictions) with the summaries.
+    public static func entries(_ workspace: Workspace, _ store: Store, asOf run: String? = nil) throws
+        -> (rows: [(key: String, kind: String, json: String)], summaries: [QuestionSummary]) {
+        let (summaries, contradictions) = try QuestionByQuestion(workspace, store: store, asOf: run).summariesAndContradictions()
+        let rows = [
+            (try key(.questions, workspace, store, run), Kind.questions.rawValue, try JSONOutput.string(summaries, pretty: false)),
+            (try key(.contradictions, workspace, store, run), Kind.contradictions.rawValue, try JSONOutput.string(contradictions, pretty: false)),
         ]
+        return (rows, summaries)
     }
 }

@@ -472,6 +472,15 @@ public final class Store: Sendable {
         }
     }
 
+    /// How many claims the live captures at or before `run` (default: the latest) hold.
+    public func liveClaimCount(asOf run: String? = nil) throws -> Int {
+        try read("count the live claims") { db in
+            try db.fetchOne("""
+                SELECT COUNT(*) FROM claim WHERE captureID IN (\(Self.liveCaptures("c.id")))
+                """, [run, run, run, run]) { try $0.int(0) as Int } ?? 0
+        }
+    }
+
     /// The ids of the captures that have claims.
     public func capturesWithClaims() throws -> Set<Int64> {
         try read("read which captures have claims") { db in Set(try db.fetchAll("SELECT DISTINCT captureID FROM claim") { try $0.int64(0) as Int64 }) }

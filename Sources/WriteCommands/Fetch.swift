@@ -131,7 +131,8 @@ public struct Fetch: AsyncParsableCommand {
             return
         }
         try workspace.reporting { try pipeline.store.finishWriting() }
-        let open = snapshot.questions.filter { $0.status != .resolved }.count
+        let questions = snapshot.questions.map(\.state)
+        let open = questions.filter { $0.status != .resolved }.count
         if output.json {
             struct Summary: Encodable {
                 let run: String?
@@ -155,8 +156,8 @@ public struct Fetch: AsyncParsableCommand {
                     print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
                 }
             }
-            print("\(snapshot.claims.count) live claims; \(open) of \(snapshot.questions.count) questions unresolved")
-            for question in snapshot.questions.filter({ $0.status != .resolved }).sorted(by: { ($0.status, $0.id) < ($1.status, $1.id) }) {
+            print("\(snapshot.liveClaims) live claims; \(open) of \(questions.count) questions unresolved")
+            for question in questions.filter({ $0.status != .resolved }).sorted(by: { ($0.status, $0.id) < ($1.status, $1.id) }) {
                 print("  [\(question.status.rawValue)] \(question.id): \(question.text) → \(question.answer ?? "no answer yet")")
             }
         }

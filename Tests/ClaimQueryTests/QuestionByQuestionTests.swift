@@ -76,6 +76,10 @@ import Testing
         let all = try Snapshot.load(workspace, store: store).contradictions
         #expect(all.count == 2)
         #expect(try JSONOutput.string(alone.contradictions()) == JSONOutput.string(all))
+        // Both at once, reusing a question's claims for its slot's contradictions, gives the same.
+        let both = try alone.summariesAndContradictions()
+        #expect(try JSONOutput.string(both.contradictions) == JSONOutput.string(all))
+        #expect(try JSONOutput.string(both.summaries) == JSONOutput.string(together.map(QuestionSummary.init)))
         // The case that needs every claim's publishers: corroboration names MacRumors as its first page does.
         #expect(try JSONOutput.string(alone.state(of: alone.questions[0])).contains("corroborated by 1 independent source: MacRumors"))
         #expect(together.first { $0.id == "pro-price" }?.status == .ambiguous)
