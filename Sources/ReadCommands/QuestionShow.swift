@@ -16,10 +16,12 @@ public struct QuestionShow: ParsableCommand {
 
     public func run() throws {
         let space = workspace.resolved
-        let snapshot = try workspace.reporting { try Snapshot.load(space, store: workspace.openStoreForReading()) }
-        guard let state = snapshot.questions.first(where: { $0.id == id }) else {
-            throw ValidationError("unknown question '\(id)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
+        // Only this question's claims are read and resolved, however large the store.
+        let resolver = try workspace.reporting { try QuestionByQuestion(space, store: workspace.openStoreForReading()) }
+        guard let question = resolver.questions.first(where: { $0.id == id }) else {
+            throw ValidationError("unknown question '\(id)'; known: \(resolver.questions.map(\.id).sorted().joined(separator: ", "))")
         }
+        let state = try workspace.reporting { try resolver.state(of: question) }
         if output.json { return try output.printJSON(state) }
         print("\(Terminal.bold(state.id)) [\(state.status.rawValue)] \(state.text)")
         print("  subjects: \(state.subjects.joined(separator: ", ")) · attribute: \(state.attribute)\(state.qualifier.map { " · qualifier: \($0)" } ?? "")")
