@@ -112,7 +112,14 @@ public final class Store: Sendable {
     private func isCurrent() throws -> Bool {
         do {
             switch database {
-            case let sqlite as SQLiteDatabase: return try sqlite.writer.read { try Schema.migrator.hasCompletedMigrations($0) }
+            case let sqlite as SQLiteDatabase:
+                // A writer creating the store at this moment can make GRDB's check fail once (its table of
+                // applied steps missing, then there): asked again, it answers.
+                for _ in 0..<3 {
+                    if let current = try? sqlite.writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) { return current }
+                    usleep(50_000)
+                }
+                return try sqlite.writer.read { try Schema.migrator.hasCompletedMigrations($0) }
             case let postgres as PostgreSQLDatabase: return try postgres.hasCompletedMigrations()
             default: return false
             }
