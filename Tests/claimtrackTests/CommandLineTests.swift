@@ -50,7 +50,8 @@ struct CLI {
     /// workspace folder (`--workspace`, else the folder it runs in); nil on SQLite.
     static func storeForSuite(_ arguments: [String], in folder: URL?) -> String? {
         guard onPostgreSQL else { return nil }
-        guard let cluster = PostgreSQLCluster.shared else { fatalError(PostgreSQLCluster.skipReason) }
+        // Without PostgreSQL the suite says so once and runs on SQLite, as every other PostgreSQL test skips.
+        guard let cluster = PostgreSQLStoreTests.cluster() else { return nil }
         return cluster.storeURL(forWorkspace: workspaceFolder(arguments, in: folder))
     }
 
