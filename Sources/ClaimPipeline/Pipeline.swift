@@ -59,11 +59,21 @@ public struct Pipeline {
         self.workspace = workspace
         self.store = store
         self.extractor = ClaimExtractor(vocabulary: try workspace.vocabulary())
-        leaseHolder = "\(ProcessInfo.processInfo.hostName) pid \(getpid()) \(UUID().uuidString.prefix(8).lowercased())"
+        leaseHolder = Self.holder(host: ProcessInfo.processInfo.hostName, pid: getpid(), token: UUID().uuidString.prefix(8).lowercased())
     }
 
     /// Who this pipeline is, in the leases it takes: the machine, the process and a token of its own.
     public let leaseHolder: String
+
+    /// A lease holder's name: `HOST pid PID TOKEN`.
+    static func holder(host: String, pid: pid_t, token: String) -> String { "\(host) pid \(pid) \(token)" }
+
+    /// The process of a holder named by `holder(host:pid:token:)` on this machine; nil for another machine's.
+    static func localProcess(of holder: String) -> pid_t? {
+        let parts = holder.split(separator: " ")
+        guard parts.count == 4, parts[0] == ProcessInfo.processInfo.hostName, parts[1] == "pid" else { return nil }
+        return pid_t(parts[2])
+    }
 
     /// How long a lease lasts unless renewed: a fetcher that dies frees its sources after this.
     static let leaseLength: TimeInterval = 120
@@ -77,10 +87,8 @@ public struct Pipeline {
     /// Frees the leases of fetchers on this machine whose process is gone (killed, or crashed): they need not
     /// wait for the leases to lapse. Fetchers on other machines are only known dead by their leases lapsing.
     func releaseLeasesOfDeadFetchers() throws {
-        let host = ProcessInfo.processInfo.hostName
         for holder in Set(try store.leasesHeld(byOthersThan: leaseHolder).values) {
-            let parts = holder.split(separator: " ")
-            guard parts.count == 4, parts[0] == host, parts[1] == "pid", let pid = pid_t(parts[2]) else { continue }
+            guard let pid = Self.localProcess(of: holder) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { try store.releaseLeases(holder: holder) }
         }
     }

@@ -110,22 +110,7 @@ public final class Store: Sendable {
 
     /// Whether every step of the schema has been applied.
     private func isCurrent() throws -> Bool {
-        do {
-            switch database {
-            case let sqlite as SQLiteDatabase:
-                // A writer creating the store at this moment can make GRDB's check fail once (its table of
-                // applied steps missing, then there): asked again, it answers.
-                for _ in 0..<3 {
-                    if let current = try? sqlite.writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) { return current }
-                    usleep(50_000)
-                }
-                return try sqlite.writer.read { try Schema.migrator.hasCompletedMigrations($0) }
-            case let postgres as PostgreSQLDatabase: return try postgres.hasCompletedMigrations()
-            default: return false
-            }
-        } catch {
-            throw StoreError("check the schema", path: path, error)
-        }
+        do { return try database.hasCompletedMigrations() } catch { throw StoreError("check the schema", path: path, error) }
     }
 
     func write<T>(_ operation: String, _ body: (any StoreConnection) throws -> T) throws -> T {

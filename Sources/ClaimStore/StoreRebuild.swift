@@ -23,7 +23,7 @@ extension Store {
         defer { try? target.close() }
         do {
             // A rebuild killed midway left its schema; it was never complete.
-            try target.withConnection { db in try db.execute("DROP SCHEMA IF EXISTS \(building.schema) CASCADE") }
+            try target.write { db in try db.execute("DROP SCHEMA IF EXISTS \(building.schema) CASCADE") }
         } catch {
             throw StoreError("clear an unfinished rebuild", path: building.description, error)
         }
@@ -31,17 +31,10 @@ extension Store {
         let result = try build(store)
         try store.finishWriting()
         do {
-            try target.withConnection { db in
-                try db.execute("BEGIN")
-                do {
-                    try db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [target.migrationLockName])
-                    try db.execute("DROP SCHEMA IF EXISTS \(address.schema) CASCADE")
-                    try db.execute("ALTER SCHEMA \(building.schema) RENAME TO \(address.schema)")
-                    try db.execute("COMMIT")
-                } catch {
-                    try? db.execute("ROLLBACK")
-                    throw error
-                }
+            try target.write { db in
+                try db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [target.migrationLockName])
+                try db.execute("DROP SCHEMA IF EXISTS \(address.schema) CASCADE")
+                try db.execute("ALTER SCHEMA \(building.schema) RENAME TO \(address.schema)")
             }
         } catch {
             throw StoreError("put the rebuilt store in place", path: address.description, error)

@@ -120,7 +120,7 @@ public struct Fetch: AsyncParsableCommand {
         // Every page this run stored was read with the vocabulary as it is now.
         try workspace.reporting { try pipeline.recordVocabularyRead() }
         // The writer keeps the run's resolution, so the listings that follow read it.
-        let snapshot = try workspace.reporting { try pipeline.keepResolution() }
+        let kept = try workspace.reporting { try pipeline.keepResolution() }
         if changes, let run = outcome.run {
             let diff = try workspace.reporting { try Snapshot.diff(space, store: pipeline.store, from: lastRun, to: run) }
             try workspace.reporting { try pipeline.store.finishWriting() }
@@ -131,7 +131,7 @@ public struct Fetch: AsyncParsableCommand {
             return
         }
         try workspace.reporting { try pipeline.store.finishWriting() }
-        let questions = snapshot.questions.map(\.state)
+        let questions = kept.questions.map(\.state)
         let open = questions.filter { $0.status != .resolved }.count
         if output.json {
             struct Summary: Encodable {
@@ -156,7 +156,7 @@ public struct Fetch: AsyncParsableCommand {
                     print("  \(summary.source.padding(toLength: 14, withPad: " ", startingAt: 0)) \(summary.pages) pages  \(summary.claims) claims  \(summary.failures) failed")
                 }
             }
-            print("\(snapshot.liveClaims) live claims; \(open) of \(questions.count) questions unresolved")
+            print("\(kept.liveClaims) live claims; \(open) of \(questions.count) questions unresolved")
             for question in questions.filter({ $0.status != .resolved }).sorted(by: { ($0.status, $0.id) < ($1.status, $1.id) }) {
                 print("  [\(question.status.rawValue)] \(question.id): \(question.text) → \(question.answer ?? "no answer yet")")
             }

@@ -52,9 +52,14 @@ public final class PostgreSQLCluster: @unchecked Sendable {
 
     /// A schema name of its own for a workspace folder: the same folder always gets the same store.
     public func storeURL(forWorkspace folder: URL) -> String {
+        storeURL(schema: schema(forWorkspace: folder))
+    }
+
+    /// The schema `storeURL(forWorkspace:)` names.
+    public func schema(forWorkspace folder: URL) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in folder.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return storeURL(schema: "ws_" + String(hash, radix: 36))
+        return "ws_" + String(hash, radix: 36)
     }
 
     /// Runs SQL through psql and returns its rows, `|` between columns.

@@ -57,8 +57,8 @@ struct CLI {
 
     /// Deletes a workspace's store, wherever this run of the suite keeps it.
     static func removeStore(_ workspace: URL) throws {
-        if onPostgreSQL, let cluster = PostgreSQLCluster.shared, let schema = cluster.storeURL(forWorkspace: workspace).split(separator: "=").last {
-            _ = try cluster.query("DROP SCHEMA \(schema) CASCADE")
+        if onPostgreSQL, let cluster = PostgreSQLCluster.shared {
+            _ = try cluster.query("DROP SCHEMA \(cluster.schema(forWorkspace: workspace)) CASCADE")
         } else {
             try FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack/store.sqlite"))
         }
@@ -167,8 +167,8 @@ struct CLI {
     /// The rows of a query on a workspace's store, one line each with `|` between columns (Python's sqlite3,
     /// so the test reads the file as any other SQLite client would).
     static func query(_ workspace: URL, _ sql: String) throws -> [String] {
-        if onPostgreSQL, let cluster = PostgreSQLCluster.shared, let schema = cluster.storeURL(forWorkspace: workspace).split(separator: "=").last {
-            return try cluster.query(sql, schema: String(schema))
+        if onPostgreSQL, let cluster = PostgreSQLCluster.shared {
+            return try cluster.query(sql, schema: cluster.schema(forWorkspace: workspace))
         }
         let store = workspace.appendingPathComponent(".claimtrack/store.sqlite").path
         let script = "import sqlite3, sys\nfor row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]): print('|'.join(map(str, row)))"

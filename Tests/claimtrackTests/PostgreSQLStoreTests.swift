@@ -31,7 +31,8 @@ import Testing
         let onPostgreSQL = try Self.namedSampleWorkspace("postgresql")
         defer { try? FileManager.default.removeItem(at: onSQLite.deletingLastPathComponent()) }
         defer { try? FileManager.default.removeItem(at: onPostgreSQL.deletingLastPathComponent()) }
-        let store = cluster.storeURL(schema: "sample_\(UInt32.random(in: 0...UInt32.max))")
+        let schema = "sample_\(UInt32.random(in: 0...UInt32.max))"
+        let store = cluster.storeURL(schema: schema)
         let sqliteFetch = try CLI.run(["fetch", "--offline", "--workspace", onSQLite.path], environment: ["CLAIMTRACK_STORE": ""])
         let postgresFetch = try CLI.run(["fetch", "--offline", "--store", store, "--workspace", onPostgreSQL.path])
         #expect(postgresFetch.status == 0, "\(postgresFetch.stderr)")
@@ -45,7 +46,7 @@ import Testing
         #expect(reparsed.status == 0, "\(reparsed.stderr)")
         #expect(reparsed.stdout == (try CLI.run(["reparse", "--workspace", onSQLite.path], environment: ["CLAIMTRACK_STORE": ""])).stdout)
         try Self.expectSameReadings(onSQLite, onPostgreSQL, store: store)
-        let schemas = try cluster.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE '\(store.split(separator: "=").last!)%'")
+        let schemas = try cluster.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE '\(schema)%'")
         #expect(schemas.count == 1, "a rebuild left \(schemas)")
     }
 

@@ -5,21 +5,14 @@ import Foundation
 extension PostgreSQLDatabase {
     /// Creates the store's schema if needed and applies the steps it lacks, all in one transaction.
     func migrate() throws {
-        try withConnection { db in
-            try db.execute("BEGIN")
-            do {
-                try db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [migrationLockName])
-                try db.execute("CREATE SCHEMA IF NOT EXISTS \(address.schema)")
-                try db.execute("CREATE TABLE IF NOT EXISTS claimtrack_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-                let applied = Set(try db.fetchAll("SELECT identifier FROM claimtrack_migrations") { try $0.string(0) as String })
-                for migration in Schema.migrations where !applied.contains(migration.name) {
-                    try migration.apply(db)
-                    try db.execute("INSERT INTO claimtrack_migrations (identifier) VALUES (?)", [migration.name])
-                }
-                try db.execute("COMMIT")
-            } catch {
-                try? db.execute("ROLLBACK")
-                throw error
+        try write { db in
+            try db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [migrationLockName])
+            try db.execute("CREATE SCHEMA IF NOT EXISTS \(address.schema)")
+            try db.execute("CREATE TABLE IF NOT EXISTS claimtrack_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            let applied = Set(try db.fetchAll("SELECT identifier FROM claimtrack_migrations") { try $0.string(0) as String })
+            for migration in Schema.migrations where !applied.contains(migration.name) {
+                try migration.apply(db)
+                try db.execute("INSERT INTO claimtrack_migrations (identifier) VALUES (?)", [migration.name])
             }
         }
     }

@@ -16,6 +16,16 @@ struct SQLiteDatabase: StoreDatabase {
         try writer.write { try body(SQLiteConnection(db: $0)) }
     }
 
+    func hasCompletedMigrations() throws -> Bool {
+        // A writer creating the store at this moment can make GRDB's check fail once (its table of applied
+        // steps missing, then there): asked again, it answers.
+        for _ in 0..<3 {
+            if let current = try? writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) { return current }
+            usleep(50_000)
+        }
+        return try writer.read { try Schema.migrator.hasCompletedMigrations($0) }
+    }
+
     func close() throws { try writer.close() }
 }
 

@@ -130,6 +130,8 @@ protocol StoreDatabase: Sendable {
     func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T
     /// Writes in one transaction: all of `body` or none of it.
     func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T
+    /// Whether every step of `Schema.migrations` has been applied (false where no writer has made the store).
+    func hasCompletedMigrations() throws -> Bool
     /// Ends the use of the database: the connections close.
     func close() throws
 }
