@@ -59,7 +59,7 @@ let package = Package(
         ]),
         .target(name: "ClaimDigest", dependencies: ["ClaimCore", "ClaimResolver"]),
         // The read model: resolves what the store holds, never writes (listings open the store read-only).
-        .target(name: "ClaimQuery", dependencies: ["ClaimCore", "ClaimStore", "ClaimResolver"]),
+        .target(name: "ClaimQuery", dependencies: ["ClaimCore", "ClaimStore", "ClaimResolver", "ClaimDigest"]),
         // The writer: fetch, archive, read, store, keep the run's resolution; holds the workspace lock.
         .target(name: "ClaimPipeline", dependencies: ["ClaimCore", "ClaimArchive", "ClaimFetch", "ClaimStore", "ClaimQuery", "PluginRegistry"]),
         .target(name: "PluginRegistry", dependencies: ["ClaimCore"] + pluginNames.map { .target(name: $0) }),

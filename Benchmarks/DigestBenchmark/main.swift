@@ -40,6 +40,4 @@ func time(_ name: String, _ render: () throws -> String) throws {
 }
 print("\(count) claims, 100 questions (resolve: \(String(format: "%.3f", resolveTime)) s)")
 print("format      render       size")
-try time("markdown") { MarkdownDigest.render(input) }
-try time("json") { try JSONDigest.render(input) }
-try time("html") { HTMLDigest.render(input) }
+for format in DigestFormat.allCases { try time(format.rawValue) { try format.render(input) } }

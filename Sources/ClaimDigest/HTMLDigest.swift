@@ -6,41 +6,44 @@ import Foundation
 /// timeline drawn as inline SVG — time across, each claim a mark at its statement date, its date window
 /// or value beside it, its confidence label as shape and colour, contradictions joined by a red line —
 /// and numbered citations linking to the page and naming the archived record.
-public enum HTMLDigest {
-    public static func render(_ input: DigestInput) -> String {
-        let model = DigestModel(input)
-        var body = "<header><h1>claimtrack digest</h1><p>Workspace <code>\(escape(input.workspace))</code> · as of run <code>\(escape(input.run ?? "none"))</code> · \(input.questions.count) questions, \(input.claims.count) claims</p>\(legend)</header>\n<main>\n"
-        body += "<section id=\"unresolved\"><h2>Unresolved questions</h2>\n"
-        body += model.unresolved.isEmpty ? "<p>None.</p>\n" : model.unresolved.map { question($0, model.references) }.joined()
-        body += "</section>\n<section id=\"resolved\"><h2>Resolved questions</h2>\n"
-        body += model.resolved.isEmpty ? "<p>None.</p>\n" : model.resolved.map { question($0, model.references) }.joined()
-        body += "</section>\n<section id=\"unlinked\"><h2>Claims not linked to a question</h2>\n"
-        if model.unlinked.isEmpty { body += "<p>None.</p>\n" }
-        for group in model.unlinked {
-            body += "<h3>\(escape(group.subject))</h3>\n<ul class=\"claims\">\n"
-            body += group.claims.map { "<li>\(line($0, model.references))</li>\n" }.joined()
-            body += "</ul>\n"
-        }
-        body += "</section>\n<section id=\"sources\"><h2>Sources</h2>\n<ul>\n"
-        body += model.sources.map { "<li>\(escape($0.publisher)): \($0.pages) page\($0.pages == 1 ? "" : "s")</li>\n" }.joined()
-        body += "</ul>\n<ol class=\"references\">\n"
-        for (index, entry) in model.references.entries.enumerated() { body += "<li id=\"ref-\(index + 1)\">\(citation(entry))</li>\n" }
-        body += "</ol>\n</section>\n</main>\n"
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <title>claimtrack digest</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+public enum HTMLDigest: DigestRenderer {
+    static let separator = ""
 
-        """
+    static func document(_ parts: DigestParts, into output: DigestOutput) throws {
+        try output.write("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <title>claimtrack digest</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>claimtrack digest</h1><p>Workspace <code>\(escape(parts.workspace))</code> · as of run <code>\(escape(parts.run ?? "none"))</code> · \(parts.questions) questions, \(parts.claims) claims</p>\(legend)</header>
+            <main>
+
+            """)
+        for (id, title, list) in [("unresolved", "Unresolved questions", parts.unresolved), ("resolved", "Resolved questions", parts.resolved),
+                                  ("unlinked", "Claims not linked to a question", parts.unlinked)] {
+            try output.write("<section id=\"\(id)\"><h2>\(title)</h2>\n")
+            if list.isEmpty { try output.write("<p>None.</p>\n") } else { try list.copy(into: output) }
+            try output.write("</section>\n")
+        }
+        try output.write("<section id=\"sources\"><h2>Sources</h2>\n<ul>\n")
+        try output.write(parts.sources.map { "<li>\(escape($0.publisher)): \($0.pages) page\($0.pages == 1 ? "" : "s")</li>\n" }.joined())
+        try output.write("</ul>\n<ol class=\"references\">\n")
+        try parts.references.copy(into: output)
+        try output.write("</ol>\n</section>\n</main>\n</body>\n</html>\n")
+    }
+
+    static func unlinked(subject: String, claims: [Claim], _ references: DigestReferences) -> String {
+        "<h3>\(escape(subject))</h3>\n<ul class=\"claims\">\n" + claims.map { "<li>\(line($0, references))</li>\n" }.joined() + "</ul>\n"
+    }
+
+    static func reference(_ number: Int, _ entry: DigestReferences.Entry) -> String {
+        "<li id=\"ref-\(number)\">\(citation(entry))</li>\n"
     }
 
     static let style = """
@@ -85,7 +88,7 @@ public enum HTMLDigest {
         }.joined() + "</p>"
     }
 
-    private static func question(_ state: QuestionState, _ references: DigestModel.References) -> String {
+    static func question(_ state: QuestionState, _ references: DigestReferences) -> String {
         var out = "<article class=\"question\" id=\"q-\(escape(state.id))\">\n<h3>\(escape(state.text)) <code>\(escape(state.id))</code></h3>\n"
         out += "<p><span class=\"status \(state.status.rawValue)\">\(state.status.rawValue)</span> Best current answer: <strong>\(escape(state.answer ?? "none yet"))</strong>"
         if let manual = state.manual {
@@ -109,7 +112,7 @@ public enum HTMLDigest {
     }
 
     /// Time across (statement dates and claimed windows share the axis), one row per claim.
-    private static func timeline(_ state: QuestionState, _ references: DigestModel.References) -> String {
+    private static func timeline(_ state: QuestionState, _ references: DigestReferences) -> String {
         let claims = state.claims.sorted { ($0.statedAt ?? .distantPast) < ($1.statedAt ?? .distantPast) }
         var days: [Double] = []
         for claim in claims {
@@ -178,17 +181,17 @@ public enum HTMLDigest {
             svg += mark(claim.confidence.label, x: statedX, y: y)
             let reference = references.existing(claim)
             svg += "<a href=\"#ref-\(reference)\"><text x=\"\(f(width - right + 8))\" y=\"\(f(y + 4))\">\(escape(String(claim.value.display.prefix(24)))) [\(reference)]</text></a>\n"
-            positions[DigestModel.References.key(claim) + claim.value.display] = (statedX, y)
+            positions[DigestReferences.key(claim) + claim.value.display] = (statedX, y)
         }
         for contradiction in state.contradictions {
-            guard let a = positions[DigestModel.References.key(contradiction.claims[0]) + contradiction.claims[0].value.display],
-                  let b = positions[DigestModel.References.key(contradiction.claims[1]) + contradiction.claims[1].value.display] else { continue }
+            guard let a = positions[DigestReferences.key(contradiction.claims[0]) + contradiction.claims[0].value.display],
+                  let b = positions[DigestReferences.key(contradiction.claims[1]) + contradiction.claims[1].value.display] else { continue }
             svg += "<line x1=\"\(f(a.0))\" y1=\"\(f(a.1))\" x2=\"\(f(b.0))\" y2=\"\(f(b.1))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>contradiction</title></line>\n"
         }
         return svg + "</svg></div>\n"
     }
 
-    private static func line(_ claim: Claim, _ references: DigestModel.References) -> String {
+    private static func line(_ claim: Claim, _ references: DigestReferences) -> String {
         var text = "\(escape(claim.subject)) · \(escape(claim.attribute))"
         if let qualifier = claim.qualifier { text += " (\(escape(qualifier)))" }
         text += ": <strong>\(escape(claim.value.display))</strong>"
@@ -197,7 +200,7 @@ public enum HTMLDigest {
         return text + " — \(claim.confidence.label.rawValue) <a href=\"#ref-\(reference)\">[\(reference)]</a>"
     }
 
-    private static func citation(_ entry: DigestModel.References.Entry) -> String {
+    private static func citation(_ entry: DigestReferences.Entry) -> String {
         let citation = entry.citation
         var parts = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape)

@@ -9,7 +9,7 @@ import Foundation
 /// `references` — instead of its citation, and each contradiction names its two claims by reference),
 /// `unlinked` (`subject`, `claims`), `sources` (`publisher`, `pages`), `references` (`number`, `citation`,
 /// `quote`). Citations are written once, in `references`.
-public enum JSONDigest {
+public enum JSONDigest: DigestRenderer {
     public static let schemaVersion = 1
 
     struct Referenced: Encodable {
@@ -51,40 +51,62 @@ public enum JSONDigest {
         let reason: String
     }
 
-    struct Document: Encodable {
-        struct Group: Encodable { let subject: String; let claims: [Referenced] }
-        struct Source: Encodable { let publisher: String; let pages: Int }
-        struct Reference: Encodable { let number: Int; let citation: Citation?; let quote: String }
-        let schemaVersion: Int
-        let workspace: String
-        let run: String?
-        let unresolved: [Question]
-        let resolved: [Question]
-        let unlinked: [Group]
-        let sources: [Source]
-        let references: [Reference]
+    struct Group: Encodable { let subject: String; let claims: [Referenced] }
+    struct Source: Encodable { let publisher: String; let pages: Int }
+    struct Reference: Encodable { let number: Int; let citation: Citation?; let quote: String }
+
+    static let separator = ",\n"
+
+    /// The document's members in the order `.sortedKeys` gives, each list's items written as an element of
+    /// it: the same bytes as encoding the whole document at once.
+    static func document(_ parts: DigestParts, into output: DigestOutput) throws {
+        func list(_ spool: Spool) throws {
+            if spool.isEmpty { return try output.write("[\n\n  ]") }
+            try output.write("[\n")
+            try spool.copy(into: output)
+            try output.write("\n  ]")
+        }
+        try output.write("{\n  \"references\" : ")
+        try list(parts.references)
+        try output.write(",\n  \"resolved\" : ")
+        try list(parts.resolved)
+        try output.write(",\n  \"run\" : \(try parts.run.map { try JSONOutput.string($0) } ?? "null"),\n")
+        try output.write("  \"schemaVersion\" : \(schemaVersion),\n  \"sources\" : ")
+        let sources = Spool(separator: separator)
+        for source in parts.sources { try sources.append(try element(Source(publisher: source.publisher, pages: source.pages))) }
+        try list(sources)
+        try output.write(",\n  \"unlinked\" : ")
+        try list(parts.unlinked)
+        try output.write(",\n  \"unresolved\" : ")
+        try list(parts.unresolved)
+        try output.write(",\n  \"workspace\" : \(try JSONOutput.string(parts.workspace))\n}\n")
     }
 
-    public static func render(_ input: DigestInput) throws -> String {
-        let model = DigestModel(input)
-        func question(_ state: QuestionState) -> Question {
-            Question(id: state.id, text: state.text, status: state.status.rawValue, subjects: state.subjects, attribute: state.attribute,
-                     qualifier: state.qualifier, answer: state.answer, manualAnswer: state.manual.map { model.references.existing($0) },
-                     confidence: state.confidence, spread: state.spread,
-                     independentSources: state.independentSources,
-                     claims: state.claims.map { Referenced(claim: $0, reference: model.references.existing($0)) },
-                     contradictions: state.contradictions.map { contradiction in
-                         Disagreement(claims: contradiction.claims.map { model.references.existing($0) }, preferred: contradiction.preferred,
-                                      reason: contradiction.reason)
-                     },
-                     unknowns: state.unknowns.map { model.references.existing($0) })
-        }
-        let document = Document(
-            schemaVersion: schemaVersion, workspace: input.workspace, run: input.run,
-            unresolved: model.unresolved.map(question), resolved: model.resolved.map(question),
-            unlinked: model.unlinked.map { Document.Group(subject: $0.subject, claims: $0.claims.map { Referenced(claim: $0, reference: model.references.existing($0)) }) },
-            sources: model.sources.map { Document.Source(publisher: $0.publisher, pages: $0.pages) },
-            references: model.references.entries.enumerated().map { Document.Reference(number: $0.offset + 1, citation: $0.element.citation, quote: $0.element.quote) })
-        return try JSONOutput.string(document) + "\n"
+    static func question(_ state: QuestionState, _ references: DigestReferences) throws -> String {
+        try element(Question(
+            id: state.id, text: state.text, status: state.status.rawValue, subjects: state.subjects, attribute: state.attribute,
+            qualifier: state.qualifier, answer: state.answer, manualAnswer: state.manual.map { references.existing($0) },
+            confidence: state.confidence, spread: state.spread, independentSources: state.independentSources,
+            claims: state.claims.map { Referenced(claim: $0, reference: references.existing($0)) },
+            contradictions: state.contradictions.map { contradiction in
+                Disagreement(claims: contradiction.claims.map { references.existing($0) }, preferred: contradiction.preferred,
+                             reason: contradiction.reason)
+            },
+            unknowns: state.unknowns.map { references.existing($0) }))
+    }
+
+    static func unlinked(subject: String, claims: [Claim], _ references: DigestReferences) throws -> String {
+        try element(Group(subject: subject, claims: claims.map { Referenced(claim: $0, reference: references.existing($0)) }))
+    }
+
+    static func reference(_ number: Int, _ entry: DigestReferences.Entry) throws -> String {
+        try element(Reference(number: number, citation: entry.citation, quote: entry.quote))
+    }
+
+    /// `value` pretty-printed as an element of a list that is a member of the document: every line but an
+    /// empty one indented four spaces.
+    private static func element(_ value: some Encodable) throws -> String {
+        try JSONOutput.string(value).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
     }
 }

@@ -4,36 +4,39 @@ import Foundation
 
 /// The cited digest as GitHub-flavoured Markdown: unresolved questions first, then resolved ones, then
 /// claims linked to no question, then the sources. Every claim carries a footnote citation.
-public enum MarkdownDigest {
-    public static func render(_ input: DigestInput) -> String {
-        let model = DigestModel(input)
-        let references = model.references
-        var out = "# claimtrack digest\n\n"
-        out += "- Workspace: `\(code(input.workspace))`\n"
-        out += "- As of run: \(input.run.map { "`\($0)`" } ?? "none")\n"
-        out += "- Questions: \(input.questions.count), claims: \(input.claims.count)\n\n"
+public enum MarkdownDigest: DigestRenderer {
+    static let separator = ""
 
-        out += "## Unresolved questions\n\n"
-        out += model.unresolved.isEmpty ? "None.\n\n" : model.unresolved.map { question($0, references) }.joined()
-        out += "## Resolved questions\n\n"
-        out += model.resolved.isEmpty ? "None.\n\n" : model.resolved.map { question($0, references) }.joined()
+    static func document(_ parts: DigestParts, into output: DigestOutput) throws {
+        try output.write("""
+            # claimtrack digest
 
-        out += "## Claims not linked to a question\n\n"
-        if model.unlinked.isEmpty { out += "None.\n\n" }
-        for group in model.unlinked {
-            out += "### \(escape(group.subject))\n\n"
-            for claim in group.claims { out += "- " + line(claim, references) + "\n" }
-            out += "\n"
+            - Workspace: `\(code(parts.workspace))`
+            - As of run: \(parts.run.map { "`\($0)`" } ?? "none")
+            - Questions: \(parts.questions), claims: \(parts.claims)
+
+
+            """)
+        for (title, list) in [("Unresolved questions", parts.unresolved), ("Resolved questions", parts.resolved),
+                              ("Claims not linked to a question", parts.unlinked)] {
+            try output.write("## \(title)\n\n")
+            if list.isEmpty { try output.write("None.\n\n") } else { try list.copy(into: output) }
         }
-
-        out += "## Sources\n\n"
-        for source in model.sources { out += "- \(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\n" }
-        out += "\n"
-        for (index, entry) in references.entries.enumerated() { out += "[^\(index + 1)]: \(footnote(entry))\n" }
-        return out
+        try output.write("## Sources\n\n")
+        for source in parts.sources { try output.write("- \(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\n") }
+        try output.write("\n")
+        try parts.references.copy(into: output)
     }
 
-    private static func question(_ state: QuestionState, _ references: DigestModel.References) -> String {
+    static func unlinked(subject: String, claims: [Claim], _ references: DigestReferences) -> String {
+        "### \(escape(subject))\n\n" + claims.map { "- " + line($0, references) + "\n" }.joined() + "\n"
+    }
+
+    static func reference(_ number: Int, _ entry: DigestReferences.Entry) -> String {
+        "[^\(number)]: \(footnote(entry))\n"
+    }
+
+    static func question(_ state: QuestionState, _ references: DigestReferences) -> String {
         var out = "### \(escape(state.text)) (`\(code(state.id))`)\n\n"
         out += "- Status: **\(state.status.rawValue)**\n"
         out += "- Best current answer: \(state.answer.map(escape) ?? "none yet")"
@@ -56,7 +59,7 @@ public enum MarkdownDigest {
         return out + "\n"
     }
 
-    private static func line(_ claim: Claim, _ references: DigestModel.References) -> String {
+    private static func line(_ claim: Claim, _ references: DigestReferences) -> String {
         var text = "\(escape(claim.subject)) · \(claim.attribute)"
         if let qualifier = claim.qualifier { text += " (\(escape(qualifier)))" }
         text += ": **\(escape(claim.value.display))**"
@@ -64,7 +67,7 @@ public enum MarkdownDigest {
         return text + " — \(claim.confidence.label.rawValue) [^\(references.existing(claim))]"
     }
 
-    private static func footnote(_ entry: DigestModel.References.Entry) -> String {
+    private static func footnote(_ entry: DigestReferences.Entry) -> String {
         let citation = entry.citation
         var body = [citation?.publisher, citation?.title.map { "\u{201C}\($0)\u{201D}" }, citation?.author.map { "by \($0)" }]
             .compactMap { $0 }.map(escape).joined(separator: ", ")

@@ -1,4 +1,5 @@
 import ClaimCore
+import ClaimDigest
 import ClaimResolver
 import ClaimStore
 import Foundation
@@ -13,10 +14,13 @@ public struct QuestionByQuestion {
     let names: [String: String]
     let unknowns: [StatedUnknown]
     let tolerances: [String: Double]
+    /// Which live claims are resolved: every one, or those a digest `--since` a date shows.
+    let keep: (Claim) -> Bool
     public let questions: [Question]
 
-    public init(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws {
+    public init(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: @escaping (Claim) -> Bool = { _ in true }) throws {
         self.store = store
+        self.keep = keep
         live = Store.LiveCaptures(try store.latestCaptures(asOf: run))
         // Every claim of a capture cites it: the captures with claims, in order, name the publishers.
         let withClaims = try store.capturesWithClaims()
@@ -47,23 +51,33 @@ public struct QuestionByQuestion {
         return (summaries, try contradictions(known: known))
     }
 
-    /// The contradictions of every slot, those of `known` (by `Claim.key`) as given.
+    /// The contradictions of every slot, those of `known` (by `Claim.key`) as given, in order of that key.
     private func contradictions(known: [String: [Contradiction]]) throws -> [Contradiction] {
-        // By `Claim.key`, which reads no qualifier and an empty one alike.
-        let slots = Dictionary(try store.claimSlots().map { ([$0.subject, $0.attribute, $0.qualifier ?? ""].joined(separator: "|"), $0) },
-                               uniquingKeysWith: { first, _ in first })
-        var found: [Contradiction] = []
-        for key in slots.keys.sorted() {
+        var found: [(key: String, contradictions: [Contradiction])] = []
+        for slot in try slots() {
+            let key = [slot.subject, slot.attribute, slot.qualifier].joined(separator: "|")
             if let given = known[key] {
-                found += given
+                found.append((key, given))
                 continue
             }
-            let slot = slots[key]!
-            let claims = try store.claims(about: [slot.subject], attribute: slot.attribute, qualifier: slot.qualifier, exactly: true, in: live)
+            let claims = try claims(in: slot)
             guard claims.count > 1 else { continue }
-            found += Resolver.contradictions(among: Resolver.link(Resolver.corroborated(claims, names: names), to: questions), tolerances: tolerances)
+            found.append((key, Resolver.contradictions(among: claims, tolerances: tolerances)))
         }
-        return found
+        return found.sorted { $0.key < $1.key }.flatMap(\.contradictions)
+    }
+
+    /// Every slot of the live claims, by subject, attribute and qualifier; no qualifier and an empty one are
+    /// one slot, as in `Claim.key`.
+    public func slots() throws -> [DigestSlot] {
+        Set(try store.claimSlots().map { DigestSlot(subject: $0.subject, attribute: $0.attribute, qualifier: $0.qualifier) }).sorted()
+    }
+
+    /// The live claims in `slot`, corroborated and linked to the questions as resolving every claim would.
+    public func claims(in slot: DigestSlot) throws -> [Claim] {
+        let claims = try store.claims(about: [slot.subject], attribute: slot.attribute, qualifier: slot.qualifier, exactly: true, in: live)
+            .filter(keep)
+        return Resolver.link(Resolver.corroborated(claims, names: names), to: questions)
     }
 
     /// `question` resolved, with its claims.
@@ -74,6 +88,7 @@ public struct QuestionByQuestion {
     /// `question` resolved, and the claims it was resolved from as resolving links and corroborates them.
     private func resolve(_ question: Question) throws -> (state: QuestionState, claims: [Claim]) {
         let claims = try store.claims(about: question.subjects, attribute: question.attribute, qualifier: question.qualifier, in: live)
+            .filter(keep)
         let resolved = Resolver.resolve(questions: [question], claims: claims, unknowns: unknowns, tolerances: tolerances, names: names,
                                         linkingTo: questions)
         return (resolved.questions[0], resolved.claims)

@@ -15,13 +15,7 @@ public struct Snapshot: Sendable {
     /// Reads the store as of `run` (default: the latest) and resolves it against the workspace's questions.
     /// Writes nothing: the writer that made the run keeps its resolution (`KeptResolution`).
     public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> Snapshot {
-        try load(workspace, store: store, asOf: run, keeping: { _ in true })
-    }
-
-    /// The same, resolved from only the live claims `keep` accepts (a digest `--since` a date): each
-    /// question's status, answer, spread and contradictions are those of the claims it shows.
-    public static func load(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: (Claim) -> Bool) throws -> Snapshot {
-        let claims = try store.liveClaims(asOf: run).filter(keep)
+        let claims = try store.liveClaims(asOf: run)
         let tolerances = try workspace.vocabulary().tolerances
         let (linked, questions) = Resolver.resolve(questions: try workspace.questions(), claims: claims,
                                                    unknowns: try store.liveUnknowns(asOf: run), tolerances: tolerances)

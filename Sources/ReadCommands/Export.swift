@@ -11,10 +11,8 @@ public struct Export: ParsableCommand {
 
     public static let configuration = CommandConfiguration(abstract: "Write the cited digest.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, html }
-
     @Option(name: .long, help: "Digest format.")
-    var format: Format = .markdown
+    var format: DigestFormat = .markdown
 
     @Option(name: .long, help: "Write to this file instead of stdout.", completion: .file())
     var output: String?
@@ -37,35 +35,27 @@ public struct Export: ParsableCommand {
 
     public func run() throws {
         let space = workspace.resolved
-        // On a terminal, a line saying which stage a large export is in; nothing of it in a pipe or a file.
+        // On a terminal, a line saying how far a large export has got; nothing of it in a pipe or a file.
         let progress = ProgressLine()
-        progress.show("export: reading and resolving the store…", now: true)
+        progress.show("export: reading the store…", now: true)
+        defer { progress.clear() }
         // A digest since a date resolves the claims stated since then: the status, answer, spread and
         // contradictions it shows are theirs, not those of claims it leaves out.
         let sinceDate = since.flatMap { Timestamp.iso8601($0) }
-        let snapshot = try workspace.reporting {
-            try Snapshot.load(space, store: workspace.openStoreForReading()) { claim in
-                sinceDate.map { (claim.statedAt ?? claim.citation?.retrieved ?? .distantPast) >= $0 } ?? true
+        let content = try workspace.reporting {
+            try StoreDigestContent(space, store: workspace.openStoreForReading(), since: sinceDate)
+        }
+        let known = content.questionStates().map(\.id)
+        if let unknown = question.first(where: { !known.contains($0) }) {
+            throw ValidationError("unknown question '\(unknown)'; known: \(known.sorted().joined(separator: ", "))")
+        }
+        let filter = DigestFilter(questions: question, since: sinceDate, minConfidence: minConfidence)
+        try workspace.reporting {
+            try WorkspaceFileWriter.write(toOutput: output) { sink in
+                try format.write(content, filter: filter, to: DigestOutput(sink)) { progress.show("export: writing \($0)…") }
             }
-        }
-        progress.show("export: rendering \(snapshot.claims.count) claims on \(snapshot.questions.count) questions as \(format.rawValue)…", now: true)
-        defer { progress.clear() }
-        if let unknown = question.first(where: { id in !snapshot.questions.contains { $0.id == id } }) {
-            throw ValidationError("unknown question '\(unknown)'; known: \(snapshot.questions.map(\.id).sorted().joined(separator: ", "))")
-        }
-        let input = DigestFilter(questions: question, since: sinceDate, minConfidence: minConfidence)
-            .apply(to: DigestInput(workspace: space.root.lastPathComponent, run: snapshot.run,
-                                   questions: snapshot.questions, claims: snapshot.claims))
-        let text: String
-        switch format {
-        case .markdown: text = MarkdownDigest.render(input)
-        case .json: text = try JSONDigest.render(input)
-        case .html: text = HTMLDigest.render(input)
-        }
-        if let output {
-            try WorkspaceFileWriter.write(text, toOutput: output)
-        } else {
-            print(text, terminator: "")
         }
     }
 }
+
+extension DigestFormat: ExpressibleByArgument {}

@@ -16,15 +16,15 @@ import Testing
         return DigestInput(workspace: "w", run: "2026-03-30T14:00:00Z", questions: [], claims: [claim])
     }
 
-    @Test func everyClaimIsFootnotedWithItsFullCitation() {
-        let text = MarkdownDigest.render(input(quote: "Apple now charges $2,000.", title: "Price"))
+    @Test func everyClaimIsFootnotedWithItsFullCitation() throws {
+        let text = try DigestFormat.markdown.render(input(quote: "Apple now charges $2,000.", title: "Price"))
         #expect(text.contains("Mac Studio · price: **$2,000** — official [^1]"))
         #expect(text.contains("[^1]: MacRumors, \u{201C}Price\u{201D}, by A, <https://www.macrumors.com/2026/03/20/x/>, published 2026-03-20T15:15:00Z, retrieved 2026-03-30T14:00:00Z, archive record `<urn:uuid:1234>`, payload `sha1:ABC`."))
     }
 
-    @Test func pageTextCannotBecomeLiveMarkdownOrHTML() {
+    @Test func pageTextCannotBecomeLiveMarkdownOrHTML() throws {
         let hostile = "<script>alert(1)</script> [click](javascript:alert(1)) [^1] ![x](http://e/x.png) *bold*"
-        let text = MarkdownDigest.render(input(quote: hostile, title: hostile))
+        let text = try DigestFormat.markdown.render(input(quote: hostile, title: hostile))
         #expect(!text.contains("<script>"))
         #expect(text.firstMatch(of: /[^\\]\]\(javascript:/) == nil)  // only an escaped \] before it: no link forms
         #expect(!text.contains("[click]"))
@@ -32,9 +32,9 @@ import Testing
         #expect(text.contains("\\[^1\\]"))  // [ and ] escaped: no footnote forms, so ^ stays as written
     }
 
-    @Test func theSameInputGivesTheSameBytes() {
-        let a = MarkdownDigest.render(input(quote: "q", title: "t"))
-        let b = MarkdownDigest.render(input(quote: "q", title: "t"))
+    @Test func theSameInputGivesTheSameBytes() throws {
+        let a = try DigestFormat.markdown.render(input(quote: "q", title: "t"))
+        let b = try DigestFormat.markdown.render(input(quote: "q", title: "t"))
         #expect(a == b)
     }
 }
@@ -52,8 +52,8 @@ import Testing
         return DigestInput(workspace: "w<b>", run: "r", questions: [question], claims: [claim])
     }
 
-    @Test func pageTextIsInertInHTML() {
-        let html = HTMLDigest.render(hostileInput())
+    @Test func pageTextIsInertInHTML() throws {
+        let html = try DigestFormat.html.render(hostileInput())
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("href=\"javascript:"))
@@ -62,8 +62,8 @@ import Testing
         #expect(html.contains("Content-Security-Policy"))
     }
 
-    @Test func theTimelineDrawsEveryClaim() {
-        let html = HTMLDigest.render(hostileInput())
+    @Test func theTimelineDrawsEveryClaim() throws {
+        let html = try DigestFormat.html.render(hostileInput())
         #expect(html.contains("<svg class=\"timeline\""))
         #expect(html.contains("<rect x="))  // official: a square mark
         #expect(html.contains("href=\"#ref-1\""))
@@ -71,8 +71,8 @@ import Testing
         #expect(html.contains(">2026-03-05</text>") && html.contains(">2026-04-04</text>"), "\(html)")
     }
 
-    @Test func markdownLinksOnlyHTTP() {
-        let markdown = MarkdownDigest.render(hostileInput())
+    @Test func markdownLinksOnlyHTTP() throws {
+        let markdown = try DigestFormat.markdown.render(hostileInput())
         #expect(!markdown.contains("<javascript:"))
         #expect(markdown.contains("`javascript:alert(4)`"))
     }

@@ -377,6 +377,26 @@ import Testing
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
 
+    /// export --output over a file replaces it whole and leaves nothing beside it; an output it cannot write
+    /// is one line naming it.
+    @Test func exportReplacesItsOutputWhole() throws {
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let output = workspace.appendingPathComponent("digest.md")
+        try Data("an older digest\n".utf8).write(to: output)
+        let result = try CLI.run(["export", "--output", output.path, "--workspace", workspace.path])
+        #expect(result.status == 0 && result.stdout.isEmpty, "\(result.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == CLI.run(["export", "--workspace", workspace.path]).stdout)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: workspace.path).filter { $0.contains("digest") }
+        #expect(beside == ["digest.md"])
+
+        let missing = workspace.appendingPathComponent("no/such/folder/digest.md").path
+        let failed = try CLI.run(["export", "--output", missing, "--workspace", workspace.path])
+        #expect(failed.status == 1 && failed.stderr.contains("error: \(missing): cannot write"), "\(failed.stderr)")
+        #expect(failed.stderr.split(separator: "\n").count == 1)
+    }
+
     /// export --since shows each question as the claims since that date have it: status, answer, spread and
     /// contradictions of what it shows, not of claims it leaves out.
     @Test func exportSinceResolvesWhatItShows() throws {
