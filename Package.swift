@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "HTMLKitTests", dependencies: ["HTMLKit"]),
         .testTarget(name: "ClaimCoreTests", dependencies: ["ClaimCore", "HTMLKit"]),
         .testTarget(name: "ClaimResolverTests", dependencies: ["ClaimResolver"]),
-        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore", "ClaimCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimPipelineTests", dependencies: ["ClaimPipeline", "ClaimCore"]),
         .testTarget(name: "ClaimQueryTests", dependencies: ["ClaimQuery", "ClaimResolver", "ClaimStore", "ClaimCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -234,10 +234,10 @@ struct ClaimRow {
 
     /// Inserts claims (in SQLite through one prepared statement: GRDB's Codable insert rebuilt the row's SQL and
     /// encoded it field by field, which cost as much as reading the page).
-    static func insert(_ rows: [ClaimRow], _ db: any StoreConnection) throws {
+    static func insert(_ rows: some Sequence<ClaimRow>, _ db: any StoreConnection) throws {
         try db.insert(into: "claim", columns: ["captureID", "position", "subject", "attribute", "qualifier", "value", "validTime", "confidence",
                                                "label", "quote", "statedAt", "sentence"],
-                      rows: rows.map { [$0.captureID, $0.order, $0.subject, $0.attribute, $0.qualifier, $0.value, $0.validTime, $0.confidence,
+                      rows: rows.lazy.map { [$0.captureID, $0.order, $0.subject, $0.attribute, $0.qualifier, $0.value, $0.validTime, $0.confidence,
                                         $0.label, $0.quote, $0.statedAt, $0.sentence] })
     }
 

@@ -229,13 +229,16 @@ public final class Store: Sendable {
         try write("insert \(entries.count) captures from \(first.capture.recordID)") { db in
             var captures = entries.map(\.capture)
             try CaptureRow.insert(&captures, db)
-            // A capture's rows at a time: a batch's claims all at once would hold them all in memory again.
+            // The batch's claims in one go, each row made as it is sent: never all of them in memory at once.
+            try ClaimRow.insert(zip(entries, captures).lazy.flatMap { entry, capture in
+                entry.claims.enumerated().lazy.map { ClaimRow($1, captureID: capture.id!, order: $0) }
+            }, db)
             for (entry, capture) in zip(entries, captures) {
-                let captureID = capture.id!
-                try ClaimRow.insert(entry.claims.enumerated().map { ClaimRow($1, captureID: captureID, order: $0) }, db)
-                if let text = entry.text, !text.isEmpty { try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, captureID]) }
-                try UnknownRow.insert(try entry.unknowns.map { try UnknownRow($0, captureID: captureID) }, db)
+                if let text = entry.text, !text.isEmpty { try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, capture.id!]) }
             }
+            try UnknownRow.insert(try zip(entries, captures).flatMap { entry, capture in
+                try entry.unknowns.map { try UnknownRow($0, captureID: capture.id!) }
+            }, db)
         }
     }
 

@@ -2,14 +2,24 @@ import ClaimCore
 @testable import ClaimStore
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// What goes into the store comes back out unchanged, whatever the text and numbers hold.
 @Suite struct StoreRoundTripTests {
-    @Test func claimsComeBackExactlyAsStored() throws {
+    /// On SQLite, and on PostgreSQL (where the claims go in by COPY's text format, every escape of it in play).
+    @Test(arguments: ["sqlite", "postgresql"])
+    func claimsComeBackExactlyAsStored(_ backend: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(file: folder.appendingPathComponent("store.sqlite"))
+        let store: Store
+        if backend == "postgresql" {
+            guard let cluster = PostgreSQLCluster.orSkipNotice() else { return }
+            let location = try StoreLocation.named(cluster.storeURL(schema: "round_trip_\(UUID().uuidString.prefix(8).lowercased())"), workspaceFile: folder)
+            store = try Store(location)
+        } else {
+            store = try Store(file: folder.appendingPathComponent("store.sqlite"))
+        }
         let stated = Date(timeIntervalSince1970: 1_773_500_123.456)
         try store.save(run: Run(id: "2026-03-14T15:00:00Z", started: stated, warcFile: "claimtrack-20260314T150000Z.warc.gz"))
         let claims = [
@@ -17,11 +27,14 @@ import Testing
                   value: Value(type: .money, text: "$1,599 to $1,999", number: 1599, upper: 1999.5, currency: "USD"),
                   validTime: ValidTime(start: "2026-03-01", end: nil, text: "since March"),
                   confidence: Confidence(score: 0.725, label: .reported, reasons: ["prior: reported", "cue \"according to\"\n\tnewline\\slash \u{1}"]),
-                  quote: "Apple's Mac Studio — «now» $1,599 😀.", statedAt: stated, position: 3),
+                  quote: "Apple's Mac Studio — «now» $1,599 😀.\tTab\r\nCRLF \\N not null \\\\ two", statedAt: stated, position: 3),
             Claim(subject: "M5 Ultra", attribute: "launch", value: Value(type: .boolean, text: "discontinued", boolean: false),
                   confidence: Confidence(score: 1, label: .official, reasons: []), quote: "Gone.", statedAt: nil, position: nil),
             Claim(subject: "M5 Ultra", attribute: "geekbench.multi-core", value: Value(type: .score, text: "-3.0e-7", number: -3.0e-7, unit: "points"),
                   confidence: Confidence(score: 0.1, label: .userReport, reasons: ["x"]), quote: "q", statedAt: stated, position: 0),
+            Claim(subject: "\\N", attribute: "price", qualifier: "", value: Value(type: .money, text: "$1", number: 1e300, currency: "USD"),
+                  confidence: Confidence(score: 0.5, label: .rumored, reasons: []), quote: "Before 1970.",
+                  statedAt: Date(timeIntervalSince1970: -86_400.25), position: 1),
         ]
         let document = Document(url: "https://example.com/a", source: "macrumors", kind: .article)
         let capture = CaptureRow(recordID: "<urn:uuid:1>", run: "2026-03-14T15:00:00Z", source: "macrumors", warcFile: "claimtrack-20260314T150000Z.warc.gz",

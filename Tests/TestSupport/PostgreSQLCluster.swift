@@ -14,6 +14,19 @@ public final class PostgreSQLCluster: @unchecked Sendable {
 
     nonisolated(unsafe) private static var startProblem: String?
 
+    /// The shared server, or nil after printing (once per test process) that the PostgreSQL tests are skipped.
+    public static func orSkipNotice() -> PostgreSQLCluster? {
+        if let shared { return shared }
+        skipNotice.withLock {
+            if !skipSaid { print(skipReason) }
+            skipSaid = true
+        }
+        return nil
+    }
+
+    private static let skipNotice = NSLock()
+    nonisolated(unsafe) private static var skipSaid = false
+
     /// The line a test prints when it skips for want of PostgreSQL.
     public static var skipReason: String {
         _ = shared

@@ -6,17 +6,7 @@ import Testing
 /// on SQLite. Where PostgreSQL is not installed these tests print one line and pass without running.
 @Suite struct PostgreSQLStoreTests {
     /// The test server, or nil after saying (once) that the PostgreSQL tests are skipped.
-    static func cluster() -> PostgreSQLCluster? {
-        if let cluster = PostgreSQLCluster.shared { return cluster }
-        skipNotice.withLock {
-            if !skipSaid { print(PostgreSQLCluster.skipReason) }
-            skipSaid = true
-        }
-        return nil
-    }
-
-    private static let skipNotice = NSLock()
-    nonisolated(unsafe) private static var skipSaid = false
+    static func cluster() -> PostgreSQLCluster? { PostgreSQLCluster.orSkipNotice() }
 
     /// What a user reads from a store: every listing and digest of the sample.
     static let readings: [[String]] = [

@@ -77,6 +77,9 @@ protocol StoreConnection {
     func execute(_ sql: String, _ arguments: [any SQLArgument]) throws
     /// Runs a query and hands each row to `body`, in order.
     func forEachRow(_ sql: String, _ arguments: [any SQLArgument], _ body: (StoreRow) throws -> Void) throws
+    /// Inserts `rows` (each the values of `columns`, in order) into `table`, reading nothing back: the bulk of
+    /// a store's rows (claims, stated unknowns), so each database takes them its fastest way.
+    func insert(into table: String, columns: [String], rows: some Sequence<[any SQLArgument]>) throws
 }
 
 extension StoreConnection {
@@ -99,10 +102,15 @@ extension StoreConnection {
     /// `count` placeholders, comma-separated, for an `IN (…)` list.
     func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
-    /// Inserts `rows` (each the values of `columns`, in order) into `table`. SQLite takes one row per statement
-    /// through one prepared statement; PostgreSQL many per statement, since there every statement is a round
-    /// trip to the server. With `returning`, hands each inserted row's `returning` columns to `each`.
-    func insert(into table: String, columns: [String], rows: [[any SQLArgument]], returning: String? = nil,
+    func insert(into table: String, columns: [String], rows: some Sequence<[any SQLArgument]>) throws {
+        try insert(into: table, columns: columns, rows: rows, returning: nil)
+    }
+
+    /// Inserts `rows` (each the values of `columns`, in order) into `table` by INSERT statements. SQLite takes
+    /// one row per statement through one prepared statement; PostgreSQL many per statement, since there every
+    /// statement is a round trip to the server. With `returning`, hands each inserted row's `returning`
+    /// columns to `each`.
+    func insert(into table: String, columns: [String], rows: some Sequence<[any SQLArgument]>, returning: String?,
                 _ each: (StoreRow) throws -> Void = { _ in }) throws {
         // PostgreSQL takes at most 65,535 bound values in a statement.
         let perStatement = dialect == .sqlite ? 1 : max(1, min(1_000, 60_000 / max(columns.count, 1)))
@@ -112,14 +120,19 @@ extension StoreConnection {
                 + Array(repeating: row, count: count).joined(separator: ", ") + (returning.map { " RETURNING \($0)" } ?? "")
         }
         let full = statement(rows: perStatement)
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let chunk = rows[start..<min(start + perStatement, rows.endIndex)]
+        var chunk: [[any SQLArgument]] = []
+        func send() throws {
+            guard !chunk.isEmpty else { return }
             let sql = chunk.count == perStatement ? full : statement(rows: chunk.count)
-            let arguments = chunk.count == 1 ? chunk[chunk.startIndex] : Array(chunk.joined())
+            let arguments = chunk.count == 1 ? chunk[0] : Array(chunk.joined())
             if returning == nil { try execute(sql, arguments) } else { try forEachRow(sql, arguments, each) }
-            start += chunk.count
+            chunk.removeAll(keepingCapacity: true)
         }
+        for values in rows {
+            chunk.append(values)
+            if chunk.count == perStatement { try send() }
+        }
+        try send()
     }
 }
 
