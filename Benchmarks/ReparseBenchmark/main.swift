@@ -15,14 +15,24 @@ import Glibc
 // it runs `reparse` in a fresh process on one worker and on every core, then `xmllint --html --noout` over
 // the same pages (libxml2-utils), three rounds, printing medians of pages/s and MB/s, the peak resident
 // memory, and a store insert rate.
-// Run: swift run -c release reparse-benchmark [N ...] [--real N ...] (defaults 100 1000 10000, real 100 1000; --real 0 skips)
+// Run: swift run -c release reparse-benchmark [N ...] [--real N ...] [--postgresql URL]
+// (defaults 100 1000 10000, real 100 1000; --real 0 skips). With --postgresql (an empty database or schema the
+// benchmark may fill and empty), every row is taken on SQLite and then on that PostgreSQL store, one under the other,
+// and the insert rates side by side.
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+let postgres = arguments.firstIndex(of: "--postgresql").map { index in
+    defer { arguments.removeSubrange(index...min(index + 1, arguments.count - 1)) }
+    return arguments[index + 1]
+}
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Child mode: `--reparse <workspace> <workers>` prints "pages claims seconds".
-if arguments.first == "--reparse", arguments.count == 3, let workers = Int(arguments[2]) {
-    var pipeline = try Pipeline(workspace: Workspace(root: URL(fileURLWithPath: arguments[1])))
+/// Child mode: `--reparse <workspace> <workers> [<store>]` prints "pages claims seconds".
+if arguments.first == "--reparse", arguments.count >= 3, let workers = Int(arguments[2]) {
+    let workspace = Workspace(root: URL(fileURLWithPath: arguments[1]), store: arguments.dropFirst(3).first)
+    // Every round starts from an empty store: a SQLite file is deleted by the parent, a PostgreSQL schema emptied here.
+    if case .postgresql = try workspace.storeLocation() { try Store.rebuild(try workspace.storeLocation()) { _ in } }
+    var pipeline = try Pipeline(workspace: workspace)
     pipeline.workers = workers
     let start = Date()
     let outcome = try pipeline.catchUp()
@@ -30,9 +40,11 @@ if arguments.first == "--reparse", arguments.count == 3, let workers = Int(argum
     exit(0)
 }
 
-/// Child mode: `--insert <folder> <claims>` stores that many claims (100 per capture) and prints "claims seconds".
-if arguments.first == "--insert", arguments.count == 3, let count = Int(arguments[2]) {
-    let store = try Store(file: URL(fileURLWithPath: arguments[1]).appendingPathComponent("store.sqlite"))
+/// Child mode: `--insert <folder> <claims> [<store>]` stores that many claims (100 per capture) and prints "claims seconds".
+if arguments.first == "--insert", arguments.count >= 3, let count = Int(arguments[2]) {
+    let location = try StoreLocation.named(arguments.dropFirst(3).first, workspaceFile: URL(fileURLWithPath: arguments[1]).appendingPathComponent("store.sqlite"))
+    if location.isPostgreSQL { try Store.rebuild(location) { _ in } }
+    let store = try Store(location)
     try store.save(run: Run(id: "2026-04-01T00:00:00Z", started: Date(), warcFile: "bench.warc.gz"))
     let date = Date(timeIntervalSince1970: 1_775_000_000)
     var entries: [Store.Entry] = []
@@ -100,7 +112,8 @@ func realTemplates() -> [Template] {
 let lint = FileManager.default.fileExists(atPath: "/usr/bin/xmllint")
 
 /// Writes `count` unique copies of `templates` as WARC runs of 1,000 pages (and as files for xmllint),
-/// reparses them three times on one worker and on every core, runs xmllint over them, and prints a row.
+/// reparses them three times on one worker and on every core, runs xmllint over them, and prints a row for
+/// each store (SQLite, then the PostgreSQL one if given).
 func measure(_ templates: [Template], count: Int) throws {
     let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-bench-\(UUID().uuidString)")
     let pagesFolder = workspace.appendingPathComponent("pages"), archive = workspace.appendingPathComponent("Archive")
@@ -133,8 +146,16 @@ func measure(_ templates: [Template], count: Int) throws {
         try body.write(to: pagesFolder.appendingPathComponent("\(index).html"))
     }
     try writer?.synchronize()
-    let megabytes = Double(bytes) / 1_000_000
-    var line = String(format: "%6d %6.1f", count, megabytes)
+    let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
+    for store in [nil] + (postgres.map { [$0] } ?? []) {
+        print(row(workspace, files: files, megabytes: Double(bytes) / 1_000_000, store: store))
+    }
+}
+
+/// One row of the table: `reparse` of `workspace` into `store` (nil: its SQLite file) three rounds over.
+func row(_ workspace: URL, files: [String], megabytes: Double, store: String?) -> String {
+    let count = files.count
+    var line = (store == nil ? "SQLite" : "PostgreSQL").padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %6d %6.1f", count, megabytes)
     // Three rounds, each one worker then every core, then xmllint; each figure is its median over the
     // rounds and each ratio the median of the rounds' ratios: a shared machine's slow spells vary a
     // single run by half.
@@ -142,12 +163,11 @@ func measure(_ templates: [Template], count: Int) throws {
     var rounds: [Round] = []
     func reparse(_ workers: Int) -> (rate: Double, peak: Double) {
         try? FileManager.default.removeItem(at: workspace.appendingPathComponent(".claimtrack"))
-        let result = ChildRun.measure(me, ["--reparse", workspace.path, String(workers)])
+        let result = ChildRun.measure(me, ["--reparse", workspace.path, String(workers)] + (store.map { [$0] } ?? []))
         let fields = result.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard fields.count == 3 else { fatalError("reparse child failed: \(result.output)") }
         return (fields[0] / fields[2], result.peakMB)
     }
-    let files = (0..<count).map { pagesFolder.appendingPathComponent("\($0).html").path }
     for _ in 0..<3 {
         let one = reparse(1), all = reparse(cores)
         let floor = lint ? Double(count) / ChildRun.measure(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--html", "--noout"] + files).seconds : nil
@@ -167,7 +187,7 @@ func measure(_ templates: [Template], count: Int) throws {
     } else {
         line += String(format: "   xmllint not installed (apt-get install libxml2-utils)   %4.2fx", median(rounds.map { $0.all / $0.one }))
     }
-    print(line)
+    return line
 }
 
 /// The templates' mean size in KB, to one decimal.
@@ -175,7 +195,7 @@ func kilobytes(_ templates: [Template]) -> String {
     String(format: "%.1f", Double(templates.reduce(0) { $0 + $1.body.utf8.count }) / Double(templates.count) / 1000)
 }
 
-let heading = "pages     MB   reparse 1 worker            reparse \(cores) workers           xmllint --html --noout   1 worker/xmllint  \(cores) cores/1 worker"
+let heading = "store        pages     MB   reparse 1 worker            reparse \(cores) workers           xmllint --html --noout   1 worker/xmllint  \(cores) cores/1 worker"
 let sample = sampleTemplates()
 guard !sample.isEmpty else { fatalError("no sample pages or fixtures under \(repository.path)") }
 print("sample set: \(sample.count) distinct pages (sample + fixtures, \(kilobytes(sample)) KB on average), copied under unique URLs; \(cores) cores")
@@ -194,9 +214,11 @@ if real.isEmpty {
 let insertFolder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-insert-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: insertFolder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: insertFolder) }
-let insert = ChildRun.measure(me, ["--insert", insertFolder.path, "200000"])
-let insertFields = insert.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-if insertFields.count == 2 {
-    print(String(format: "store insert: %.0f claims/s (200,000 claims, 100 per capture, 250 captures per transaction), peak %.0f MB",
-                 insertFields[0] / insertFields[1], insert.peakMB))
+var rates: [String] = []
+for store in [nil] + (postgres.map { [$0] } ?? []) {
+    let insert = ChildRun.measure(me, ["--insert", insertFolder.path, "200000"] + (store.map { [$0] } ?? []))
+    let fields = insert.output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard fields.count == 2 else { fatalError("insert child failed: \(insert.output)") }
+    rates.append(String(format: "%@ %.0f claims/s (peak %.0f MB)", (store == nil ? "SQLite" : "PostgreSQL") as NSString, fields[0] / fields[1], insert.peakMB))
 }
+print("store insert (200,000 claims, 100 per capture, 250 captures per transaction): " + rates.joined(separator: ", "))

@@ -140,7 +140,11 @@ public final class Store: Sendable {
         try write("record the vocabulary read") { db in
             // In order: two fetchers sharing a PostgreSQL store insert the same terms, and a set's order differs by
             // process; in one order they never wait for each other's row locks in a circle.
-            for term in terms.sorted() { try db.execute("INSERT INTO vocabularyRead (term) VALUES (?) ON CONFLICT DO NOTHING", [term]) }
+            let sorted = terms.sorted()
+            for start in stride(from: 0, to: sorted.count, by: 500) {
+                let chunk = Array(sorted[start..<min(start + 500, sorted.count)])
+                try db.execute("INSERT INTO vocabularyRead (term) VALUES \(Array(repeating: "(?)", count: chunk.count).joined(separator: ", ")) ON CONFLICT DO NOTHING", chunk)
+            }
         }
     }
 
@@ -233,9 +237,9 @@ public final class Store: Sendable {
             try ClaimRow.insert(zip(entries, captures).lazy.flatMap { entry, capture in
                 entry.claims.enumerated().lazy.map { ClaimRow($1, captureID: capture.id!, order: $0) }
             }, db)
-            for (entry, capture) in zip(entries, captures) {
-                if let text = entry.text, !text.isEmpty { try db.execute("INSERT INTO pageText (text, captureID) VALUES (?, ?)", [text, capture.id!]) }
-            }
+            try db.insert(into: "pageText", columns: ["text", "captureID"], rows: zip(entries, captures).lazy.compactMap { entry, capture in
+                entry.text.flatMap { $0.isEmpty ? nil : [$0, capture.id!] }
+            })
             try UnknownRow.insert(try zip(entries, captures).flatMap { entry, capture in
                 try entry.unknowns.map { try UnknownRow($0, captureID: capture.id!) }
             }, db)
@@ -373,12 +377,16 @@ public final class Store: Sendable {
         guard !targetURIs.isEmpty else { return [:] }
         return try read("look up the last captures") { db in
             var digests: [String: String?] = [:]
-            for uri in Set(targetURIs) {
-                let digest = try db.fetchOne("""
-                    SELECT payloadDigest FROM capture WHERE targetURI = ? AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
-                    ORDER BY retrieved DESC, id DESC LIMIT 1
-                    """, [uri]) { try $0.string(0) as String? }
-                if let digest { digests[uri] = .some(digest) }
+            // A few hundred pages per query: on PostgreSQL a query per page was a round trip per page.
+            let uris = Array(Set(targetURIs)).sorted()
+            for start in stride(from: 0, to: uris.count, by: 500) {
+                let chunk = Array(uris[start..<min(start + 500, uris.count)])
+                try db.forEachRow("""
+                    SELECT targetURI, payloadDigest FROM (
+                      SELECT targetURI, payloadDigest, ROW_NUMBER() OVER (PARTITION BY targetURI ORDER BY retrieved DESC, id DESC) AS newest
+                      FROM capture WHERE targetURI IN (\(db.placeholders(chunk.count))) AND \(Self.holdsPage("capture")) AND quotedIn IS NULL
+                    ) AS latest WHERE newest = 1
+                    """, chunk) { row in digests[try row.string(0)] = .some(try row.string(1) as String?) }
             }
             return digests
         }

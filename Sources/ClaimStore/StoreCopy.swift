@@ -57,7 +57,7 @@ extension Store {
         }
         try target.write("copy the runs") { db in
             for run in runs { try run.save(db) }
-            for term in terms.sorted() { try db.execute("INSERT INTO vocabularyRead (term) VALUES (?)", [term]) }
+            try db.insert(into: "vocabularyRead", columns: ["term"], rows: terms.sorted().lazy.map { [$0] })
             for (name, bytes) in runFiles { try db.execute("INSERT INTO archiveFile (name, bytes) VALUES (?, ?)", [name, bytes]) }
         }
         var after: Int64 = 0, copied = 0

@@ -56,20 +56,41 @@ extension PostgreSQLConnection {
                 default: bytes.append(byte)
                 }
             }
-        case .date(let date?): bytes += copyText(date).utf8
+        case .date(let date?): appendCopyText(date, to: &bytes)
         case .integer(nil), .real(nil), .text(nil), .date(nil): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "N")]
         }
     }
 
-    /// `2026-03-30 14:00:00.000000+00`.
-    static func copyText(_ date: Date) -> String {
+    /// `2026-03-30 14:00:00.000000+00`, digit by digit (String(format:) cost a quarter of a bulk insert).
+    static func appendCopyText(_ date: Date, to bytes: inout [UInt8]) {
         let sinceY2K = Int64(date.timeIntervalSince(Date(timeIntervalSince1970: 946_684_800)) * 1_000_000)
-        let (seconds, micro) = (sinceY2K.quotientAndRemainder(dividingBy: 1_000_000))
-        var whole = time_t(seconds + 946_684_800 - (micro < 0 ? 1 : 0))
+        var (seconds, micro) = sinceY2K.quotientAndRemainder(dividingBy: 1_000_000)
+        if micro < 0 { (seconds, micro) = (seconds - 1, micro + 1_000_000) }
+        var whole = time_t(seconds + 946_684_800)
         var parts = tm()
         gmtime_r(&whole, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d.%06d+00", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(micro < 0 ? micro + 1_000_000 : micro))
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(Int(parts.tm_year) + 1900, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mon) + 1, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(Int(parts.tm_mday), 2)
+        bytes.append(UInt8(ascii: " "))
+        digits(Int(parts.tm_hour), 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_min), 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(Int(parts.tm_sec), 2)
+        bytes.append(UInt8(ascii: "."))
+        digits(Int(micro), 6)
+        bytes += "+00".utf8
     }
 }
 
