@@ -36,7 +36,7 @@ let input = DigestInput(workspace: "benchmark", run: "2026-03-30T14:00:00Z", que
 func time(_ name: String, _ render: () throws -> String) throws {
     let start = Date()
     let text = try render()
-    print(String(format: "%-10@ %8.3f s  %8.1f MB", name, Date().timeIntervalSince(start), Double(text.utf8.count) / 1_000_000))
+    print(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %8.3f s  %8.1f MB", Date().timeIntervalSince(start), Double(text.utf8.count) / 1_000_000))
 }
 print("\(count) claims, 100 questions (resolve: \(String(format: "%.3f", resolveTime)) s)")
 print("format      render       size")
