@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sample MacRumors-structured pages for the two sample runs (our own text, the site's markup).
+"""Writes the sample pages for the three sample runs (our own text, each site's markup).
 
 Run from the repository root: python3 Sample/make_pages.py; then Sample/build-archive.sh rebuilds Archive/.
 """
@@ -58,6 +58,14 @@ ARTICLES_RUN2 = {
               "Apple now charges $2,000 for the Mac Studio's 256GB upgrade on its online store, citing higher component costs."]),
 }
 M5_LEAK_UPDATE = ["Update: the same code also references a 32-core CPU configuration, which matches earlier reports."]
+# Run 3, in October: Apple announces the M5 Ultra and the first Geekbench result of a shipping machine appears.
+ARTICLES_RUN3 = {
+    "m5-ultra-announced": dict(path="2026/10/15/apple-announces-m5-ultra-mac-studio/", author="Joe Rossignol", slug="joe-rossignol",
+        time="2026-10-15T06:00:00-07:00",
+        title="Apple Announces M5 Ultra Mac Studio, Available October 22",
+        body=["Apple today announced that the M5 Ultra will be available on October 22, 2026, in a refreshed Mac Studio.",
+              "Pre-orders open today on Apple's online store."]),
+}
 
 def article_page(a):
     url = "https://www.macrumors.com/" + a["path"]
@@ -162,6 +170,11 @@ NINETOFIVE = dict(url="https://9to5mac.com/2026/03/05/mac-studio-512gb-memory-go
     body=["Apple confirmed to 9to5Mac that the 512GB unified memory configuration of the Mac Studio is no longer available to order.",
           "Mac Studio configurations now top out at 256GB of unified memory on Apple's online store."])
 
+NINETOFIVE_GURMAN = dict(url="https://9to5mac.com/2026/09/28/m5-ultra-mac-studio-late-october/", author="Chance Miller", slug="chancehmiller",
+    title="Gurman: M5 Ultra Mac Studio coming in late October", seo_title="M5 Ultra Mac Studio late October launch",
+    time_utc="2026-09-28T15:30:00+00:00", time_local="2026-09-28 08:30:00", visible="Sep. 28th 2026 8:30 am PT",
+    body=["Bloomberg's Mark Gurman reports that Apple plans to release the M5 Ultra in late October, inside a refreshed Mac Studio."])
+
 NINETOFIVE_BASE = dict(url="https://9to5mac.com/2026/03/28/mac-studio-base-price-up/", author="Zac Hall", slug="zachall",
     title="Apple raises the Mac Studio's starting price", seo_title="Mac Studio starting price raised",
     time_utc="2026-03-28T16:00:00+00:00", time_local="2026-03-28 09:00:00", visible="Mar. 28th 2026 9:00 am PT",
@@ -212,16 +225,20 @@ def geekbench_result(r):
 <tr><td class="system-name">Model</td><td class="system-value">{r["model"]}</td></tr>
 <tr><td class="name">Model ID</td><td class="value">{r["model_id"]}</td></tr></tbody></table></div>
 <div class="table-wrapper"><table class="table system-table"><thead><tr><th class="rounded-top" colspan="2">CPU Information</th></tr></thead><tbody>
-<tr><td class="system-name">Name</td><td class="system-value"><a href="https://browser.geekbench.com/processors/apple-m5-max">{r["cpu"]}</a></td></tr>
-<tr><td class="system-name">Topology</td><td class="system-value">1 Processor, 18 Cores</td></tr></tbody></table></div>
+<tr><td class="system-name">Name</td><td class="system-value"><a href="https://browser.geekbench.com/processors/{r["cpu"].lower().replace(" ", "-")}">{r["cpu"]}</a></td></tr>
+<tr><td class="system-name">Topology</td><td class="system-value">1 Processor, {r["cores"]} Cores</td></tr></tbody></table></div>
 <div class="table-wrapper"><table class="table benchmark-table"><thead><tr class="stacked-heading"><th class="name"> Single-Core Score </th><th class="score"> {r["single"]} </th><th class="graph"></th></tr></thead><tbody>
 {rows}
 </tbody></table></div></div></body></html>
 """
 
-GEEKBENCH = dict(model="MacBook Pro (16-inch, 2025)", model_id="Mac17,7", cpu="Apple M5 Max", version="Geekbench 6.7.1",
+GEEKBENCH = dict(model="MacBook Pro (16-inch, 2025)", model_id="Mac17,7", cpu="Apple M5 Max", cores=18, version="Geekbench 6.7.1",
     os="macOS 26.3 (Build 25D125)", single=4288, multi=29310, upload="March 20 2026 04:12 PM",
     workloads=[("File Compression", 3710, "532.8 MB/sec"), ("Navigation", 4640, "27.9 routes/sec")])
+
+GEEKBENCH_ULTRA = dict(model="Mac Studio (2026)", model_id="Mac17,9", cpu="Apple M5 Ultra", cores=32, version="Geekbench 6.7.2",
+    os="macOS 26.1 (Build 25B78)", single=4301, multi=44180, upload="October 24 2026 09:31 AM",
+    workloads=[("File Compression", 3742, "537.4 MB/sec"), ("Navigation", 4655, "28.0 routes/sec")])
 
 def hn_item(story, comments):
     def comment(c):
@@ -263,10 +280,14 @@ def write_others(run, sources):
         items = [dict(title=NINETOFIVE["title"], link="512gb-gone.html", author=NINETOFIVE["author"],
                       rfc822="Thu, 05 Mar 2026 18:20:00 +0000", guid="https://9to5mac.com/?p=1092001")]
         write(os.path.join(base, "9to5mac"), "512gb-gone.html", ninetofive_article(NINETOFIVE))
-        if sources["9to5mac"] == "with-base-price":
+        if sources["9to5mac"] in ("with-base-price", "with-gurman"):
             write(os.path.join(base, "9to5mac"), "base-price-up.html", ninetofive_article(NINETOFIVE_BASE))
             items.insert(0, dict(title=NINETOFIVE_BASE["title"], link="base-price-up.html", author=NINETOFIVE_BASE["author"],
                                  rfc822="Sat, 28 Mar 2026 16:00:00 +0000", guid="https://9to5mac.com/?p=1093310"))
+        if sources["9to5mac"] == "with-gurman":
+            write(os.path.join(base, "9to5mac"), "late-october.html", ninetofive_article(NINETOFIVE_GURMAN))
+            items.insert(0, dict(title=NINETOFIVE_GURMAN["title"], link="late-october.html", author=NINETOFIVE_GURMAN["author"],
+                                 rfc822="Mon, 28 Sep 2026 15:30:00 +0000", guid="https://9to5mac.com/?p=1101742"))
         write(os.path.join(base, "9to5mac"), "feed.xml", rss("9to5Mac", "https://9to5mac.com/feed/", items))
     if "hackernews" in sources:
         write(os.path.join(base, "hackernews"), "item-47310001.html", hn_item(HN_STORY, sources["hackernews"]))
@@ -277,6 +298,8 @@ def write_others(run, sources):
                  rfc822="Tue, 24 Mar 2026 13:00:00 GMT", guid="https://www.tomshardware.com/desktops/mac-studio-m5-ultra-not-before-autumn")]))
     if "geekbench" in sources:
         write(os.path.join(base, "geekbench"), "v6-cpu-19120455.html", geekbench_result(GEEKBENCH))
+        if sources["geekbench"] == "with-m5-ultra":
+            write(os.path.join(base, "geekbench"), "v6-cpu-21480077.html", geekbench_result(GEEKBENCH_ULTRA))
 
 run1 = os.path.join(ROOT, "run-1", "macrumors")
 for key, a in ARTICLES.items():
@@ -293,3 +316,11 @@ write(run2, "index.html", listing_page(sorted(all2.items(), key=lambda kv: kv[1]
 
 write_others("run-1", {"9to5mac": True, "hackernews": HN_COMMENTS_1})
 write_others("run-2", {"9to5mac": "with-base-price", "hackernews": HN_COMMENTS_2, "tomshardware": True, "geekbench": True})
+
+run3 = os.path.join(ROOT, "run-3", "macrumors")
+all3 = dict(all2)
+all3.update(ARTICLES_RUN3)
+for key, a in all3.items():
+    write(run3, key + ".html", article_page(a))
+write(run3, "index.html", listing_page(sorted(all3.items(), key=lambda kv: kv[1]["time"], reverse=True)))
+write_others("run-3", {"9to5mac": "with-gurman", "hackernews": HN_COMMENTS_2, "tomshardware": True, "geekbench": "with-m5-ultra"})

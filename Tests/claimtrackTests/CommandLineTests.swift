@@ -152,6 +152,14 @@ struct CLI {
         return folder
     }
 
+    /// The sample workspace as it stood in March, before its third run (October) resolved the M5 Ultra's launch
+    /// and multi-core score: the launch still contested, the score only leaked.
+    static func marchSampleWorkspace() throws -> URL {
+        let folder = try sampleWorkspace()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Archive/claimtrack-20261020T140000Z.warc.gz"))
+        return folder
+    }
+
     /// A workspace with the sample's questions and no archive: what a first fetch starts from.
     static func emptyWorkspace() throws -> URL {
         let workspace = try sampleWorkspace()
@@ -255,14 +263,21 @@ struct CLI {
         #expect(fetch.status == 0, "\(fetch.stderr)")
         #expect(fetch.stdout.contains("nothing was fetched"))
         let questions = try CLI.run(["questions", "--workspace", workspace.path])
-        #expect(questions.stdout.contains("m5-ultra-launch [contested]"))
+        #expect(questions.stdout.contains("mac-studio-base-price [ambiguous]"))
         #expect(questions.stdout.contains("studio-server [open]"))
         #expect(questions.stdout.contains("still unknown: \u{201C}We don't know yet if Apple will release a rack-mount Studio Server"))
-        #expect(questions.stdout.contains("m5-ultra-multicore [evidence]"))
-        #expect(!questions.stdout.contains("[resolved]"))
+        #expect(questions.stdout.contains("m5-ultra-metal [evidence]"))
+        #expect(!questions.stdout.contains("[resolved]") && !questions.stdout.contains("m5-ultra-launch"))
         let all = try CLI.run(["questions", "--all", "--json", "--workspace", workspace.path])
         let statuses = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]).compactMap { $0["status"] as? String }
-        #expect(Set(statuses) == ["contested", "ambiguous", "open", "evidence", "resolved"])  // every status
+        #expect(Set(statuses) == ["ambiguous", "open", "evidence", "resolved"])
+        // In March, before the third run, the launch was contested: every status.
+        let march = try CLI.marchSampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: march) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", march.path])
+        let then = try CLI.run(["questions", "--all", "--json", "--workspace", march.path])
+        let marchStatuses = try #require(try JSONSerialization.jsonObject(with: Data(then.stdout.utf8)) as? [[String: Any]]).compactMap { $0["status"] as? String }
+        #expect(Set(marchStatuses) == ["contested", "ambiguous", "open", "evidence", "resolved"])
 
         let before = try CLI.run(["claims", "--json", "--workspace", workspace.path])
         #expect(before.status == 0)
@@ -278,7 +293,7 @@ struct CLI {
             #expect(try CLI.run(["claims", "--json", "--workspace", workspace.path]).stdout == before.stdout, "--jobs \(jobs)")
         }
         #expect(try CLI.run(["reparse", "--jobs", "0", "--workspace", workspace.path]).stderr.contains("--jobs must be between 1 and 256"))
-        #expect(try CLI.run(["runs", "--json", "--workspace", workspace.path]).stdout.components(separatedBy: "\"warcFile\"").count == 3)
+        #expect(try CLI.run(["runs", "--json", "--workspace", workspace.path]).stdout.components(separatedBy: "\"warcFile\"").count == 4)
     }
 
     @Test func theDigestFootnotesEveryClaimWithItsArchiveRecord() throws {
@@ -292,7 +307,7 @@ struct CLI {
         let definitions = digest.stdout.split(separator: "\n").filter { $0.hasPrefix("[^") }
         #expect(!references.isEmpty)
         #expect(definitions.count == references.count)
-        #expect(definitions.allSatisfy { $0.contains("archive record `<urn:uuid:") && $0.contains("retrieved 2026-03-") && $0.contains("published 2026-") })
+        #expect(definitions.allSatisfy { $0.contains("archive record `<urn:uuid:") && $0.contains("retrieved 2026-") && $0.contains("published 2026-") })
         let again = try CLI.run(["export", "--workspace", workspace.path])
         #expect(again.stdout == digest.stdout)
     }
@@ -407,7 +422,8 @@ struct CLI {
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
-        let result = try CLI.run(["diff", "--json", "--workspace", workspace.path])
+        // March: the first two runs.
+        let result = try CLI.run(["diff", "--from", "1", "--to", "2", "--json", "--workspace", workspace.path])
         #expect(result.status == 0, "\(result.stderr)")
         let diff = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(diff["from"] as? String == "2026-03-06T14:00:00Z" && diff["to"] as? String == "2026-03-30T14:00:00Z")
@@ -425,8 +441,17 @@ struct CLI {
         // The updated leak article only gained a sentence with no claim: nothing retracted or changed.
         #expect((diff["retracted"] as? [Any])?.isEmpty == true)
         #expect((diff["changed"] as? [Any])?.isEmpty == true)
-        let text = try CLI.run(["diff", "--workspace", workspace.path]).stdout
+        let text = try CLI.run(["diff", "--from", "1", "--to", "2", "--workspace", workspace.path]).stdout
         #expect(text.contains("m5-ultra-launch: evidence → contested"))
+
+        // October (the default: the last two runs): Apple announces the launch date, Geekbench measures the chip.
+        let october = try #require(try JSONSerialization.jsonObject(with: Data(CLI.run(["diff", "--json", "--workspace", workspace.path]).stdout.utf8)) as? [String: Any])
+        #expect(october["from"] as? String == "2026-03-30T14:00:00Z" && october["to"] as? String == "2026-10-20T14:00:00Z")
+        let resolved = (october["questions"] as? [[String: Any]] ?? []).map { "\($0["id"]!): \($0["from"]!) → \($0["to"]!)" }.sorted()
+        #expect(resolved == ["m5-ultra-launch: contested → resolved", "m5-ultra-multicore: evidence → resolved"])
+        let measured = (october["added"] as? [[String: Any]] ?? []).map { "\($0["subject"]!) \($0["attribute"]!)" }
+        #expect(measured.contains("M5 Ultra geekbench.multi-core") && measured.contains("M5 Ultra release-date"))
+        #expect(try CLI.run(["diff", "--workspace", workspace.path]).stdout.contains("m5-ultra-launch: contested → resolved"))
     }
 
     /// The same article captured years apart, in the legacy template and then the current one, its
@@ -488,7 +513,7 @@ struct CLI {
     }
 
     @Test func contradictionsListBothCitations() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.marchSampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
         let result = try CLI.run(["contradictions", "--json", "--workspace", workspace.path])
@@ -507,7 +532,7 @@ struct CLI {
 /// resolving again says, and change when the archive or the workspace files do.
 @Suite struct DerivedResultTests {
     @Test func keptResolutionsMatchFreshOnesAndFollowTheirInputs() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.marchSampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         #expect(try CLI.run(["fetch", "--offline", "--workspace", workspace.path]).status == 0)
         let kept = try CLI.run(["questions", "--all", "--workspace", workspace.path]).stdout

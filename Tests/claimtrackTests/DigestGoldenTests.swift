@@ -35,9 +35,9 @@ import Testing
         let workspace = try CLI.sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
-        let one = try CLI.run(["export", "--format", "json", "--question", "m5-ultra-launch", "--workspace", workspace.path])
+        let one = try CLI.run(["export", "--format", "json", "--question", "m5-ultra-metal", "--workspace", workspace.path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
-        #expect((json["unresolved"] as? [[String: Any]])?.map { $0["id"] as? String } == ["m5-ultra-launch"])
+        #expect((json["unresolved"] as? [[String: Any]])?.map { $0["id"] as? String } == ["m5-ultra-metal"])
         #expect((json["resolved"] as? [Any])?.isEmpty == true)
         let confident = try CLI.run(["export", "--format", "json", "--min-confidence", "0.9", "--workspace", workspace.path])
         let high = try #require(try JSONSerialization.jsonObject(with: Data(confident.stdout.utf8)) as? [String: Any])

@@ -35,7 +35,7 @@ import Testing
             #expect(result.stdout.count > 100, "\(arguments) printed nothing")
         }
         let questions = try CLI.run(["questions", "--workspace", workspace.path]).stdout
-        #expect(questions.contains("m5-ultra-launch") && !questions.contains("ecobee-price") && !questions.contains("studio-date"))
+        #expect(questions.contains("studio-server") && !questions.contains("ecobee-price") && !questions.contains("studio-date"))
         // Each mistake is named once per command, and the others of a block are found once the first is fixed.
         try (original + "\n[studio-date]\ntext: When?\nsubjects: Mac Studio\nattribute: release-dat\nresolved-by: offical\n")
             .write(to: file, atomically: true, encoding: .utf8)
@@ -116,7 +116,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: workspace) }
         let before = try CLI.run(["--workspace", workspace.path, "fetch", "--offline"])
         #expect(before.status == 0 && before.stdout.contains("offline:"), "\(before.stderr)")
-        #expect(try CLI.run(["--workspace=\(workspace.path)", "questions"]).stdout.contains("m5-ultra-launch"))
+        #expect(try CLI.run(["--workspace=\(workspace.path)", "questions"]).stdout.contains("studio-server"))
         let typo = try CLI.run(["fecth", "--workspace", workspace.path])
         #expect(typo.status == 64 && typo.stderr.contains("unknown command 'fecth'; did you mean 'fetch'?"))
         #expect(try CLI.run(["question", "shwo", "x"]).stderr.contains("unknown command 'question shwo'; did you mean 'show'?"))
@@ -400,7 +400,7 @@ import Testing
     /// export --since shows each question as the claims since that date have it: status, answer, spread and
     /// contradictions of what it shows, not of claims it leaves out.
     @Test func exportSinceResolvesWhatItShows() throws {
-        let workspace = try CLI.sampleWorkspace()
+        let workspace = try CLI.marchSampleWorkspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
         let all = try CLI.run(["export", "--question", "m5-ultra-launch", "--workspace", workspace.path]).stdout
