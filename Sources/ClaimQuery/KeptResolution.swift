@@ -8,13 +8,17 @@ import Foundation
 public enum KeptResolution {
     /// What is kept of a run.
     public enum Kind: String, Sendable {
-        case questions, contradictions
+        case questions, contradictions, judgements
     }
+
+    /// The rules what is kept was made by: raised whenever resolving or judging changes, so that a newer
+    /// claimtrack never shows what an older one kept.
+    static let rules = 2
 
     /// The key of `kind` for `run` (default: the latest) as the workspace and store are now.
     public static func key(_ kind: Kind, _ workspace: Workspace, _ store: Store, _ run: String?) throws -> String {
         let run = try run ?? store.latestRunID()
-        return [kind.rawValue, run ?? "-", try store.generation(asOf: run), workspace.definitionsFingerprint()].joined(separator: "|")
+        return [kind.rawValue, "rules \(rules)", run ?? "-", try store.generation(asOf: run), workspace.definitionsFingerprint()].joined(separator: "|")
     }
 
     /// The result of `kind` kept for `run`, if its inputs have not changed since.
@@ -24,13 +28,15 @@ public enum KeptResolution {
     }
 
     /// Resolves the state as of `run` (default: the latest) a question and a slot at a time, and returns the
-    /// rows a writer keeps for it (its question summaries and its live contradictions) with the summaries.
+    /// rows a writer keeps for it (its question summaries, its live contradictions and the track record of its
+    /// resolved questions) with the summaries.
     public static func entries(_ workspace: Workspace, _ store: Store, asOf run: String? = nil) throws
         -> (rows: [(key: String, kind: String, json: String)], summaries: [QuestionSummary]) {
-        let (summaries, contradictions) = try QuestionByQuestion(workspace, store: store, asOf: run).summariesAndContradictions()
+        let (summaries, contradictions, judgements) = try QuestionByQuestion(workspace, store: store, asOf: run).summariesAndContradictions()
         let rows = [
             (try key(.questions, workspace, store, run), Kind.questions.rawValue, try JSONOutput.string(summaries, pretty: false)),
             (try key(.contradictions, workspace, store, run), Kind.contradictions.rawValue, try JSONOutput.string(contradictions, pretty: false)),
+            (try key(.judgements, workspace, store, run), Kind.judgements.rawValue, try JSONOutput.string(judgements, pretty: false)),
         ]
         return (rows, summaries)
     }

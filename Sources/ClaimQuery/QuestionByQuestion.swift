@@ -36,19 +36,30 @@ public struct QuestionByQuestion {
         try contradictions(known: [:])
     }
 
-    /// Every question resolved (without its claims) and every contradiction among the live claims, reading a
-    /// question's claims once: a question on one slot gives that slot's contradictions from the same claims.
-    public func summariesAndContradictions() throws -> (summaries: [QuestionSummary], contradictions: [Contradiction]) {
+    /// Every question resolved (without its claims), every contradiction among the live claims, and the track
+    /// record of every resolved question (`TrackRecord.judge`), reading a question's claims once: a question on
+    /// one slot gives that slot's contradictions from the same claims.
+    public func summariesAndContradictions() throws -> (summaries: [QuestionSummary], contradictions: [Contradiction], judgements: [Judgement]) {
         var known: [String: [Contradiction]] = [:]
+        var judgements: [Judgement] = []
         let summaries = try questions.map { question in
             let resolved = try resolve(question)
             if Set(question.subjects).count == 1, let qualifier = question.qualifier, !qualifier.isEmpty {
                 let key = [question.subjects[0], question.attribute, qualifier].joined(separator: "|")
                 if known[key] == nil { known[key] = Resolver.contradictions(among: resolved.claims, tolerances: tolerances) }
             }
+            judgements += TrackRecord.judge(question, resolved.state, tolerances: tolerances)
             return QuestionSummary(resolved.state)
         }
-        return (summaries, try contradictions(known: known))
+        return (summaries, try contradictions(known: known), judgements)
+    }
+
+    /// The track record of the questions `resolved` names (those whose status is resolved), each resolved
+    /// again with its claims and judged.
+    public func judgements(ofResolved resolved: Set<String>) throws -> [Judgement] {
+        try questions.filter { resolved.contains($0.id) }.flatMap { question in
+            TrackRecord.judge(question, try state(of: question), tolerances: tolerances)
+        }
     }
 
     /// The contradictions of every slot, those of `known` (by `Claim.key`) as given, in order of that key.

@@ -160,7 +160,7 @@ public enum Resolver {
     static func state(of question: Question, claims: [Claim], tolerances: [String: Double]) -> QuestionState {
         let contradictions = Self.contradictions(among: claims, tolerances: tolerances)
         let best = claims.max(by: prefer)
-        let decisiveLabels: Set<Confidence.Label> = question.resolvedBy == .measured ? [.official, .measured] : [.official]
+        let decisiveLabels = Self.decisiveLabels(question)
         let decisive = claims.filter { decisiveLabels.contains($0.confidence.label) }
         let decisiveConflict = contradictions.contains { pair in pair.claims.allSatisfy { decisiveLabels.contains($0.confidence.label) } }
         let status: QuestionStatus
@@ -187,6 +187,12 @@ public enum Resolver {
                                   claims: claims.sorted(by: { prefer($1, $0) }), contradictions: contradictions)
         state.manual = question.manual
         return state
+    }
+
+    /// The labels of the claims that resolve `question`: official ones, and measured ones where a measurement
+    /// resolves it.
+    static func decisiveLabels(_ question: Question) -> Set<Confidence.Label> {
+        question.resolvedBy == .measured ? [.official, .measured] : [.official]
     }
 
     /// Lowest to highest value (or earliest to latest window) among the claims, nil when they all agree.

@@ -19,7 +19,7 @@ struct Claimtrack: AsyncParsableCommand {
         """,
         version: ClaimtrackVersion.current,
         subcommands: [Init.self, Fetch.self, Reparse.self, Extract.self, Runs.self, Diff.self, Questions.self, Contradictions.self, Question.self,
-                      Claims.self, Export.self, Sources.self, Source.self, Verify.self, Evaluate.self, StoreCommand.self]
+                      Claims.self, Export.self, TrackRecordCommand.self, Sources.self, Source.self, Verify.self, Evaluate.self, StoreCommand.self]
 
     )
 

@@ -16,6 +16,11 @@ public struct Question: Codable, Sendable, Equatable {
     public struct ManualAnswer: Codable, Sendable, Equatable {
         public var answer: String
         public var citation: String
+
+        public init(answer: String, citation: String) {
+            self.answer = answer
+            self.citation = citation
+        }
     }
 
     public var id: String
