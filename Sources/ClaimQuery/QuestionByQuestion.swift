@@ -17,8 +17,16 @@ public struct QuestionByQuestion {
     /// Which live claims are resolved: every one, or those a digest `--since` a date shows.
     let keep: (Claim) -> Bool
     public let questions: [Question]
+    /// The track record: every earlier claim on each resolved question judged (`TrackRecord.judge`).
+    public private(set) var judgements: [Judgement] = []
+    /// What the track record teaches, by which the claims of unresolved questions are weighed.
+    public private(set) var learning = TrackRecord.Learning([])
 
-    public init(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: @escaping (Claim) -> Bool = { _ in true }) throws {
+    /// The state as of `run` (default: the latest); with `keeping`, resolved from only the claims it accepts.
+    /// The track record is `learning`'s when given, else the one the writer kept, else judged here from the
+    /// questions that have a manual answer or a claim that can resolve them.
+    public init(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: @escaping (Claim) -> Bool = { _ in true },
+                learning given: TrackRecord.Learning? = nil) throws {
         self.store = store
         self.keep = keep
         live = Store.LiveCaptures(try store.latestCaptures(asOf: run))
@@ -28,6 +36,23 @@ public struct QuestionByQuestion {
         unknowns = try store.liveUnknowns(asOf: run)
         tolerances = try workspace.vocabulary().tolerances
         questions = try workspace.questions()
+        if let given {
+            learning = given
+            return
+        }
+        if let kept: [Judgement] = try KeptResolution.kept(.judgements, workspace, store, run) {
+            judgements = kept
+        } else {
+            // Resolved questions are never weighed, so they are judged before any learning.
+            for question in questions {
+                let decisive = Array(Resolver.decisiveLabels(question)).map(\.rawValue).sorted()
+                let canResolve = try question.manual != nil || !store.claims(about: question.subjects, attribute: question.attribute,
+                                                                               qualifier: question.qualifier, labels: decisive, in: live).isEmpty
+                guard canResolve else { continue }
+                judgements += TrackRecord.judge(question, try resolve(question).state, tolerances: tolerances)
+            }
+        }
+        learning = TrackRecord.Learning(judgements)
     }
 
     /// Every contradiction among the live claims, as `Snapshot.contradictions` finds them: contradictions lie
@@ -37,29 +62,19 @@ public struct QuestionByQuestion {
     }
 
     /// Every question resolved (without its claims), every contradiction among the live claims, and the track
-    /// record of every resolved question (`TrackRecord.judge`), reading a question's claims once: a question on
-    /// one slot gives that slot's contradictions from the same claims.
+    /// record of the resolved questions, reading a question's claims once: a question on one slot gives that
+    /// slot's contradictions from the same claims.
     public func summariesAndContradictions() throws -> (summaries: [QuestionSummary], contradictions: [Contradiction], judgements: [Judgement]) {
         var known: [String: [Contradiction]] = [:]
-        var judgements: [Judgement] = []
         let summaries = try questions.map { question in
             let resolved = try resolve(question)
             if Set(question.subjects).count == 1, let qualifier = question.qualifier, !qualifier.isEmpty {
                 let key = [question.subjects[0], question.attribute, qualifier].joined(separator: "|")
                 if known[key] == nil { known[key] = Resolver.contradictions(among: resolved.claims, tolerances: tolerances) }
             }
-            judgements += TrackRecord.judge(question, resolved.state, tolerances: tolerances)
             return QuestionSummary(resolved.state)
         }
         return (summaries, try contradictions(known: known), judgements)
-    }
-
-    /// The track record of the questions `resolved` names (those whose status is resolved), each resolved
-    /// again with its claims and judged.
-    public func judgements(ofResolved resolved: Set<String>) throws -> [Judgement] {
-        try questions.filter { resolved.contains($0.id) }.flatMap { question in
-            TrackRecord.judge(question, try state(of: question), tolerances: tolerances)
-        }
     }
 
     /// The contradictions of every slot, those of `known` (by `Claim.key`) as given, in order of that key.
@@ -101,7 +116,7 @@ public struct QuestionByQuestion {
         let claims = try store.claims(about: question.subjects, attribute: question.attribute, qualifier: question.qualifier, in: live)
             .filter(keep)
         let resolved = Resolver.resolve(questions: [question], claims: claims, unknowns: unknowns, tolerances: tolerances, names: names,
-                                        linkingTo: questions)
+                                        linkingTo: questions, learning: learning)
         return (resolved.questions[0], resolved.claims)
     }
 }

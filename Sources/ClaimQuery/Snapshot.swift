@@ -62,11 +62,9 @@ extension Snapshot {
     }
 
     /// The track record: every earlier claim on each resolved question judged against its answer, as of the
-    /// latest run; kept like `questionSummaries`, and otherwise judged afresh from the resolved questions alone.
+    /// latest run; kept by the writer, and otherwise judged afresh from the resolved questions alone.
     public static func judgements(_ workspace: Workspace, store: Store) throws -> [Judgement] {
-        if let kept: [Judgement] = try KeptResolution.kept(.judgements, workspace, store, nil) { return kept }
-        let resolved = Set(try questionSummaries(workspace, store: store).filter { $0.state.status == .resolved }.map(\.state.id))
-        return try QuestionByQuestion(workspace, store: store).judgements(ofResolved: resolved)
+        try QuestionByQuestion(workspace, store: store).judgements
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;

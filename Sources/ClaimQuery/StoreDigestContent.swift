@@ -24,7 +24,9 @@ public struct StoreDigestContent: DigestContent {
             states = try Snapshot.questionSummaries(workspace, store: store).map(\.state)
             return
         }
-        let resolver = try QuestionByQuestion(workspace, store: store, keeping: DigestFilter(since: since).keeps)
+        // A source's record is its whole record, whatever the digest's window.
+        let record = TrackRecord.Learning(try Snapshot.judgements(workspace, store: store))
+        let resolver = try QuestionByQuestion(workspace, store: store, keeping: DigestFilter(since: since).keeps, learning: record)
         self.resolver = resolver
         states = try resolver.questions.map { try resolver.state(of: $0) }.map { QuestionSummary($0).state }
     }

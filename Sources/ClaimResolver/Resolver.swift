@@ -77,19 +77,30 @@ public enum Resolver {
 
     /// Links claims to questions (filling `Claim.questions`) and works out every question's state. A caller
     /// resolving a few questions at a time passes what needs all of them: `linkingTo`, every question (a
-    /// claim lists each it bears on), and `names` (`publisherNames` of every claim), which names publishers in
-    /// corroboration reasons.
+    /// claim lists each it bears on), `names` (`publisherNames` of every claim), which names publishers in
+    /// corroboration reasons, and `learning`, the track record of every resolved question, by which the claims
+    /// of unresolved questions are weighed (`TrackRecord.Learning`); without it the track record is judged
+    /// from the questions resolved here.
     public static func resolve(questions: [Question], claims: [Claim], unknowns: [StatedUnknown] = [], tolerances: [String: Double] = [:],
-                               names: [String: String]? = nil, linkingTo all: [Question]? = nil) -> (claims: [Claim], questions: [QuestionState]) {
+                               names: [String: String]? = nil, linkingTo all: [Question]? = nil,
+                               learning given: TrackRecord.Learning? = nil) -> (claims: [Claim], questions: [QuestionState]) {
         let linked = link(corroborated(claims, names: names), to: all ?? questions)
         var claimsByQuestion: [String: [Claim]] = [:]
         for claim in linked {
             for id in claim.questions { claimsByQuestion[id, default: []].append(claim) }
         }
-        let states = questions.map { question in
+        var states = questions.map { question in
             var state = state(of: question, claims: claimsByQuestion[question.id] ?? [], tolerances: tolerances)
             state.unknowns = unknowns.filter { $0.concerns(question) }
             return state
+        }
+        let learning = given ?? TrackRecord.Learning(zip(questions, states).flatMap { TrackRecord.judge($0, $1, tolerances: tolerances) })
+        for (index, question) in questions.enumerated() where states[index].status != .resolved {
+            let weighed = learning.weighed(states[index].claims)
+            guard weighed != states[index].claims else { continue }
+            let unknowns = states[index].unknowns
+            states[index] = state(of: question, claims: weighed, tolerances: tolerances)
+            states[index].unknowns = unknowns
         }
         return (linked, states)
     }
@@ -191,7 +202,7 @@ public enum Resolver {
 
     /// The labels of the claims that resolve `question`: official ones, and measured ones where a measurement
     /// resolves it.
-    static func decisiveLabels(_ question: Question) -> Set<Confidence.Label> {
+    public static func decisiveLabels(_ question: Question) -> Set<Confidence.Label> {
         question.resolvedBy == .measured ? [.official, .measured] : [.official]
     }
 

@@ -210,4 +210,48 @@ public enum TrackRecord {
                                low: record.low, high: record.high)
         }
     }
+
+    /// What the track record teaches: a publisher with at least `threshold` judged claims on an attribute has
+    /// the confidence of its claims on unresolved questions about that attribute drawn toward how often it was
+    /// right (a partly right claim counting half), weighted as `priorWeight` claims against its record; below
+    /// the threshold nothing changes. The claim's reasons say so.
+    public struct Learning: Sendable {
+        /// Judged claims a publisher needs on an attribute before its record moves a confidence.
+        public static let threshold = 5
+        /// How many judged claims the stated confidence counts as, against the record.
+        public static let priorWeight = 5.0
+
+        /// Records by publisher and attribute, for those at or over the threshold.
+        let records: [String: Record]
+
+        public init(_ judgements: [Judgement]) {
+            var groups: [String: [Judgement]] = [:]
+            for judgement in judgements { groups[Self.key(judgement.publisher, judgement.attribute), default: []].append(judgement) }
+            records = groups.filter { $0.value.count >= Self.threshold }.mapValues(Record.init)
+        }
+
+        static func key(_ publisher: String, _ attribute: String) -> String { publisher + "\u{1F}" + attribute }
+
+        /// Whether any publisher's record is long enough to weigh a claim.
+        public var isEmpty: Bool { records.isEmpty }
+
+        /// `claims` with the confidence of each whose publisher has a record on its attribute drawn toward it.
+        public func weighed(_ claims: [Claim]) -> [Claim] {
+            guard !records.isEmpty else { return claims }
+            return claims.map(weighed)
+        }
+
+        func weighed(_ claim: Claim) -> Claim {
+            let publisher = claim.citation?.publisher ?? Resolver.independence(claim)
+            guard let record = records[Self.key(publisher, claim.attribute)] else { return claim }
+            let cameTrue = (Double(record.right) + Double(record.partly) / 2) / Double(record.judged)
+            let prior = Self.priorWeight, judged = Double(record.judged)
+            var weighed = claim
+            weighed.confidence.score = min(0.99, max(0.01, ((prior * claim.confidence.score + judged * cameTrue) / (prior + judged) * 100).rounded() / 100))
+            let partly = record.partly > 0 ? ", \(record.partly) partly" : ""
+            weighed.confidence.reasons.append("track record: \(publisher) was right on \(record.right) of \(record.judged) \(claim.attribute) claims"
+                + "\(partly) (\(String(format: "%.2f", claim.confidence.score)) → \(String(format: "%.2f", weighed.confidence.score)))")
+            return weighed
+        }
+    }
 }

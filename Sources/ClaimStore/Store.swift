@@ -443,9 +443,10 @@ public final class Store: Sendable {
     }
 
     /// The claims of the live captures about any of `subjects` and `attribute` (with `qualifier`, only those
-    /// with it; with none, all of them, or with `exactly` only those with none), in the order `liveClaims` gives
-    /// them, each citing its capture.
-    public func claims(about subjects: [String], attribute: String, qualifier: String?, exactly: Bool = false, in live: LiveCaptures) throws -> [Claim] {
+    /// with it; with none, all of them, or with `exactly` only those with none; with `labels`, only those with
+    /// one of these confidence labels), in the order `liveClaims` gives them, each citing its capture.
+    public func claims(about subjects: [String], attribute: String, qualifier: String?, exactly: Bool = false, labels: [String]? = nil,
+                       in live: LiveCaptures) throws -> [Claim] {
         let subjects = Array(Set(subjects)).sorted()
         guard !subjects.isEmpty else { return [] }
         // A claim's key does not tell no qualifier from an empty one: `exactly` without one takes both.
@@ -458,8 +459,8 @@ public final class Store: Sendable {
             var found: [(place: Int, order: Int, claim: Claim)] = []
             try db.forEachRow("""
                 SELECT \(ClaimRow.columns) FROM claim
-                WHERE subject IN (\(db.placeholders(subjects.count))) AND attribute = ?\(qualifying)
-                """, subjects + [attribute] + (qualifying.isEmpty ? [] : [qualifier ?? ""])) { row in
+                WHERE subject IN (\(db.placeholders(subjects.count))) AND attribute = ?\(qualifying)\(labels.map { " AND label IN (\(db.placeholders($0.count)))" } ?? "")
+                """, subjects + [attribute] + (qualifying.isEmpty ? [] : [qualifier ?? ""]) + (labels ?? [])) { row in
                 let claim = try ClaimRow(row)
                 guard let place = live.place[claim.captureID] else { return }
                 found.append((place, claim.order, try claim.claim(citation: live.inOrder[place].citation)))

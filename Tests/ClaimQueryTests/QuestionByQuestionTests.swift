@@ -80,9 +80,10 @@ import Testing
         let both = try alone.summariesAndContradictions()
         #expect(try JSONOutput.string(both.contradictions) == JSONOutput.string(all))
         #expect(try JSONOutput.string(both.summaries) == JSONOutput.string(together.map(QuestionSummary.init)))
-        // The track record judged with them is the one judged afresh from the resolved questions alone.
-        let resolved = Set(together.filter { $0.status == .resolved }.map(\.id))
-        #expect(try JSONOutput.string(both.judgements) == JSONOutput.string(alone.judgements(ofResolved: resolved)))
+        // The track record judged from the questions that can be resolved is the one of every resolved question.
+        let questions = try workspace.questions()
+        let everyResolved = zip(questions, together).flatMap { TrackRecord.judge($0, $1) }
+        #expect(try JSONOutput.string(both.judgements) == JSONOutput.string(everyResolved))
         // The case that needs every claim's publishers: corroboration names MacRumors as its first page does.
         #expect(try JSONOutput.string(alone.state(of: alone.questions[0])).contains("corroborated by 1 independent source: MacRumors"))
         #expect(together.first { $0.id == "pro-price" }?.status == .ambiguous)

@@ -163,4 +163,51 @@ import Testing
         #expect(rumored.judged == 3 && abs(rumored.stated - 0.45) < 1e-9 && abs(rumored.cameTrue - 1.0 / 3) < 1e-9)
         #expect(calibration[0].cameTrue == 0.5)
     }
+
+    /// Five launches MacRumors called within the month, then a sixth still open: its rumour is weighed by that record.
+    func history(calls: Int) -> (questions: [Question], claims: [Claim]) {
+        var questions: [Question] = [], claims: [Claim] = []
+        for index in 0..<calls {
+            let subject = "Chip \(index)"
+            questions.append(Question(id: "launch-\(index)", text: "When?", subjects: [subject], attribute: "release-date"))
+            claims.append(claim(window("2026-06-01", "2026-06-30"), .rumored, publisher: "MacRumors", stated: "2026-03-01T00:00:00Z", subject: subject,
+                                score: 0.45))
+            claims.append(claim(day("2026-06-10"), .official, publisher: "Apple Newsroom", stated: "2026-06-05T00:00:00Z", subject: subject))
+        }
+        questions.append(Question(id: "next", text: "When?", subjects: ["Next chip"], attribute: "release-date"))
+        claims.append(claim(window("2027-06-01", "2027-06-30"), .rumored, publisher: "MacRumors", stated: "2026-11-01T00:00:00Z",
+                            subject: "Next chip", score: 0.45))
+        claims.append(claim(window("2027-09-01", "2027-09-30"), .rumored, publisher: "Forum", stated: "2026-11-01T00:00:00Z",
+                            subject: "Next chip", score: 0.45))
+        return (questions, claims)
+    }
+
+    @Test func aLongEnoughRecordWeighsTheSourcesOpenClaimsAndSaysSo() throws {
+        let (questions, claims) = history(calls: TrackRecord.Learning.threshold)
+        let (_, states) = Resolver.resolve(questions: questions, claims: claims)
+        #expect(states.dropLast().allSatisfy { $0.status == .resolved })
+        let open = try #require(states.last)
+        let macrumors = try #require(open.claims.first { $0.citation?.publisher == "MacRumors" })
+        // (5 × 0.45 + 5 × 1.0) / 10
+        #expect(macrumors.confidence.score == 0.73)
+        #expect(macrumors.confidence.reasons.last == "track record: MacRumors was right on 5 of 5 release-date claims (0.45 → 0.73)")
+        // The forum has no record: its claim stands as stated; the better-weighed claim is now the answer.
+        #expect(open.claims.first { $0.citation?.publisher == "Forum" }?.confidence.score == 0.45)
+        #expect(open.confidence?.score == 0.73)
+        // Resolved questions are never weighed.
+        #expect(states[0].claims.allSatisfy { !$0.confidence.reasons.contains { $0.hasPrefix("track record") } })
+    }
+
+    @Test func belowTheThresholdNothingChanges() throws {
+        let (questions, claims) = history(calls: TrackRecord.Learning.threshold - 1)
+        let (_, states) = Resolver.resolve(questions: questions, claims: claims)
+        let open = try #require(states.last)
+        #expect(open.claims.allSatisfy { $0.confidence.score == 0.45 && $0.confidence.reasons.isEmpty })
+        // The same record handed in by a caller resolving a question at a time weighs the same way.
+        let (allQuestions, allClaims) = history(calls: TrackRecord.Learning.threshold)
+        let record = TrackRecord.Learning(zip(allQuestions, Resolver.resolve(questions: allQuestions, claims: allClaims).questions)
+            .flatMap { TrackRecord.judge($0, $1) })
+        let alone = Resolver.resolve(questions: [allQuestions.last!], claims: allClaims.suffix(2), linkingTo: allQuestions, learning: record)
+        #expect(alone.questions.first?.claims.first { $0.citation?.publisher == "MacRumors" }?.confidence.score == 0.73)
+    }
 }
