@@ -6,7 +6,8 @@ import Foundation
 
 // `questions`, `contradictions`, `diff` and `export` of the real command line over a large store: N claims
 // (default 1,000,000) on 1,000 questions, 100 claims per page, in two runs; the second run re-captures a
-// tenth of the pages, a few with a different price (changes and contradictions to find).
+// tenth of the pages, a few with a different price (changes and contradictions to find), and Apple's price for
+// every other configuration, which resolves half the questions (a track record to judge).
 // Each listing runs twice: first with nothing kept (it resolves, as after an edit of Questions.list by hand),
 // then after a writer has kept each run's resolution (as `fetch` does at the end of its run): it reads that.
 // Run: swift build -c release --product claimtrack && swift run -c release query-benchmark [N] [--postgresql URL]
@@ -49,7 +50,7 @@ for index in 0..<questionCount {
 try Data(questions.utf8).write(to: workspace.appendingPathComponent("Questions.list"))
 
 let listings = ProcessInfo.processInfo.environment["QUERY_BENCH_COMMANDS"].map { $0.split(separator: ",").map { $0.split(separator: " ").map(String.init) } }
-    ?? [["questions"], ["contradictions"], ["diff"]]
+    ?? [["questions"], ["contradictions"], ["diff"], ["track-record"]]
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
 
 /// Every figure on one store (nil: the workspace's SQLite file), printed as taken and returned by label.
@@ -59,7 +60,7 @@ func benchmark(store: String?) -> [(String, String)] {
     var figures: [(String, String)] = []
     let buildRun = ChildRun.measure(me, ["--build", workspace.path, String(total)] + storeArguments)
     guard buildRun.status == 0 else { fatalError("building the store failed: \(buildRun.output)") }
-    let stored = total + total / 10
+    let stored = total + total / 10 + questionCount / 2
     print(String(format: "%@ store: %d claims on %d questions, %d pages, 2 runs (built in %.1f s: %.0f claims/s)", backend as NSString, stored,
                  questionCount, total / perPage, buildRun.seconds, Double(stored) / buildRun.seconds))
     figures.append(("store inserts", String(format: "%.0f claims/s", Double(stored) / buildRun.seconds)))
@@ -117,6 +118,20 @@ func buildStore(_ workspace: Workspace, claims total: Int) throws {
             }
             entries.append(Store.Entry(capture: capture, claims: claims))
             if entries.count == 250 { try store.insert(entries); entries.removeAll() }
+        }
+        // Run 2 also brings Apple's price for every even configuration: half the questions resolve, and the
+        // track record has a claim to judge on each.
+        for question in stride(from: 0, to: number == 1 ? questionCount : 0, by: 2) {
+            let url = "https://apple.example/mac-studio/config-\(question)"
+            let document = Document(url: url, source: "generic", kind: .article, title: "Configuration \(question)", published: started, publisher: "Apple")
+            let capture = CaptureRow(recordID: "<urn:uuid:apple-\(question)>", run: run, source: "generic", warcFile: "claimtrack-\(number).warc.gz",
+                                     offset: pages + question, targetURI: url, document: document, retrieved: started, status: 200,
+                                     payloadDigest: "sha1:apple-\(question)", diagnostics: [])
+            let claim = Claim(subject: "Mac Studio", attribute: "price", qualifier: "config \(question)",
+                              value: Value(type: .money, text: "$1999", number: 1_999, currency: "USD"),
+                              confidence: Confidence(score: 0.95, label: .official, reasons: ["cue: apple's website"]),
+                              quote: "Configuration \(question) costs $1,999 on Apple's website.", statedAt: started, position: 0)
+            entries.append(Store.Entry(capture: capture, claims: [claim]))
         }
         try store.insert(entries)
     }

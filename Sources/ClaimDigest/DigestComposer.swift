@@ -52,8 +52,8 @@ struct DigestParts {
     var unresolved: Spool, resolved: Spool
     /// Claims linked to no question, by subject.
     var unlinked: Spool
-    /// Publisher → number of pages cited.
-    var sources: [(publisher: String, pages: Int)]
+    /// Publisher → number of pages cited, and its track record where it has one.
+    var sources: [(publisher: String, pages: Int, record: TrackRecord.Record?)]
     var references: Spool
 }
 
@@ -103,9 +103,21 @@ enum DigestComposer {
         try writeLoose()
         let parts = DigestParts(workspace: content.workspace, run: content.run, questions: states.count, claims: claims,
                                 unresolved: unresolved, resolved: resolved, unlinked: unlinked,
-                                sources: pages.keys.sorted().map { ($0, pages[$0]!.count) }, references: references)
+                                sources: try sources(pages, content.judgements()), references: references)
         try renderer.document(parts, into: output)
         try output.flush()
+    }
+
+    /// Each cited publisher with its number of pages and its track record, by name.
+    static func sources(_ pages: [String: Set<String>], _ judgements: [Judgement]) -> [(publisher: String, pages: Int, record: TrackRecord.Record?)] {
+        let records = Dictionary(uniqueKeysWithValues: TrackRecord.records(judgements, by: \.publisher).map { ($0.name, $0.record) })
+        return pages.keys.sorted().map { ($0, pages[$0]!.count, records[$0]) }
+    }
+
+    /// A track record in words: "track record: 1 right, 1 partly, 0 wrong of 2 judged (share right 0.50, 95% 0.09–0.91)".
+    static func describe(_ record: TrackRecord.Record) -> String {
+        "track record: \(record.right) right, \(record.partly) partly, \(record.wrong) wrong of \(record.judged) judged "
+            + String(format: "(share right %.2f, 95%% %.2f–%.2f)", record.shareRight, record.low, record.high)
     }
 
     /// Claims linked to no question, within their subject: by attribute, page and quote, and what tells

@@ -13,6 +13,8 @@ public protocol DigestContent {
     /// Every live claim once, linked to its questions, a slot (subject, attribute, qualifier) at a time; the
     /// slots in order of subject, then attribute, then qualifier.
     func forEachSlot(_ body: ([Claim]) throws -> Void) throws
+    /// The track record of the resolved questions, shown beside each source.
+    func judgements() throws -> [Judgement]
 }
 
 /// Everything a digest is made from, in memory: a snapshot of the store after resolution. Digests are pure
@@ -22,15 +24,19 @@ public struct DigestInput: DigestContent, Sendable {
     public var run: String?
     public var questions: [QuestionState]
     public var claims: [Claim]
+    public var record: [Judgement]
 
-    public init(workspace: String, run: String?, questions: [QuestionState], claims: [Claim]) {
+    public init(workspace: String, run: String?, questions: [QuestionState], claims: [Claim], record: [Judgement] = []) {
         self.workspace = workspace
         self.run = run
         self.questions = questions
         self.claims = claims
+        self.record = record
     }
 
     public func questionStates() -> [QuestionState] { questions }
+
+    public func judgements() -> [Judgement] { record }
 
     public func state(of question: QuestionState) -> QuestionState { question }
 

@@ -32,7 +32,10 @@ public enum HTMLDigest: DigestRenderer {
             try output.write("</section>\n")
         }
         try output.write("<section id=\"sources\"><h2>Sources</h2>\n<ul>\n")
-        try output.write(parts.sources.map { "<li>\(escape($0.publisher)): \($0.pages) page\($0.pages == 1 ? "" : "s")</li>\n" }.joined())
+        try output.write(parts.sources.map { source in
+            let record = source.record.map { " — " + escape(DigestComposer.describe($0)) } ?? ""
+            return "<li>\(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\(record)</li>\n"
+        }.joined())
         try output.write("</ul>\n<ol class=\"references\">\n")
         try parts.references.copy(into: output)
         try output.write("</ol>\n</section>\n</main>\n</body>\n</html>\n")

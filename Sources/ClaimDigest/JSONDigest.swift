@@ -7,8 +7,9 @@ import Foundation
 /// Fields: `schemaVersion` (1), `workspace`, `run`, `unresolved` and `resolved` (question objects as
 /// `questions --json` prints them, except that each claim carries `reference` — the number of its entry in
 /// `references` — instead of its citation, and each contradiction names its two claims by reference),
-/// `unlinked` (`subject`, `claims`), `sources` (`publisher`, `pages`), `references` (`number`, `citation`,
-/// `quote`). Citations are written once, in `references`.
+/// `unlinked` (`subject`, `claims`), `sources` (`publisher`, `pages`, and `record`, its track record, where
+/// it has one: `judged`, `right`, `partly`, `wrong`, `changes`, `medianLeadDays`, `shareRight`, `low`, `high`),
+/// `references` (`number`, `citation`, `quote`). Citations are written once, in `references`.
 public enum JSONDigest: DigestRenderer {
     public static let schemaVersion = 1
 
@@ -52,7 +53,7 @@ public enum JSONDigest: DigestRenderer {
     }
 
     struct Group: Encodable { let subject: String; let claims: [Referenced] }
-    struct Source: Encodable { let publisher: String; let pages: Int }
+    struct Source: Encodable { let publisher: String; let pages: Int; let record: TrackRecord.Record? }
     struct Reference: Encodable { let number: Int; let citation: Citation?; let quote: String }
 
     static let separator = ",\n"
@@ -73,7 +74,7 @@ public enum JSONDigest: DigestRenderer {
         try output.write(",\n  \"run\" : \(try parts.run.map { try JSONOutput.string($0) } ?? "null"),\n")
         try output.write("  \"schemaVersion\" : \(schemaVersion),\n  \"sources\" : ")
         let sources = Spool(separator: separator)
-        for source in parts.sources { try sources.append(try element(Source(publisher: source.publisher, pages: source.pages))) }
+        for source in parts.sources { try sources.append(try element(Source(publisher: source.publisher, pages: source.pages, record: source.record))) }
         try list(sources)
         try output.write(",\n  \"unlinked\" : ")
         try list(parts.unlinked)

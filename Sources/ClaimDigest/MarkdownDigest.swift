@@ -23,7 +23,10 @@ public enum MarkdownDigest: DigestRenderer {
             if list.isEmpty { try output.write("None.\n\n") } else { try list.copy(into: output) }
         }
         try output.write("## Sources\n\n")
-        for source in parts.sources { try output.write("- \(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\n") }
+        for source in parts.sources {
+            let record = source.record.map { " — " + DigestComposer.describe($0) } ?? ""
+            try output.write("- \(escape(source.publisher)): \(source.pages) page\(source.pages == 1 ? "" : "s")\(record)\n")
+        }
         try output.write("\n")
         try parts.references.copy(into: output)
     }

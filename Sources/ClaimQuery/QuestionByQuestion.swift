@@ -17,16 +17,30 @@ public struct QuestionByQuestion {
     /// Which live claims are resolved: every one, or those a digest `--since` a date shows.
     let keep: (Claim) -> Bool
     public let questions: [Question]
-    /// The track record: every earlier claim on each resolved question judged (`TrackRecord.judge`).
-    public private(set) var judgements: [Judgement] = []
-    /// What the track record teaches, by which the claims of unresolved questions are weighed.
-    public private(set) var learning = TrackRecord.Learning([])
+    /// How the track record is come by: handed in, judged on first need (the kept one, or the resolved
+    /// questions judged), or judged while `summariesAndContradictions` resolves (the writer's way).
+    private enum Judging {
+        case given(TrackRecord.Learning)
+        case onFirstNeed(Workspace, run: String?)
+        case whileResolving
+    }
+
+    private let judging: Judging
+    /// The track record and what it teaches, once judged.
+    private final class Learned: @unchecked Sendable {
+        var judgements: [Judgement]?
+        var learning: TrackRecord.Learning?
+    }
+
+    private let learned = Learned()
 
     /// The state as of `run` (default: the latest); with `keeping`, resolved from only the claims it accepts.
-    /// The track record is `learning`'s when given, else the one the writer kept, else judged here from the
-    /// questions that have a manual answer or a claim that can resolve them.
+    /// Unresolved questions are weighed by `learning` when given, else by the track record the writer kept or,
+    /// where none is, by one judged from the questions that have a manual answer or a claim that can resolve
+    /// them — judged on first need (`contradictions()` never needs it). With `judging` false there is none:
+    /// `summariesAndContradictions` judges as it resolves (the writer's way, resolving each question once).
     public init(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: @escaping (Claim) -> Bool = { _ in true },
-                learning given: TrackRecord.Learning? = nil) throws {
+                learning given: TrackRecord.Learning? = nil, judging: Bool = true) throws {
         self.store = store
         self.keep = keep
         live = Store.LiveCaptures(try store.latestCaptures(asOf: run))
@@ -36,23 +50,39 @@ public struct QuestionByQuestion {
         unknowns = try store.liveUnknowns(asOf: run)
         tolerances = try workspace.vocabulary().tolerances
         questions = try workspace.questions()
-        if let given {
-            learning = given
-            return
-        }
-        if let kept: [Judgement] = try KeptResolution.kept(.judgements, workspace, store, run) {
-            judgements = kept
+        self.judging = given.map { .given($0) } ?? (judging ? .onFirstNeed(workspace, run: run) : .whileResolving)
+    }
+
+    /// The track record: every earlier claim on each resolved question judged (`TrackRecord.judge`).
+    public func judgements() throws -> [Judgement] {
+        if let judged = learned.judgements { return judged }
+        var judged: [Judgement] = []
+        if case .onFirstNeed(let workspace, let run) = judging, let kept: [Judgement] = try KeptResolution.kept(.judgements, workspace, store, run) {
+            judged = kept
         } else {
-            // Resolved questions are never weighed, so they are judged before any learning.
+            // Resolved questions are never weighed, so they are judged before anything is learned.
             for question in questions {
                 let decisive = Array(Resolver.decisiveLabels(question)).map(\.rawValue).sorted()
                 let canResolve = try question.manual != nil || !store.claims(about: question.subjects, attribute: question.attribute,
                                                                                qualifier: question.qualifier, labels: decisive, in: live).isEmpty
                 guard canResolve else { continue }
-                judgements += TrackRecord.judge(question, try resolve(question).state, tolerances: tolerances)
+                judged += TrackRecord.judge(question, try resolve(question, learning: TrackRecord.Learning([])).state, tolerances: tolerances)
             }
         }
-        learning = TrackRecord.Learning(judgements)
+        learned.judgements = judged
+        return judged
+    }
+
+    /// What unresolved questions are weighed by.
+    func learning() throws -> TrackRecord.Learning {
+        if let learning = learned.learning { return learning }
+        let learning = switch judging {
+        case .given(let learning): learning
+        case .onFirstNeed: TrackRecord.Learning(try judgements())
+        case .whileResolving: TrackRecord.Learning([])
+        }
+        learned.learning = learning
+        return learning
     }
 
     /// Every contradiction among the live claims, as `Snapshot.contradictions` finds them: contradictions lie
@@ -63,18 +93,31 @@ public struct QuestionByQuestion {
 
     /// Every question resolved (without its claims), every contradiction among the live claims, and the track
     /// record of the resolved questions, reading a question's claims once: a question on one slot gives that
-    /// slot's contradictions from the same claims.
+    /// slot's contradictions from the same claims. Made without judging, it judges the resolved questions as
+    /// it goes and then weighs again only the unresolved questions with a claim whose publisher's record counts.
     public func summariesAndContradictions() throws -> (summaries: [QuestionSummary], contradictions: [Contradiction], judgements: [Judgement]) {
         var known: [String: [Contradiction]] = [:]
-        let summaries = try questions.map { question in
+        var judged: [Judgement] = []
+        var claimedBy: [Int: Set<String>] = [:]
+        let judgingNow = if case .whileResolving = judging { true } else { false }
+        var summaries = try questions.enumerated().map { index, question in
             let resolved = try resolve(question)
             if Set(question.subjects).count == 1, let qualifier = question.qualifier, !qualifier.isEmpty {
                 let key = [question.subjects[0], question.attribute, qualifier].joined(separator: "|")
                 if known[key] == nil { known[key] = Resolver.contradictions(among: resolved.claims, tolerances: tolerances) }
             }
+            if judgingNow {
+                judged += TrackRecord.judge(question, resolved.state, tolerances: tolerances)
+                if resolved.state.status != .resolved { claimedBy[index] = TrackRecord.Learning.keys(resolved.state.claims) }
+            }
             return QuestionSummary(resolved.state)
         }
-        return (summaries, try contradictions(known: known), judgements)
+        guard judgingNow else { return (summaries, try contradictions(known: known), try judgements()) }
+        let learning = TrackRecord.Learning(judged)
+        for (index, keys) in claimedBy where learning.weighs(keys) {
+            summaries[index] = QuestionSummary(try resolve(questions[index], learning: learning).state)
+        }
+        return (summaries, try contradictions(known: known), judged)
     }
 
     /// The contradictions of every slot, those of `known` (by `Claim.key`) as given, in order of that key.
@@ -111,12 +154,13 @@ public struct QuestionByQuestion {
         try resolve(question).state
     }
 
-    /// `question` resolved, and the claims it was resolved from as resolving links and corroborates them.
-    private func resolve(_ question: Question) throws -> (state: QuestionState, claims: [Claim]) {
+    /// `question` resolved, and the claims it was resolved from as resolving links and corroborates them; its
+    /// claims weighed by `learning` (default: `learning()`) if it is not resolved.
+    private func resolve(_ question: Question, learning given: TrackRecord.Learning? = nil) throws -> (state: QuestionState, claims: [Claim]) {
         let claims = try store.claims(about: question.subjects, attribute: question.attribute, qualifier: question.qualifier, in: live)
             .filter(keep)
         let resolved = Resolver.resolve(questions: [question], claims: claims, unknowns: unknowns, tolerances: tolerances, names: names,
-                                        linkingTo: questions, learning: learning)
+                                        linkingTo: questions, learning: try given ?? learning())
         return (resolved.questions[0], resolved.claims)
     }
 }

@@ -64,7 +64,7 @@ extension Snapshot {
     /// The track record: every earlier claim on each resolved question judged against its answer, as of the
     /// latest run; kept by the writer, and otherwise judged afresh from the resolved questions alone.
     public static func judgements(_ workspace: Workspace, store: Store) throws -> [Judgement] {
-        try QuestionByQuestion(workspace, store: store).judgements
+        try QuestionByQuestion(workspace, store: store).judgements()
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;

@@ -38,6 +38,8 @@ public struct StoreDigestContent: DigestContent {
         return try resolver.state(of: asked)
     }
 
+    public func judgements() throws -> [Judgement] { try resolver.judgements() }
+
     public func forEachSlot(_ body: ([Claim]) throws -> Void) throws {
         for slot in try resolver.slots() { try body(try resolver.claims(in: slot)) }
     }

@@ -57,7 +57,8 @@ public struct TrackRecordCommand: ParsableCommand {
             return
         }
         if calibration { return printCalibration(report.calibration) }
-        print("\(judgements.count) claims judged on \(Set(judgements.map(\.question)).count) resolved questions "
+        let questions = Set(judgements.map(\.question)).count
+        print("\(judgements.count) claim\(judgements.count == 1 ? "" : "s") judged on \(questions) resolved question\(questions == 1 ? "" : "s") "
             + "(right: the answer within a month or exactly; partly: a wider window or within tolerance)")
         for (title, rows) in [("By publisher", report.publishers), ("By author", report.authors), ("By confidence label", report.labels),
                               ("By attribute", report.attributes)] where !rows.isEmpty {

@@ -57,6 +57,8 @@ import Testing
         func forEachSlot(_ body: ([Claim]) throws -> Void) throws {
             try whole.forEachSlot { try body($0.reversed()) }
         }
+
+        func judgements() -> [Judgement] { whole.judgements() }
     }
 
     @Test(arguments: DigestFormat.allCases)

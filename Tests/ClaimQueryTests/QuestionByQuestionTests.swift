@@ -88,4 +88,50 @@ import Testing
         #expect(try JSONOutput.string(alone.state(of: alone.questions[0])).contains("corroborated by 1 independent source: MacRumors"))
         #expect(together.first { $0.id == "pro-price" }?.status == .ambiguous)
     }
+
+    /// Five prices MacRumors called before Apple announced them, and a sixth still open: resolving a question at
+    /// a time (as listings do, or as the writer does, judging as it goes) weighs the open one as resolving all
+    /// at once does.
+    @Test func aTrackRecordWeighsTheSameAQuestionAtATimeAsAllTogether() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-qbq-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let chips = (0..<6).map { "Chip \($0)" }
+        try Data(chips.enumerated().map { "[price-\($0)]\ntext: Price?\nsubjects: \($1)\nattribute: price\n\n" }.joined().utf8)
+            .write(to: folder.appendingPathComponent("Questions.list"))
+        let workspace = Workspace(root: folder)
+        let store = try Store(file: folder.appendingPathComponent(".claimtrack/store.sqlite"))
+        let run = "2026-10-01T00:00:00Z", started = Timestamp.iso8601(run)!
+        try store.save(run: Run(id: run, started: started, warcFile: "run.warc.gz"))
+        func price(_ subject: String, _ amount: Double, _ label: Confidence.Label, stated: String) -> Claim {
+            Claim(subject: subject, attribute: "price", value: Value(type: .money, text: "$\(Int(amount))", number: amount, currency: "USD"),
+                  confidence: Confidence(score: 0.45, label: label, reasons: []), quote: "\(subject) costs $\(Int(amount)).",
+                  statedAt: Timestamp.iso8601(stated), position: 0)
+        }
+        var pages: [(String, String, Claim)] = []
+        for chip in chips.dropLast() {
+            pages.append(("https://www.macrumors.com/\(chip.last!)", "MacRumors", price(chip, 999, .rumored, stated: "2026-05-01T00:00:00Z")))
+            pages.append(("https://www.apple.com/newsroom/\(chip.last!)", "Apple", price(chip, 999, .official, stated: "2026-09-01T00:00:00Z")))
+        }
+        pages.append(("https://www.macrumors.com/5", "MacRumors", price("Chip 5", 1_299, .rumored, stated: "2026-09-15T00:00:00Z")))
+        pages.append(("https://forum.example/5", "Forum", price("Chip 5", 1_499, .rumored, stated: "2026-09-15T00:00:00Z")))
+        for (offset, (url, publisher, claim)) in pages.enumerated() {
+            let capture = CaptureRow(recordID: "<urn:uuid:\(offset)>", run: run, source: "generic", warcFile: "run.warc.gz", offset: offset,
+                                     targetURI: url, document: Document(url: url, source: "generic", kind: .article, publisher: publisher),
+                                     retrieved: started, status: 200, payloadDigest: "sha1:\(offset)", diagnostics: [])
+            try store.insert(capture: capture, claims: [claim])
+        }
+        let together = try Snapshot.load(workspace, store: store).questions
+        let open = try #require(together.last)
+        #expect(open.status != .resolved && open.confidence?.reasons.last?.hasPrefix("track record: MacRumors was right on 5 of 5 price claims") == true)
+        let alone = try QuestionByQuestion(workspace, store: store)
+        #expect(try alone.judgements().count == 5)
+        for (question, expected) in zip(alone.questions, together) {
+            #expect(try JSONOutput.string(alone.state(of: question)) == JSONOutput.string(expected), "\(question.id)")
+        }
+        // The writer's way: judged while resolving, then only the open question weighed again.
+        let writer = try QuestionByQuestion(workspace, store: store, judging: false).summariesAndContradictions()
+        #expect(try JSONOutput.string(writer.summaries) == JSONOutput.string(together.map(QuestionSummary.init)))
+        #expect(writer.judgements.count == 5)
+    }
 }

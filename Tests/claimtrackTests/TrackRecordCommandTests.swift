@@ -31,12 +31,16 @@ import Testing
         let macrumorsOnly = try CLI.run(["track-record", "--source", "macrumors", "--json", "--workspace", workspace.path]).stdout
         #expect(macrumorsOnly.contains("\"publisher\" : \"MacRumors\"") && !macrumorsOnly.contains("\"publisher\" : \"9to5Mac\""))
         let byName = try CLI.run(["track-record", "--source", "tom's hardware", "--workspace", workspace.path]).stdout
-        #expect(byName.hasPrefix("1 claims judged"), "\(byName)")
+        #expect(byName.hasPrefix("1 claim judged on 1 resolved question "), "\(byName)")
         let scores = try CLI.run(["track-record", "--attribute", "geekbench.multi-core", "--workspace", workspace.path]).stdout
-        #expect(scores.hasPrefix("1 claims judged on 1 resolved questions"))
+        #expect(scores.hasPrefix("1 claim judged on 1 resolved question "))
         let calibration = try CLI.run(["track-record", "--calibration", "--workspace", workspace.path]).stdout
         #expect(calibration.contains("rumored") && calibration.contains("leaked") && calibration.contains("reported"), "\(calibration)")
         #expect(try CLI.run(["track-record", "--source", "nobody", "--workspace", workspace.path]).stdout == "no judged claims match\n")
+        // The digest shows each source's record next to its name.
+        let digest = try CLI.run(["export", "--workspace", workspace.path]).stdout
+        #expect(digest.contains("- MacRumors: 7 pages — track record: 0 right, 1 partly, 1 wrong of 2 judged (share right 0.00, 95% 0.00–0.66)"))
+        #expect(digest.contains("- Hacker News: 1 page\n"))
     }
 
     @Test func beforeAnyQuestionResolvedAfterItsClaimsThereIsNothingToJudge() throws {
@@ -45,5 +49,17 @@ import Testing
         _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
         let result = try CLI.run(["track-record", "--workspace", workspace.path])
         #expect(result.status == 0 && result.stdout == "no resolved question has claims made before it resolved\n", "\(result.stdout)")
+    }
+
+    @Test func theReadmeShowsWhatTrackRecordPrintsOnTheSample() throws {
+        let readme = try String(contentsOf: CLI.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```\n$ claimtrack track-record\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let shown = String(readme[start.upperBound..<end.lowerBound])
+        let workspace = try CLI.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        _ = try CLI.run(["fetch", "--offline", "--workspace", workspace.path])
+        let printed = try CLI.run(["track-record", "--workspace", workspace.path]).stdout
+        #expect(printed.hasPrefix(shown), "README:\n\(shown)\nprinted:\n\(printed)")
     }
 }
