@@ -32,8 +32,7 @@ public enum KeptResolution {
     /// resolved questions) with the summaries.
     public static func entries(_ workspace: Workspace, _ store: Store, asOf run: String? = nil) throws
         -> (rows: [(key: String, kind: String, json: String)], summaries: [QuestionSummary]) {
-        let (summaries, contradictions, judgements) = try QuestionByQuestion(workspace, store: store, asOf: run, judging: false)
-            .summariesAndContradictions()
+        let (summaries, contradictions, judgements) = try QuestionByQuestion(workspace, store: store, asOf: run).summariesAndContradictions()
         let rows = [
             (try key(.questions, workspace, store, run), Kind.questions.rawValue, try JSONOutput.string(summaries, pretty: false)),
             (try key(.contradictions, workspace, store, run), Kind.contradictions.rawValue, try JSONOutput.string(contradictions, pretty: false)),

@@ -17,19 +17,20 @@ public struct QuestionByQuestion {
     /// Which live claims are resolved: every one, or those a digest `--since` a date shows.
     let keep: (Claim) -> Bool
     public let questions: [Question]
-    /// How the track record is come by: handed in, judged on first need (the kept one, or the resolved
-    /// questions judged), or judged while `summariesAndContradictions` resolves (the writer's way).
+    /// How the track record is come by: handed in, or judged on first need (the kept one, or the resolved
+    /// questions judged).
     private enum Judging {
         case given(TrackRecord.Learning)
         case onFirstNeed(Workspace, run: String?)
-        case whileResolving
     }
 
     private let judging: Judging
-    /// The track record and what it teaches, once judged.
+    /// The track record and what it teaches, once judged, and the questions judging resolved (never weighed,
+    /// so final): their summaries and, for a question on one slot, that slot's contradictions by `Claim.key`.
     private final class Learned: @unchecked Sendable {
         var judgements: [Judgement]?
         var learning: TrackRecord.Learning?
+        var resolved: [String: (summary: QuestionSummary, slot: (key: String, contradictions: [Contradiction])?)] = [:]
     }
 
     private let learned = Learned()
@@ -37,10 +38,9 @@ public struct QuestionByQuestion {
     /// The state as of `run` (default: the latest); with `keeping`, resolved from only the claims it accepts.
     /// Unresolved questions are weighed by `learning` when given, else by the track record the writer kept or,
     /// where none is, by one judged from the questions that have a manual answer or a claim that can resolve
-    /// them — judged on first need (`contradictions()` never needs it). With `judging` false there is none:
-    /// `summariesAndContradictions` judges as it resolves (the writer's way, resolving each question once).
+    /// them — judged on first need (`contradictions()` never needs it).
     public init(_ workspace: Workspace, store: Store, asOf run: String? = nil, keeping keep: @escaping (Claim) -> Bool = { _ in true },
-                learning given: TrackRecord.Learning? = nil, judging: Bool = true) throws {
+                learning given: TrackRecord.Learning? = nil) throws {
         self.store = store
         self.keep = keep
         live = Store.LiveCaptures(try store.latestCaptures(asOf: run))
@@ -50,7 +50,7 @@ public struct QuestionByQuestion {
         unknowns = try store.liveUnknowns(asOf: run)
         tolerances = try workspace.vocabulary().tolerances
         questions = try workspace.questions()
-        self.judging = given.map { .given($0) } ?? (judging ? .onFirstNeed(workspace, run: run) : .whileResolving)
+        judging = given.map { .given($0) } ?? .onFirstNeed(workspace, run: run)
     }
 
     /// The track record: every earlier claim on each resolved question judged (`TrackRecord.judge`).
@@ -66,7 +66,10 @@ public struct QuestionByQuestion {
                 let canResolve = try question.manual != nil || !store.claims(about: question.subjects, attribute: question.attribute,
                                                                                qualifier: question.qualifier, labels: decisive, in: live).isEmpty
                 guard canResolve else { continue }
-                judged += TrackRecord.judge(question, try resolve(question, learning: TrackRecord.Learning([])).state, tolerances: tolerances)
+                let resolved = try resolve(question, learning: TrackRecord.Learning([]))
+                guard resolved.state.status == .resolved else { continue }
+                judged += TrackRecord.judge(question, resolved.state, tolerances: tolerances)
+                learned.resolved[question.id] = (QuestionSummary(resolved.state), slotContradictions(question, resolved.claims))
             }
         }
         learned.judgements = judged
@@ -79,7 +82,6 @@ public struct QuestionByQuestion {
         let learning = switch judging {
         case .given(let learning): learning
         case .onFirstNeed: TrackRecord.Learning(try judgements())
-        case .whileResolving: TrackRecord.Learning([])
         }
         learned.learning = learning
         return learning
@@ -92,32 +94,36 @@ public struct QuestionByQuestion {
     }
 
     /// Every question resolved (without its claims), every contradiction among the live claims, and the track
-    /// record of the resolved questions, reading a question's claims once: a question on one slot gives that
-    /// slot's contradictions from the same claims. Made without judging, it judges the resolved questions as
-    /// it goes and then weighs again only the unresolved questions with a claim whose publisher's record counts.
+    /// record of the resolved questions, reading a question's claims once: the resolved questions as judging
+    /// read them, and a question on one slot gives that slot's contradictions from the same claims.
     public func summariesAndContradictions() throws -> (summaries: [QuestionSummary], contradictions: [Contradiction], judgements: [Judgement]) {
         var known: [String: [Contradiction]] = [:]
-        var judged: [Judgement] = []
-        var claimedBy: [Int: Set<String>] = [:]
-        let judgingNow = if case .whileResolving = judging { true } else { false }
-        var summaries = try questions.enumerated().map { index, question in
+        let summaries = try summaries { slot in
+            if known[slot.key] == nil { known[slot.key] = slot.contradictions }
+        }
+        return (summaries, try contradictions(known: known), try judgements())
+    }
+
+    /// Every question resolved, without its claims: the resolved ones as judging read them, the rest weighed
+    /// by what they taught. `slot` hears each one-slot question's slot contradictions.
+    public func summaries(_ slot: ((key: String, contradictions: [Contradiction])) -> Void = { _ in }) throws -> [QuestionSummary] {
+        _ = try learning()
+        return try questions.map { question in
+            if let done = learned.resolved[question.id] {
+                done.slot.map(slot)
+                return done.summary
+            }
             let resolved = try resolve(question)
-            if Set(question.subjects).count == 1, let qualifier = question.qualifier, !qualifier.isEmpty {
-                let key = [question.subjects[0], question.attribute, qualifier].joined(separator: "|")
-                if known[key] == nil { known[key] = Resolver.contradictions(among: resolved.claims, tolerances: tolerances) }
-            }
-            if judgingNow {
-                judged += TrackRecord.judge(question, resolved.state, tolerances: tolerances)
-                if resolved.state.status != .resolved { claimedBy[index] = TrackRecord.Learning.keys(resolved.state.claims) }
-            }
+            slotContradictions(question, resolved.claims).map(slot)
             return QuestionSummary(resolved.state)
         }
-        guard judgingNow else { return (summaries, try contradictions(known: known), try judgements()) }
-        let learning = TrackRecord.Learning(judged)
-        for (index, keys) in claimedBy where learning.weighs(keys) {
-            summaries[index] = QuestionSummary(try resolve(questions[index], learning: learning).state)
-        }
-        return (summaries, try contradictions(known: known), judged)
+    }
+
+    /// For a question on one slot (one subject, a qualifier), the slot's key and the contradictions among the
+    /// claims it was resolved from: those of the whole slot.
+    private func slotContradictions(_ question: Question, _ claims: [Claim]) -> (key: String, contradictions: [Contradiction])? {
+        guard Set(question.subjects).count == 1, let qualifier = question.qualifier, !qualifier.isEmpty else { return nil }
+        return ([question.subjects[0], question.attribute, qualifier].joined(separator: "|"), Resolver.contradictions(among: claims, tolerances: tolerances))
     }
 
     /// The contradictions of every slot, those of `known` (by `Claim.key`) as given, in order of that key.

@@ -57,14 +57,14 @@ extension Snapshot {
     public static func questionSummaries(_ workspace: Workspace, store: Store, asOf run: String? = nil) throws -> [QuestionSummary] {
         if let kept: [QuestionSummary] = try KeptResolution.kept(.questions, workspace, store, run) { return kept }
         // Resolved a question at a time: a store of a million claims is never in memory at once.
-        let resolver = try QuestionByQuestion(workspace, store: store, asOf: run)
-        return try resolver.questions.map { QuestionSummary(try resolver.state(of: $0)) }
+        return try QuestionByQuestion(workspace, store: store, asOf: run).summaries()
     }
 
     /// The track record: every earlier claim on each resolved question judged against its answer, as of the
     /// latest run; kept by the writer, and otherwise judged afresh from the resolved questions alone.
     public static func judgements(_ workspace: Workspace, store: Store) throws -> [Judgement] {
-        try QuestionByQuestion(workspace, store: store).judgements()
+        if let kept: [Judgement] = try KeptResolution.kept(.judgements, workspace, store, nil) { return kept }
+        return try QuestionByQuestion(workspace, store: store).judgements()
     }
 
     /// Every contradiction among the live claims as of the latest run, whether or not a question tracks it;

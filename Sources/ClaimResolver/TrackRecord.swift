@@ -235,14 +235,6 @@ public enum TrackRecord {
         /// Whether any publisher's record is long enough to weigh a claim.
         public var isEmpty: Bool { records.isEmpty }
 
-        /// The publisher and attribute of each claim, as records are kept.
-        public static func keys(_ claims: [Claim]) -> Set<String> {
-            Set(claims.map { key($0.citation?.publisher ?? Resolver.independence($0), $0.attribute) })
-        }
-
-        /// Whether a record is kept for any of these keys (`keys(_:)`).
-        public func weighs(_ keys: Set<String>) -> Bool { keys.contains { records[$0] != nil } }
-
         /// `claims` with the confidence of each whose publisher has a record on its attribute drawn toward it.
         public func weighed(_ claims: [Claim]) -> [Claim] {
             guard !records.isEmpty else { return claims }

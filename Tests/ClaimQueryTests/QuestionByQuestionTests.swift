@@ -129,8 +129,8 @@ import Testing
         for (question, expected) in zip(alone.questions, together) {
             #expect(try JSONOutput.string(alone.state(of: question)) == JSONOutput.string(expected), "\(question.id)")
         }
-        // The writer's way: judged while resolving, then only the open question weighed again.
-        let writer = try QuestionByQuestion(workspace, store: store, judging: false).summariesAndContradictions()
+        // The writer's way: the resolved questions judged first, then the rest weighed as they are resolved.
+        let writer = try QuestionByQuestion(workspace, store: store).summariesAndContradictions()
         #expect(try JSONOutput.string(writer.summaries) == JSONOutput.string(together.map(QuestionSummary.init)))
         #expect(writer.judgements.count == 5)
     }

@@ -17,7 +17,8 @@ on. Hostile names: /hostile/index.html links to paths that climb out of any fold
 names a file outside the workspace in Content-Disposition. /hostile/feed.xml is a feed whose items lead to
 local files (file:///etc/passwd, and the file named by local=PATH), internal hosts and the metadata address;
 /redirect-internal.html redirects to another loopback host, /redirect-disallowed.html to a disallowed path.
-/team/N.html is an article served after 0.3 s (sources two fetchers share out); /count?PATH says how often PATH was asked for.
+/team/N.html is an article served after 0.3 s, the first ones once two have been asked for (sources two fetchers share
+out); /count?PATH says how often PATH was asked for.
 /same.html?ANY serves one article under every query. /spoof/listing.html links to five pages of this host stating one claim, a page whose canonical URL is a
 MacRumors one, and a page whose canonical URL carries line breaks and markup.
 
@@ -59,6 +60,9 @@ connections = set()
 agents = []
 wire = {}
 lock = threading.Lock()
+# The /team/ sources asked for so far, and the condition their first requests wait on.
+team_asked = set()
+team_started = threading.Condition()
 
 
 class RecordingReader:
@@ -113,7 +117,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with lock:
                 return self.send(200, str(counts.get(self.path[len("/count?"):], 0)))
         if self.path.startswith("/team/") and self.path.endswith(".html"):
-            # One of several sources two fetchers share out; slow enough that their runs overlap.
+            # One of several sources two fetchers share out: the first ones wait (up to 20 s) until two sources
+            # have been asked for, so that both fetchers hold one however late the second starts on a busy
+            # machine; then each is slow enough that their runs overlap.
+            with team_started:
+                team_asked.add(self.path)
+                team_started.notify_all()
+                team_started.wait_for(lambda: len(team_asked) >= 2, timeout=20)
             time.sleep(0.3)
             number = self.path[len("/team/"):-len(".html")]
             return self.send(200, ARTICLE.format(slug="team-" + number, title="Team " + number,
