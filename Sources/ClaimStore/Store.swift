@@ -420,9 +420,14 @@ public final class Store: Sendable {
     /// Keeps a derived result; of each kind only the `retain` most recently kept survive (the latest runs).
     public func keepDerived(_ key: String, kind: String, json: String, retain: Int = 4) throws {
         try write("keep a derived result") { db in
-            // Deleted and inserted rather than updated, so the row counts as the most recently kept.
+            // Deleted and inserted rather than updated, so the row counts as the most recently kept; and inserted
+            // as an upsert, since two fetchers finishing together on one PostgreSQL store keep the same key at
+            // once (the second insert waited on the first's row, then failed on it).
             try db.execute("DELETE FROM derived WHERE key = ?", [key])
-            try db.execute("INSERT INTO derived (key, kind, json) VALUES (?, ?, ?)", [key, kind, json])
+            try db.execute("""
+                INSERT INTO derived (key, kind, json) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, json = excluded.json\(db.dialect.derivedKeptAgain)
+                """, [key, kind, json])
             let order = db.dialect.derivedOrder
             try db.execute("""
                 DELETE FROM derived WHERE kind = ? AND \(order) NOT IN (SELECT \(order) FROM derived WHERE kind = ? ORDER BY \(order) DESC LIMIT ?)

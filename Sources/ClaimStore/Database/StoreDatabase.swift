@@ -21,6 +21,9 @@ public enum SQLDialect: String, Sendable {
     }
     /// The column that orders `derived` rows by when they were kept.
     var derivedOrder: String { self == .sqlite ? "rowid" : "kept" }
+    /// What an upsert of a `derived` row also sets so the row counts as kept last (SQLite's replaced row
+    /// takes a new rowid by itself).
+    var derivedKeptAgain: String { self == .sqlite ? "" : ", kept = DEFAULT" }
 }
 
 /// A value bound into a store query. PostgreSQL is sent a null without a type, so a query that tests a bound
