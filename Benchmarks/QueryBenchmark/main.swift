@@ -32,7 +32,10 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--keep" {
     exit(0)
 }
 let total = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000_000
-let postgres = CommandLine.arguments.firstIndex(of: "--postgresql").map { CommandLine.arguments[$0 + 1] }
+let postgres = CommandLine.arguments.firstIndex(of: "--postgresql").map { index in
+    guard index + 1 < CommandLine.arguments.count else { fatalError("--postgresql needs a URL: postgresql://user@host:port/db[?schema=name]") }
+    return CommandLine.arguments[index + 1]
+}
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("claimtrack")
 guard FileManager.default.isExecutableFile(atPath: binary.path) else {
     fatalError("\(binary.path) is missing: run `swift build -c release --product claimtrack` first")

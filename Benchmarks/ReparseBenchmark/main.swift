@@ -22,7 +22,8 @@ import Glibc
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let postgres = arguments.firstIndex(of: "--postgresql").map { index in
-    defer { arguments.removeSubrange(index...min(index + 1, arguments.count - 1)) }
+    guard index + 1 < arguments.count else { fatalError("--postgresql needs a URL: postgresql://user@host:port/db[?schema=name]") }
+    defer { arguments.removeSubrange(index...index + 1) }
     return arguments[index + 1]
 }
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -104,10 +104,8 @@ public enum JSONDigest: DigestRenderer {
         try element(Reference(number: number, citation: entry.citation, quote: entry.quote))
     }
 
-    /// `value` pretty-printed as an element of a list that is a member of the document: every line but an
-    /// empty one indented four spaces.
+    /// `value` pretty-printed as an element of a list that is a member of the document.
     private static func element(_ value: some Encodable) throws -> String {
-        try JSONOutput.string(value).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        try JSONOutput.element(value, depth: 2)
     }
 }

@@ -19,9 +19,7 @@ public struct OutputOptions: ParsableArguments {
         guard !items.isEmpty else { return try printJSON([T]()) }
         print("[")
         for (index, item) in items.enumerated() {
-            // An element inside the array is indented one level more than on its own.
-            let text = try JSONOutput.string(try make(item)).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-            print(text.joined(separator: "\n") + (index == items.count - 1 ? "" : ","))
+            print(try JSONOutput.element(try make(item), depth: 1) + (index == items.count - 1 ? "" : ","))
         }
         print("]")
     }

@@ -28,4 +28,13 @@ public enum JSONOutput {
     public static func string<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
         String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
     }
+
+    /// `value` pretty-printed as an element of an array `depth` levels deep (1: the top-level array), so that
+    /// writing the elements one at a time gives the bytes of encoding the whole: every line indented two
+    /// spaces a level, except the empty lines of empty arrays, which the encoder leaves empty.
+    public static func element<T: Encodable>(_ value: T, depth: Int) throws -> String {
+        let indent = String(repeating: "  ", count: depth)
+        return try string(value).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
 }

@@ -81,7 +81,7 @@ protocol StoreConnection {
     /// Runs a query and hands each row to `body`, in order.
     func forEachRow(_ sql: String, _ arguments: [any SQLArgument], _ body: (StoreRow) throws -> Void) throws
     /// Inserts `rows` (each the values of `columns`, in order) into `table`, reading nothing back: the bulk of
-    /// a store's rows (claims, stated unknowns), so each database takes them its fastest way.
+    /// a store's rows (claims, stated unknowns, page texts), so each database takes them its fastest way.
     func insert(into table: String, columns: [String], rows: some Sequence<[any SQLArgument]>) throws
 }
 
